@@ -1,0 +1,77 @@
+// The seams between the emulator's parts. `index.ts` (server + database) implements EmulatorCore;
+// storage, functions, openapi, timers and the H5 gateway are services that install themselves on it.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** A clock the emulator reads time from; tests get a controllable one. */
+export interface Clock {
+  now(): number
+  /** Fires `fn` when the clock reaches `at` (epoch ms); returns a cancel function. */
+  schedule(at: number, fn: () => void): () => void
+}
+
+/** A clock tests drive by hand: `advance` fires every due schedule in time order. */
+export interface ManualClock extends Clock {
+  readonly manual: true
+  set(epochMs: number): Promise<void>
+  advance(ms: number): Promise<void>
+}
+
+/** What the SDK sent to /admin, already JSON-parsed (multipart bodies arrive as `parts`). */
+export interface AdminRequest {
+  action: string
+  body: Record<string, unknown>
+  /** Raw multipart parts for wx.openApi, by field name. */
+  parts?: Record<string, { data: Buffer; filename?: string; contentType?: string }>
+  /** The invocation that made this call, from `wxCloudApiToken`, when a function made it. */
+  caller?: InvocationIdentity
+}
+
+/** Who an invocation runs as: what getWXContext() returns inside it. */
+export interface InvocationIdentity {
+  functionName: string
+  openid: string
+  appid: string
+  unionid?: string
+  source: string
+}
+
+/** A handled /admin action: return the JSON body, or `{ raw }` for a non-JSON answer. */
+export type AdminResult =
+  | Record<string, unknown>
+  | { raw: Buffer; contentType: string }
+
+export type AdminHandler = (req: AdminRequest) => Promise<AdminResult>
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void
+
+/** Minimal document store API the services use for their own durable state (outbox, consents, files' metadata). */
+export interface InternalStore {
+  insert(collection: string, doc: Record<string, unknown>): Promise<string>
+  find(
+    collection: string,
+    query: Record<string, unknown>,
+    opts?: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number },
+  ): Promise<Record<string, unknown>[]>
+  update(collection: string, query: Record<string, unknown>, update: Record<string, unknown>): Promise<number>
+  remove(collection: string, query: Record<string, unknown>): Promise<number>
+}
+
+/** The running emulator as services see it. */
+export interface EmulatorCore {
+  readonly envId: string
+  readonly url: string
+  readonly clock: Clock
+  /** Directory for this emulator's data, or undefined with --memory. */
+  readonly dataDir?: string
+  readonly functionsDir: string
+  readonly store: InternalStore
+  registerAction(action: string, handler: AdminHandler): void
+  /** Routes by method and path prefix, e.g. ('POST', '/fn/'). */
+  registerRoute(method: string, pathPrefix: string, handler: RouteHandler): void
+  /** Environment variables an SDK process needs to reach this emulator. */
+  sdkEnv(): Record<string, string>
+  log(message: string): void
+  onStop(fn: () => Promise<void> | void): void
+}
+
+/** A service plugged into the emulator. */
+export type EmulatorService = (core: EmulatorCore) => Promise<void> | void

@@ -1,0 +1,14 @@
+/** Jest projects: one per harness, so each can be run alone (`npx jest --selectProjects unit`). */
+const ts = {
+  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', jsx: 'react-jsx' } }],
+}
+const common = { testEnvironment: 'node', transform: ts, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] }
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
+    { ...common, displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
+  ],
+}
