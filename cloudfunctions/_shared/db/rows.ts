@@ -1,0 +1,11 @@
+// The SDK's query results are loosely typed; these narrow them once, here.
+
+/** The rows of a `get()` result. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { data?: unknown[] }).data ?? []) as T[]
+}
+
+/** The one document of a `doc().get()` result. */
+export function docOf<T>(result: unknown): T | null {
+  return ((result as { data?: unknown }).data ?? null) as T | null
+}

@@ -1,0 +1,77 @@
+// The handler wrapper: parse input (zod) → context from OPENID → route by action → envelope.
+import {
+  actionSpec,
+  CallRequest,
+  errorMessageZh,
+  toFieldIssues,
+  type ActionName,
+  type ActionOutput,
+  type Envelope,
+  type FunctionName,
+  type ParsedInput,
+} from '../../../types'
+import { AppError } from './app-error'
+import { createContext, type ActionContext } from './context'
+
+export type ActionHandler<F extends FunctionName, A extends ActionName<F>> = (
+  input: ParsedInput<F, A>,
+  ctx: ActionContext,
+) => Promise<ActionOutput<F, A>>
+
+export type Routes<F extends FunctionName> = { [A in ActionName<F>]: ActionHandler<F, A> }
+
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
+
+/** Builds a cloud function's `main` from its routes; it never throws across callFunction. */
+export function defineFunction<F extends FunctionName>(
+  fn: F,
+  routes: Routes<F>,
+  makeContext: (requestId: string | undefined) => ActionContext = createContext,
+): CloudMain {
+  return async (event) => {
+    try {
+      const request = CallRequest.safeParse(stripPlatformKeys(event))
+      if (!request.success) {
+        const issues = toFieldIssues(request.error)
+        return { ok: false, code: 'input.invalid', message: describeIssues(issues), issues }
+      }
+      const { action, input, requestId } = request.data
+      const spec = actionSpec(fn, action)
+      const handler = (routes as Record<string, ActionHandler<F, ActionName<F>>>)[action]
+      if (!spec || typeof handler !== 'function') {
+        return { ok: false, code: 'action.unknown', message: `${errorMessageZh('action.unknown')}（${fn}.${action}）` }
+      }
+      const parsed = spec.input.safeParse(input ?? {})
+      if (!parsed.success) {
+        const issues = toFieldIssues(parsed.error)
+        return { ok: false, code: 'input.invalid', message: describeIssues(issues), issues }
+      }
+      const data = await handler(parsed.data, makeContext(requestId))
+      return { ok: true, data }
+    } catch (error) {
+      if (error instanceof AppError) {
+        const envelope: Envelope<unknown> = { ok: false, code: error.code, message: error.message }
+        if (error.issues) envelope.issues = error.issues
+        if (error.data !== undefined) (envelope as { data?: unknown }).data = error.data
+        return envelope
+      }
+      console.error(`[${fn}] unhandled error`, error)
+      return { ok: false, code: 'internal', message: errorMessageZh('internal') }
+    }
+  }
+}
+
+// The platform adds `userInfo` (appId, openId) to a client's callFunction data; it is not input.
+function stripPlatformKeys(event: unknown): unknown {
+  if (event && typeof event === 'object' && 'userInfo' in event) {
+    const { userInfo: _ignored, ...rest } = event as Record<string, unknown>
+    return rest
+  }
+  return event
+}
+
+function describeIssues(issues: { path: string; message: string }[]): string {
+  const first = issues[0]
+  const more = issues.length > 1 ? ` 等 ${issues.length} 处` : ''
+  return first ? `输入有误：${first.path} ${first.message}${more}` : errorMessageZh('input.invalid')
+}

@@ -1,0 +1,83 @@
+// Bundles each cloudfunctions/<fn>/src/index.ts (with _shared/ and types/ inlined, wx-server-sdk
+// external) into cloudfunctions/<fn>/index.js, the self-contained folder WeChat uploads.
+import { build } from 'esbuild'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export const FUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions')
+
+/** Names of the deployable functions: folders with src/index.ts, never `_shared`. */
+export function listFunctions(dir = FUNCTIONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .filter((name) => existsSync(join(dir, name, 'src', 'index.ts')))
+    .sort()
+}
+
+/** Fails loudly when a function folder would not deploy as-is. */
+export function checkFunctionFolder(name: string, dir = FUNCTIONS_DIR): void {
+  const pkgPath = join(dir, name, 'package.json')
+  if (!existsSync(pkgPath)) throw new Error(`cloudfunctions/${name}/package.json is missing`)
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { dependencies?: Record<string, string> }
+  const deps = Object.keys(pkg.dependencies ?? {})
+  if (deps.join() !== 'wx-server-sdk') {
+    throw new Error(`cloudfunctions/${name}/package.json must depend on wx-server-sdk only (has: ${deps.join(', ')})`)
+  }
+  if (!existsSync(join(dir, name, 'config.json'))) throw new Error(`cloudfunctions/${name}/config.json is missing`)
+}
+
+/** Bundles every function; returns the names built and each bundle's size in bytes. */
+export async function buildFunctions(opts: { dir?: string; quiet?: boolean } = {}): Promise<Record<string, number>> {
+  const dir = opts.dir ?? FUNCTIONS_DIR
+  const sizes: Record<string, number> = {}
+  for (const name of listFunctions(dir)) {
+    checkFunctionFolder(name, dir)
+    const outfile = join(dir, name, 'index.js')
+    await build({
+      entryPoints: [join(dir, name, 'src', 'index.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+    })
+    sizes[name] = statSync(outfile).size
+  }
+  if (!opts.quiet) {
+    for (const [name, size] of Object.entries(sizes)) {
+      console.log(`  cloudfunctions/${name}/index.js  ${(size / 1024).toFixed(1)} KB`)
+    }
+  }
+  return sizes
+}
+
+/** The newest modification time under the function sources, to know when a rebuild is due. */
+export function newestSourceMtime(dirs = [FUNCTIONS_DIR, resolve(__dirname, '..', 'types')]): number {
+  let newest = 0
+  const walk = (path: string): void => {
+    const st = statSync(path)
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(path)) {
+        if (entry === 'node_modules' || entry === 'index.js') continue
+        walk(join(path, entry))
+      }
+    } else if (path.endsWith('.ts') || path.endsWith('.json')) {
+      newest = Math.max(newest, st.mtimeMs)
+    }
+  }
+  for (const dir of dirs) walk(dir)
+  return newest
+}
+
+if (require.main === module) {
+  buildFunctions()
+    .then((sizes) => console.log(`built ${Object.keys(sizes).length} cloud functions`))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error)
+      process.exit(1)
+    })
+}

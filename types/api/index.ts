@@ -1,0 +1,33 @@
+// The API map: function → action → input and output schemas. Client call signatures and the
+// server router are both typed from this one object.
+import type { z } from 'zod'
+import { userApi } from './user'
+
+export const api = {
+  user: userApi,
+}
+
+export type Api = typeof api
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+type Spec<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  input: z.ZodTypeAny
+  output: z.ZodTypeAny
+}
+  ? Api[F][A]
+  : never
+/** What a caller passes (before defaults and transforms). */
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Spec<F, A>['input']>
+/** What the handler receives (after parsing). */
+export type ParsedInput<F extends FunctionName, A extends ActionName<F>> = z.output<Spec<F, A>['input']>
+/** What the handler returns and the caller receives. */
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<Spec<F, A>['output']>
+
+/** The schemas of one action, or undefined when the function has no such action. */
+export function actionSpec(
+  fn: FunctionName,
+  action: string,
+): { input: z.ZodTypeAny; output: z.ZodTypeAny } | undefined {
+  const actions = api[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>
+  return Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
+}

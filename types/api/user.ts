@@ -1,0 +1,20 @@
+// The `user` function: who the caller is.
+import { z } from 'zod'
+
+export const UserSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  departmentName: z.string().optional(),
+})
+export type UserSummary = z.infer<typeof UserSummary>
+
+export const WhoamiOutput = z.object({
+  openid: z.string(),
+  user: UserSummary.nullable(),
+})
+export type WhoamiOutput = z.infer<typeof WhoamiOutput>
+
+export const userApi = {
+  whoami: { input: z.object({}).strict(), output: WhoamiOutput },
+}
