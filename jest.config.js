@@ -1,6 +1,6 @@
 /** Jest projects: one per harness, so each can be run alone (`npx jest --selectProjects unit`). */
 const ts = {
-  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', jsx: 'react-jsx' } }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', jsx: 'react-jsx', isolatedModules: true } }],
 }
 const common = { testEnvironment: 'node', transform: ts, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] }
 

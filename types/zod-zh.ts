@@ -27,6 +27,6 @@ const zhErrorMap: ZodErrorMap = (issue, ctx) => {
 }
 
 /** Makes every zod parse in this process report in Chinese. */
-export function useChineseZodMessages(): void {
+export function installChineseZodMessages(): void {
   z.setErrorMap(zhErrorMap)
 }

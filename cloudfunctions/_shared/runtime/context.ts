@@ -1,6 +1,6 @@
 // What every action handler receives besides its parsed input.
 import * as cloud from 'wx-server-sdk'
-import { useChineseZodMessages } from '../../../types'
+import { installChineseZodMessages } from '../../../types'
 
 export type CloudSdk = typeof cloud
 export type Database = ReturnType<typeof cloud.database>
@@ -24,7 +24,7 @@ let initialised = false
 export function createContext(requestId: string | undefined): ActionContext {
   if (!initialised) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
-    useChineseZodMessages()
+    installChineseZodMessages()
     initialised = true
   }
   const wx = cloud.getWXContext() as unknown as Record<string, unknown>
