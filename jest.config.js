@@ -8,7 +8,12 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
-    { ...common, displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'functions',
+      testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/functions/global-setup.ts',
+    },
     { ...common, displayName: 'weapp', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
   ],
 }
