@@ -69,6 +69,8 @@ export interface EmulatorCore {
   registerRoute(method: string, pathPrefix: string, handler: RouteHandler): void
   /** Environment variables an SDK process needs to reach this emulator. */
   sdkEnv(): Record<string, string>
+  /** Lets the functions service map a request's `wxCloudApiToken` to the invocation that made it. */
+  registerCallerResolver(resolve: (token: string) => InvocationIdentity | undefined): void
   log(message: string): void
   onStop(fn: () => Promise<void> | void): void
 }

@@ -1,0 +1,31 @@
+// `npm run emulator`: the local CloudBase in the foreground.
+import { resolve } from 'node:path'
+import { startEmulator } from './index'
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+async function main(): Promise<void> {
+  const memory = process.argv.includes('--memory')
+  const emulator = await startEmulator({
+    port: Number(flag('--port') ?? 8787),
+    memory,
+    dataDir: memory ? undefined : resolve(flag('--data') ?? '.cloud-emu'),
+    staticDir: flag('--static'),
+  })
+  console.log(`CloudBase emulator listening on ${emulator.url} (${memory ? 'in memory' : `data in ${flag('--data') ?? '.cloud-emu'}`})`)
+  console.log('Point wx-server-sdk at it with:')
+  for (const [k, v] of Object.entries(emulator.sdkEnv())) console.log(`  export ${k}='${v}'`)
+  const stop = (): void => {
+    void emulator.stop().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,155 @@
+// startEmulator: our local CloudBase. The unmodified wx-server-sdk reaches it by environment alone.
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { systemClock } from './clock'
+import type { Clock, EmulatorCore, InternalStore } from './core'
+import { databaseActions } from './database/actions'
+import { Engine } from './database/engine'
+import { loadCollectionSpecs } from './database/schema'
+import type { Doc } from './ejson'
+import { Router } from './server'
+import { services } from './services'
+
+export { createManualClock, systemClock } from './clock'
+
+const REPO = resolve(__dirname, '..', '..')
+
+export interface StartOptions {
+  /** 0 picks a free port; default 8787. */
+  port?: number
+  host?: string
+  /** Persist here (append-only log + stored files); omitted with `memory`. */
+  dataDir?: string
+  memory?: boolean
+  clock?: Clock
+  envId?: string
+  functionsDir?: string
+  databaseDir?: string
+  /** Serve this directory (the built H5 app) at `/`. */
+  staticDir?: string
+  quiet?: boolean
+}
+
+export interface RunningEmulator {
+  url: string
+  port: number
+  envId: string
+  clock: Clock
+  core: EmulatorCore
+  engine: Engine
+  sdkEnv(): Record<string, string>
+  stop(): Promise<void>
+}
+
+/** Starts the emulator and resolves once it accepts requests. */
+export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmulator> {
+  const clock = opts.clock ?? systemClock
+  const envId = opts.envId ?? 'woodpecker-local'
+  const dataDir = opts.memory || !opts.dataDir ? undefined : resolve(opts.dataDir)
+  const log = (m: string): void => {
+    if (!opts.quiet) console.log(m)
+    else if (m.startsWith('[emulator] no declared index')) console.warn(m)
+  }
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+
+  const engine = new Engine({
+    journalPath: dataDir ? join(dataDir, 'db.log') : undefined,
+    specs: loadCollectionSpecs(opts.databaseDir ?? join(REPO, 'database')),
+    now: () => clock.now(),
+    log,
+  })
+  await engine.open()
+
+  const router = new Router()
+  router.staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined
+  for (const [action, handler] of Object.entries(databaseActions(engine, () => clock.now()))) {
+    router.actions.set(action, (req) => handler(req.body))
+  }
+
+  const server = router.createServer()
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', () => ok())
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}`
+  const stoppers: Array<() => Promise<void> | void> = []
+
+  const sdkEnv = (): Record<string, string> => ({
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: 'local-emulator',
+    TENCENTCLOUD_SECRETKEY: 'local-emulator',
+    TCB_ENV: envId,
+    SCF_NAMESPACE: envId,
+    TENCENTCLOUD: 'true',
+  })
+
+  const core: EmulatorCore = {
+    envId,
+    url,
+    clock,
+    dataDir,
+    functionsDir: resolve(opts.functionsDir ?? join(REPO, 'cloudfunctions')),
+    store: internalStore(engine),
+    registerAction: (action, handler) => router.actions.set(action, handler),
+    registerRoute: (method, prefix, handler) => router.routes.push({ method, prefix, handler }),
+    registerCallerResolver: (fn) => {
+      router.resolveCaller = fn
+    },
+    sdkEnv,
+    log,
+    onStop: (fn) => stoppers.push(fn),
+  }
+  for (const install of services) await install(core)
+
+  let stopped = false
+  return {
+    url,
+    port,
+    envId,
+    clock,
+    core,
+    engine,
+    sdkEnv,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      for (const fn of stoppers.reverse()) await fn()
+      server.closeAllConnections?.()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      await engine.close()
+    },
+  }
+}
+
+/** The services' own durable state, kept in `_emu_*` collections of the same engine. */
+function internalStore(engine: Engine): InternalStore {
+  const ensure = async (c: string): Promise<void> => {
+    if (!engine.has(c)) await engine.commit([{ op: 'create', c }])
+  }
+  return {
+    async insert(c, doc) {
+      await ensure(c)
+      const d = { ...doc, _id: doc._id === undefined ? engine.newId() : String(doc._id) } as Doc
+      await engine.commit([{ op: 'put', c, d }])
+      return String(d._id)
+    },
+    async find(c, query, o = {}) {
+      if (!engine.has(c)) return []
+      return engine.find(c, query as Doc, o)
+    },
+    async update(c, query, update) {
+      if (!engine.has(c)) return 0
+      const targets = engine.find(c, query as Doc)
+      await engine.commit(targets.map((d) => ({ op: 'put', c, d: engine.updatedCopy(d, update as Doc) })))
+      return targets.length
+    },
+    async remove(c, query) {
+      if (!engine.has(c)) return 0
+      const targets = engine.find(c, query as Doc)
+      await engine.commit(targets.map((d) => ({ op: 'del', c, id: String(d._id) })))
+      return targets.length
+    },
+  }
+}
