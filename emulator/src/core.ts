@@ -63,12 +63,16 @@ export interface EmulatorCore {
   /** Directory for this emulator's data, or undefined with --memory. */
   readonly dataDir?: string
   readonly functionsDir: string
+  /** Where collections, indexes and subscription templates are declared. */
+  readonly databaseDir: string
   readonly store: InternalStore
   registerAction(action: string, handler: AdminHandler): void
   /** Routes by method and path prefix, e.g. ('POST', '/fn/'). */
   registerRoute(method: string, pathPrefix: string, handler: RouteHandler): void
   /** Environment variables an SDK process needs to reach this emulator. */
   sdkEnv(): Record<string, string>
+  /** The open APIs a function's config.json permits (`permissions.openapi`). */
+  functionPermissions(functionName: string): string[]
   /** Lets the functions service map a request's `wxCloudApiToken` to the invocation that made it. */
   registerCallerResolver(resolve: (token: string) => InvocationIdentity | undefined): void
   log(message: string): void

@@ -8,6 +8,7 @@ import { databaseActions } from './database/actions'
 import { Engine } from './database/engine'
 import { loadCollectionSpecs } from './database/schema'
 import type { Doc } from './ejson'
+import { readFunctionConfig } from './functions/pool'
 import { Router } from './server'
 import { services } from './services'
 
@@ -52,10 +53,11 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     else if (m.startsWith('[emulator] no declared index')) console.warn(m)
   }
   if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const databaseDir = resolve(opts.databaseDir ?? join(REPO, 'database'))
 
   const engine = new Engine({
     journalPath: dataDir ? join(dataDir, 'db.log') : undefined,
-    specs: loadCollectionSpecs(opts.databaseDir ?? join(REPO, 'database')),
+    specs: loadCollectionSpecs(databaseDir),
     now: () => clock.now(),
     log,
   })
@@ -91,9 +93,11 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     clock,
     dataDir,
     functionsDir: resolve(opts.functionsDir ?? join(REPO, 'cloudfunctions')),
+    databaseDir,
     store: internalStore(engine),
     registerAction: (action, handler) => router.actions.set(action, handler),
     registerRoute: (method, prefix, handler) => router.routes.push({ method, prefix, handler }),
+    functionPermissions: (name) => readFunctionConfig(join(resolve(opts.functionsDir ?? join(REPO, 'cloudfunctions')), name)).openapi,
     registerCallerResolver: (fn) => {
       router.resolveCaller = fn
     },

@@ -1,0 +1,149 @@
+// Warm workers per function: each runs one invocation at a time with its own identity, is killed
+// on timeout, and is replaced when the built index.js changes.
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { WORKER_SOURCE } from './worker-source'
+
+export interface FunctionConfig {
+  timeout: number
+  openapi: string[]
+  triggers: Array<{ name: string; type: string; config: string }>
+}
+
+export interface InvocationResult {
+  ok: boolean
+  /** JSON text of the function's return value. */
+  result?: string
+  error?: string
+  timedOut?: boolean
+}
+
+interface Slot {
+  worker: Worker
+  busy: boolean
+  mtime: number
+}
+
+const MAX_WORKERS_PER_FUNCTION = 8
+
+/** Reads a function's config.json, with production's defaults. */
+export function readFunctionConfig(dir: string): FunctionConfig {
+  const path = join(dir, 'config.json')
+  const raw = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {}
+  const permissions = (raw.permissions ?? {}) as { openapi?: string[] }
+  return {
+    timeout: typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : 3,
+    openapi: permissions.openapi ?? [],
+    triggers: (raw.triggers as FunctionConfig['triggers']) ?? [],
+  }
+}
+
+/** Runs the built functions of one folder. */
+export class FunctionPool {
+  private readonly slots = new Map<string, Slot[]>()
+  private readonly waiting = new Map<string, Array<() => void>>()
+  private seq = 0
+
+  constructor(
+    private readonly functionsDir: string,
+    private readonly baseEnv: Record<string, string>,
+  ) {}
+
+  /** True when `<dir>/<name>/index.js` exists. */
+  exists(name: string): boolean {
+    return /^[A-Za-z0-9_-]+$/.test(name) && !name.startsWith('_') && existsSync(this.entry(name))
+  }
+
+  private entry(name: string): string {
+    return join(this.functionsDir, name, 'index.js')
+  }
+
+  config(name: string): FunctionConfig {
+    return readFunctionConfig(join(this.functionsDir, name))
+  }
+
+  /** Invokes a function with the given per-invocation environment. */
+  async invoke(name: string, event: unknown, context: unknown, env: Record<string, string>): Promise<InvocationResult> {
+    const timeoutMs = this.config(name).timeout * 1000
+    const slot = await this.acquire(name)
+    const id = ++this.seq
+    return new Promise<InvocationResult>((resolve) => {
+      let settled = false
+      const finish = (r: InvocationResult, reusable: boolean): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        slot.worker.off('message', onMessage)
+        slot.worker.off('error', onError)
+        slot.worker.off('exit', onExit)
+        if (reusable) this.release(name, slot)
+        else this.discard(name, slot)
+        resolve(r)
+      }
+      const onMessage = (msg: { id: number; ok: boolean; result?: string; error?: string }): void => {
+        if (msg.id === id) finish({ ok: msg.ok, result: msg.result, error: msg.error }, true)
+      }
+      const onError = (error: Error): void => finish({ ok: false, error: String(error.stack ?? error) }, false)
+      const onExit = (code: number): void => finish({ ok: false, error: `function process exited with code ${code}` }, false)
+      const timer = setTimeout(() => {
+        finish({ ok: false, timedOut: true, error: `Invoking task timed out after ${timeoutMs / 1000} seconds` }, false)
+      }, timeoutMs)
+      slot.worker.on('message', onMessage)
+      slot.worker.on('error', onError)
+      slot.worker.on('exit', onExit)
+      slot.worker.postMessage({ id, event, context, env })
+    })
+  }
+
+  private async acquire(name: string): Promise<Slot> {
+    const mtime = statSync(this.entry(name)).mtimeMs
+    for (;;) {
+      const slots = this.slots.get(name) ?? []
+      for (const stale of slots.filter((s) => !s.busy && s.mtime !== mtime)) this.discard(name, stale)
+      const free = (this.slots.get(name) ?? []).find((s) => !s.busy && s.mtime === mtime)
+      if (free) {
+        free.busy = true
+        return free
+      }
+      if ((this.slots.get(name) ?? []).length < MAX_WORKERS_PER_FUNCTION) {
+        const slot: Slot = { worker: this.spawn(name), busy: true, mtime }
+        this.slots.set(name, [...(this.slots.get(name) ?? []), slot])
+        return slot
+      }
+      await new Promise<void>((r) => this.waiting.set(name, [...(this.waiting.get(name) ?? []), r]))
+    }
+  }
+
+  private spawn(name: string): Worker {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { entry: this.entry(name) },
+      env: { ...process.env, ...this.baseEnv },
+      stdout: false,
+      stderr: false,
+    })
+    worker.unref()
+    return worker
+  }
+
+  private release(name: string, slot: Slot): void {
+    slot.busy = false
+    const next = this.waiting.get(name)?.shift()
+    if (next) next()
+  }
+
+  private discard(name: string, slot: Slot): void {
+    this.slots.set(name, (this.slots.get(name) ?? []).filter((s) => s !== slot))
+    void slot.worker.terminate()
+    const next = this.waiting.get(name)?.shift()
+    if (next) next()
+  }
+
+  /** Terminates every worker. */
+  async close(): Promise<void> {
+    const all = [...this.slots.values()].flat()
+    this.slots.clear()
+    await Promise.all(all.map((s) => s.worker.terminate()))
+  }
+}

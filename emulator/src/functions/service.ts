@@ -1,0 +1,122 @@
+// The functions service: runs built functions with isolated identities, answers
+// functions.invokeFunction (cloud.callFunction between functions) and the H5 gateway POST /fn/:name.
+import { randomBytes } from 'node:crypto'
+import type { EmulatorCore, InvocationIdentity } from '../core'
+import { CloudError } from '../ejson'
+import { readBody, sendJson } from '../http-util'
+import { FunctionPool, type InvocationResult } from './pool'
+
+export const DEV_APPID = 'wx-woodpecker-local'
+const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN'
+
+export interface Invoker {
+  /** Runs `name` as `identity`; the token is valid for the invocation's lifetime only. */
+  invoke(name: string, event: unknown, identity: Omit<InvocationIdentity, 'functionName'>, extraEnv?: Record<string, string>): Promise<InvocationResult>
+  exists(name: string): boolean
+  pool: FunctionPool
+}
+
+/** Installs the functions runner, invokeFunction and the /fn gateway; returns the invoker for timers. */
+export function installFunctions(core: EmulatorCore): Invoker {
+  const pool = new FunctionPool(core.functionsDir, { ...core.sdkEnv(), WX_CONTEXT_KEYS: CONTEXT_KEYS })
+  const live = new Map<string, InvocationIdentity>()
+  core.registerCallerResolver((token) => live.get(token))
+  core.onStop(() => pool.close())
+
+  const invoker: Invoker = {
+    pool,
+    exists: (name) => pool.exists(name),
+    async invoke(name, event, identity, extraEnv = {}) {
+      const token = `emu-${randomBytes(12).toString('hex')}`
+      live.set(token, { ...identity, functionName: name })
+      const env: Record<string, string> = {
+        WX_OPENID: identity.openid,
+        WX_APPID: identity.appid,
+        WX_UNIONID: identity.unionid ?? '',
+        WX_CLIENTIP: '127.0.0.1',
+        WX_API_TOKEN: token,
+        TCB_SOURCE: identity.source,
+        ...extraEnv,
+      }
+      const context = {
+        function_name: name,
+        request_id: randomBytes(8).toString('hex'),
+        namespace: core.envId,
+        memory_limit_in_mb: 256,
+        time_limit_in_ms: pool.config(name).timeout * 1000,
+      }
+      try {
+        return await pool.invoke(name, event, context, env)
+      } finally {
+        live.delete(token)
+      }
+    },
+  }
+
+  core.registerAction('functions.invokeFunction', async ({ body, caller }) => {
+    const name = String(body.function_name ?? '')
+    if (!invoker.exists(name)) throw new CloudError('FUNCTIONS_NOT_FOUND', `FunctionName parameter could not be found: ${name}`)
+    let event: unknown = {}
+    if (typeof body.request_data === 'string' && body.request_data) {
+      try {
+        event = JSON.parse(body.request_data)
+      } catch {
+        throw new CloudError('INVALID_PARAM', 'request_data is not valid JSON')
+      }
+    }
+    const result = await invoker.invoke(name, event, {
+      openid: caller?.openid ?? '',
+      appid: caller?.appid ?? DEV_APPID,
+      unionid: caller?.unionid,
+      source: caller ? 'wx_client,scf' : 'scf',
+    })
+    if (!result.ok) {
+      throw new CloudError(result.timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', `errCode: -1 | errMsg: ${result.error}`)
+    }
+    return { data: { response_data: result.result ?? 'null' } }
+  })
+
+  core.registerRoute('POST', '/fn/', async (req, res, url) => {
+    const name = decodeURIComponent(url.pathname.slice('/fn/'.length))
+    const openid = personaOf(req.headers)
+    if (!invoker.exists(name)) {
+      sendJson(res, 404, { code: 'FUNCTIONS_NOT_FOUND', message: `云函数 ${name} 不存在或尚未构建` })
+      return
+    }
+    let event: unknown
+    try {
+      const raw = (await readBody(req)).toString('utf8')
+      event = raw ? JSON.parse(raw) : {}
+    } catch {
+      sendJson(res, 400, { code: 'INVALID_PARAM', message: 'request body is not valid JSON' })
+      return
+    }
+    // A client's callFunction carries userInfo, added by the platform, as production does.
+    if (event && typeof event === 'object' && !Array.isArray(event)) {
+      ;(event as Record<string, unknown>).userInfo = { appId: DEV_APPID, openId: openid }
+    }
+    const result = await invoker.invoke(name, event, { openid, appid: DEV_APPID, source: 'wx_client' })
+    if (!result.ok) {
+      core.log(`[emulator] function ${name} failed: ${result.error}`)
+      sendJson(res, result.timedOut ? 504 : 502, {
+        code: result.timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL',
+        message: result.timedOut ? '云函数执行超时' : '云函数执行出错',
+      })
+      return
+    }
+    const text = result.result ?? 'null'
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    res.end(text)
+  })
+
+  return invoker
+}
+
+/** The dev persona's OPENID from `X-Woodpecker-Openid` or `Authorization: Bearer`. */
+export function personaOf(headers: Record<string, string | string[] | undefined>): string {
+  const direct = headers['x-woodpecker-openid']
+  if (typeof direct === 'string' && direct) return direct
+  const auth = headers.authorization
+  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim()
+  return ''
+}
