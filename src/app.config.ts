@@ -1,0 +1,23 @@
+export default defineAppConfig({
+  pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
+  subPackages: [
+    { root: 'cockpit', pages: ['pages/index'] },
+    { root: 'admin', pages: ['pages/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#0f7b6c',
+    navigationBarTitleText: '啄木鸟',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#0f7b6c',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/report/index', text: '随手拍' },
+      { pagePath: 'pages/inbox/index', text: '待办' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,45 @@
+// 我的: who I am (from user.whoami), my roles, and — later — my reports.
+import { View, Text } from '@tarojs/components'
+import { Cell, Tag } from '@nutui/nutui-react-taro'
+import { call } from '../../services'
+import { useRequest } from '../../hooks/use-request'
+import { StateView } from '../../components/StateView'
+import { DevPersonaBar } from '../../components/DevPersonaBar'
+import { ROLE_LABELS } from '../../labels'
+import './index.scss'
+
+export default function MinePage(): JSX.Element {
+  const me = useRequest(() => call('user', 'whoami', {}), [])
+  const user = me.data?.user
+  return (
+    <View className="page mine-page">
+      <DevPersonaBar onChange={() => void me.reload()} />
+      <StateView loading={me.loading && !me.data} error={me.error} onRetry={() => void me.reload()} />
+      {me.data && (
+        <View className="section whoami">
+          {user ? (
+            <>
+              <Text className="whoami-name">{user.name}</Text>
+              {user.departmentName && <Text className="muted whoami-dept">{user.departmentName}</Text>}
+              <View className="whoami-roles">
+                {user.roles.map((r) => (
+                  <Tag key={r} type="primary" className="whoami-role">
+                    {ROLE_LABELS[r] ?? r}
+                  </Tag>
+                ))}
+              </View>
+            </>
+          ) : (
+            <>
+              <Text className="whoami-name">尚未绑定员工身份</Text>
+              <Text className="muted">请联系安全办为你开通（微信标识 {me.data.openid || '未知'}）</Text>
+            </>
+          )}
+        </View>
+      )}
+      <View className="section">
+        <Cell title="安全驾驶舱" description="院领导、安全办查看全院隐患态势" />
+      </View>
+    </View>
+  )
+}
