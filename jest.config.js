@@ -14,6 +14,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       globalSetup: '<rootDir>/test/functions/global-setup.ts',
     },
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/weapp/global-setup.ts',
+      globalTeardown: '<rootDir>/test/weapp/global-teardown.ts',
+    },
   ],
 }

@@ -1,0 +1,27 @@
+// Before the weapp suite: build dist/ and the functions when stale, then run one emulator (with the
+// demo hospital) that the compiled pages' wx.cloud.callFunction reaches.
+import { execSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { buildFunctions } from '../../scripts/build-functions'
+import { isStale } from '../../scripts/lib/freshness'
+import { startEmulator, type RunningEmulator } from '../../emulator/src/index'
+import { seedDemo } from '../../scripts/seed/load'
+
+const ROOT = resolve(__dirname, '..', '..')
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __WEAPP_EMULATOR__: RunningEmulator | undefined
+}
+
+export default async function globalSetup(): Promise<void> {
+  const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
+  if (isStale(join(ROOT, 'dist', 'app.json'), sources)) {
+    execSync('npx taro build --type weapp', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  await buildFunctions({ quiet: true })
+  const emulator = await startEmulator({ port: 0, memory: true, quiet: true, functionsDir: join(ROOT, 'cloudfunctions') })
+  await seedDemo({ url: emulator.url })
+  globalThis.__WEAPP_EMULATOR__ = emulator
+  process.env.WOODPECKER_EMULATOR_URL = emulator.url
+}

@@ -1,0 +1,146 @@
+// Loads Taro's compiled weapp pages from dist/ into miniprogram-simulate with WeChat's real WXML
+// compiler. The app is launched once; Taro's Page(config) is adapted to a Component; the page's
+// wx.cloud.callFunction goes over HTTP to a real emulator running the real built functions.
+import { request } from 'node:http'
+import { join, resolve } from 'node:path'
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = require('miniprogram-simulate') as {
+  load(path: string, options?: Record<string, unknown>): string
+  render(id: string, props?: Record<string, unknown>): SimComponent
+}
+
+export const DIST = resolve(__dirname, '..', '..', 'dist')
+
+export interface SimComponent {
+  dom: HTMLElement
+  attach(parent: HTMLElement): void
+  detach(): void
+  instance: Record<string, unknown>
+}
+
+type Dict = Record<string, unknown>
+let app: Dict | undefined
+let persona = ''
+const storage = new Map<string, unknown>()
+
+/** Acts as this OPENID in later cloud calls (what WeChat would know from the session). */
+export function actAs(openid: string): void {
+  persona = openid
+}
+
+function postJson(url: string, body: unknown, headers: Dict): Promise<unknown> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        try {
+          ok(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+        } catch (error) {
+          fail(error)
+        }
+      })
+    })
+    req.on('error', fail)
+    req.end(JSON.stringify(body))
+  })
+}
+
+function installWx(): void {
+  const g = globalThis as Dict
+  const base = (g.wx as Dict | undefined) ?? {}
+  const emulatorUrl = process.env.WOODPECKER_EMULATOR_URL
+  g.wx = {
+    ...base,
+    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50' }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2 }),
+    getStorageSync: (k: string) => storage.get(k) ?? '',
+    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    nextTick: (fn: () => void) => setTimeout(fn, 0),
+    showToast: () => undefined,
+    showLoading: () => undefined,
+    hideLoading: () => undefined,
+    showModal: (o: { success?: (r: Dict) => void }) => o.success?.({ confirm: true, cancel: false }),
+    navigateTo: () => undefined,
+    redirectTo: () => undefined,
+    switchTab: () => undefined,
+    onAppShow: () => undefined,
+    onAppHide: () => undefined,
+    getLaunchOptionsSync: () => ({ path: 'pages/report/index', query: {}, scene: 1001 }),
+    cloud: {
+      init: () => undefined,
+      DYNAMIC_CURRENT_ENV: Symbol('current env'),
+      callFunction: async ({ name, data }: { name: string; data: unknown }) => {
+        if (!emulatorUrl) throw new Error('WOODPECKER_EMULATOR_URL is not set: run through the weapp jest project')
+        const result = await postJson(`${emulatorUrl}/fn/${name}`, data, { 'x-woodpecker-openid': persona })
+        return { result, errMsg: 'cloud.callFunction:ok' }
+      },
+    },
+  }
+}
+
+function launchApp(): void {
+  if (app) return
+  const g = globalThis as Dict
+  installWx()
+  g.App = (config: Dict) => {
+    app = config
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => []
+  g.requirePlugin = () => ({})
+  g.Page = (config: Dict) => {
+    const methods: Dict = {}
+    for (const [k, v] of Object.entries(config)) if (typeof v === 'function') methods[k] = v
+    const options = (g.__woodpeckerPageQuery as Dict) ?? {}
+    ;(g.Component as (o: Dict) => void)({
+      data: config.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: Dict) {
+          this.route = this.route ?? config.route
+          ;(config.onLoad as ((o: Dict) => void) | undefined)?.call(this, options)
+          ;(config.onShow as (() => void) | undefined)?.call(this)
+        },
+        ready(this: Dict) {
+          ;(config.onReady as (() => void) | undefined)?.call(this)
+        },
+        detached(this: Dict) {
+          ;(config.onUnload as (() => void) | undefined)?.call(this)
+        },
+      },
+    })
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(join(DIST, 'app.js'))
+  ;(app?.onLaunch as ((o: Dict) => void) | undefined)?.call(app, { path: 'pages/report/index', query: {} })
+  ;(app?.onShow as ((o: Dict) => void) | undefined)?.call(app, { path: 'pages/report/index', query: {} })
+}
+
+/** Loads and attaches one compiled page (e.g. 'pages/mine/index') with its query. */
+export function renderPage(pagePath: string, query: Dict = {}): SimComponent {
+  launchApp()
+  ;(globalThis as Dict).__woodpeckerPageQuery = query
+  const id = simulate.load(join(DIST, pagePath), { compiler: 'official', rootPath: DIST })
+  const page = simulate.render(id)
+  const parent = document.createElement('parent-wrapper')
+  page.attach(parent)
+  return page
+}
+
+/** Polls until `probe` returns a truthy value; never sleeps a fixed time. */
+export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** Text of the first element whose class list contains `className`, or undefined. */
+export function textOf(page: SimComponent, className: string): string | undefined {
+  const el = page.dom.querySelector(`[class~="${className}"], [class*="${className}"]`)
+  return el?.textContent ?? undefined
+}
