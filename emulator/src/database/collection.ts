@@ -88,7 +88,7 @@ export class Collection {
       }
     }
     if (best) return best
-    if (Object.keys(query).length > 0 || sortKeys.length > 0) {
+    if (!this.name.startsWith('_emu_') && (Object.keys(query).length > 0 || sortKeys.length > 0)) {
       const fields = [...new Set([...topLevelFields(query), ...sortKeys])].sort()
       this.warn(
         `${this.name}:${fields.join(',')}`,

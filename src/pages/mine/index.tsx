@@ -37,9 +37,7 @@ export default function MinePage(): JSX.Element {
           )}
         </View>
       )}
-      <View className="section">
-        <Cell title="安全驾驶舱" description="院领导、安全办查看全院隐患态势" />
-      </View>
+      <Cell title="安全驾驶舱" description="院领导、安全办查看全院隐患态势" className="mine-cockpit" />
     </View>
   )
 }

@@ -1,0 +1,30 @@
+// Builds the H5 app and the functions when stale, then serves both from one in-memory emulator
+// seeded with the demo hospital. The URL reaches the tests through WOODPECKER_E2E_URL.
+import { execSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildFunctions } from '../../scripts/build-functions'
+import { isStale } from '../../scripts/lib/freshness'
+import { seedDemo } from '../../scripts/seed/load'
+import { startEmulator } from '../../emulator/src/index'
+
+const ROOT = resolve(__dirname, '..', '..')
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
+  if (isStale(join(ROOT, 'dist-h5', 'index.html'), sources)) {
+    execSync('npx taro build --type h5', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  await buildFunctions({ quiet: true })
+  const emulator = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    functionsDir: join(ROOT, 'cloudfunctions'),
+    staticDir: join(ROOT, 'dist-h5'),
+  })
+  await seedDemo({ url: emulator.url })
+  process.env.WOODPECKER_E2E_URL = emulator.url
+  writeFileSync(join(ROOT, 'test-results.e2e-url'), emulator.url)
+  return () => emulator.stop()
+}
