@@ -18,6 +18,7 @@ export function parseEJSON(text: unknown, now: () => number, what = 'value'): un
   if (typeof text !== 'string') throw new CloudError('INVALID_PARAM', `${what} must be an EJSON string`)
   let value: unknown
   try {
+    checkMarkers(JSON.parse(text))
     value = EJSON.parse(text, { relaxed: true })
   } catch (error) {
     throw new CloudError('INVALID_PARAM', `${what} is not valid EJSON: ${(error as Error).message}`)
@@ -40,6 +41,26 @@ export function revive(value: unknown, now: () => number): unknown {
   const out: Doc = {}
   for (const [k, v] of Object.entries(obj)) out[k] = revive(v, now)
   return out
+}
+
+const MARKERS: Record<string, (v: unknown) => boolean> = {
+  $numberInt: (v) => typeof v === 'string' && /^-?\d+$/.test(v) && Math.abs(Number(v)) <= 2 ** 31,
+  $numberLong: (v) => typeof v === 'string' && /^-?\d+$/.test(v),
+  $numberDouble: (v) => typeof v === 'string' && (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) || ['Infinity', '-Infinity', 'NaN', '-0'].includes(v)),
+  $date: (v) =>
+    (typeof v === 'string' && !Number.isNaN(Date.parse(v))) ||
+    (typeof v === 'object' && v !== null && MARKERS.$numberLong((v as Record<string, unknown>).$numberLong)),
+}
+
+// bson's parser turns malformed markers into null or 0 silently; production rejects them.
+function checkMarkers(value: unknown): void {
+  if (value === null || typeof value !== 'object') return
+  if (Array.isArray(value)) return value.forEach(checkMarkers)
+  for (const [k, v] of Object.entries(value)) {
+    const check = MARKERS[k]
+    if (check && !check(v)) throw new Error(`malformed ${k}: ${JSON.stringify(v)}`)
+    checkMarkers(v)
+  }
 }
 
 function toJsFlags(options: string): string {
