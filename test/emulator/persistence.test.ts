@@ -1,0 +1,58 @@
+// With --data, everything comes back after a restart; with kill -9 mid-burst, nothing acknowledged is lost.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { startEmulator } from '../../emulator/src/index'
+import { FIXTURE_DATABASE, FIXTURE_FUNCTIONS } from './helpers/fixtures'
+
+const ROOT = resolve(__dirname, '..', '..')
+
+describe('persistence', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'woodpecker-emu-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('brings back every collection and stored file after a restart', async () => {
+    const opts = { port: 0, dataDir: dir, quiet: true, databaseDir: FIXTURE_DATABASE, functionsDir: FIXTURE_FUNCTIONS }
+    const first = await startEmulator(opts)
+    const store = first.core.store
+    await first.engine.commit([{ op: 'create', c: 'extra' }])
+    await first.engine.commit([{ op: 'put', c: 'items', d: { _id: 'a', code: 'A', createdAt: new Date(0) } }])
+    await first.engine.commit([{ op: 'put', c: 'extra', d: { _id: 'x', n: 1 } }])
+    await store.insert('_emu_files', { _id: 'f', path: 'p' })
+    const upload = await fetch(`${first.url}/_emulator/upload?path=photos/a.jpg`, { method: 'POST', body: Buffer.from('jpeg-bytes') })
+    const { fileID } = (await upload.json()) as { fileID: string }
+    await first.stop()
+
+    const second = await startEmulator(opts)
+    expect(second.engine.find('items', {})).toEqual([{ _id: 'a', code: 'A', createdAt: new Date(0) }])
+    expect(second.engine.find('extra', {})).toEqual([{ _id: 'x', n: 1 }])
+    const files = await second.core.store.find('_emu_files', { _id: fileID })
+    expect(files).toHaveLength(1)
+    await second.stop()
+  })
+
+  it('loses nothing acknowledged when killed with SIGKILL in the middle of a write burst', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'write-burst.ts'), dir, FIXTURE_DATABASE], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    const acknowledged: string[] = []
+    const lines = createInterface({ input: child.stdout! })
+    await new Promise<void>((done) => {
+      lines.on('line', (line) => {
+        if (line.startsWith('ack ')) acknowledged.push(line.slice(4))
+        if (acknowledged.length >= 300 && !child.killed) {
+          child.kill('SIGKILL')
+          done()
+        }
+      })
+    })
+    await new Promise((r) => child.once('exit', r))
+    const restarted = await startEmulator({ port: 0, dataDir: dir, quiet: true, databaseDir: FIXTURE_DATABASE, functionsDir: FIXTURE_FUNCTIONS })
+    const stored = new Set(restarted.engine.find('items', {}).map((d) => String(d._id)))
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
+    await restarted.stop()
+  })
+})
