@@ -71,9 +71,9 @@ async function insert(emu: RunningEmulator, from: number, to: number): Promise<n
 }
 
 async function pageBench(db: ReturnType<typeof import('wx-server-sdk').database>): Promise<string> {
-  const ms = await timeIt(50, (i) =>
-    db.collection('tickets').where({ floorId: `F${i % FLOORS}`, status: 'pending' }).orderBy('createdAt', 'desc').limit(20).get(),
-  )
+  const ms = await timeIt(50, async (i) => {
+    await db.collection('tickets').where({ floorId: `F${i % FLOORS}`, status: 'pending' }).orderBy('createdAt', 'desc').limit(20).get()
+  })
   return summarize(ms)
 }
 
@@ -82,14 +82,14 @@ async function main(): Promise<void> {
   const databaseDir = benchDatabaseDir()
   const emu = await startEmulator({ port: 0, dataDir, quiet: true, databaseDir, functionsDir: join(ROOT, 'test', 'emulator', 'fixtures', 'functions') })
   Object.assign(process.env, emu.sdkEnv())
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: emu.envId })
   const db = cloud.database()
   console.log('Woodpecker emulator benchmark (durable mode: every write fdatasync-ed before it is acknowledged)\n')
 
   await emu.engine.commit([{ op: 'put', c: 'tickets', d: ticket(-1) }])
-  console.log(`doc().get() through the real SDK         ${summarize(await timeIt(300, () => db.collection('tickets').doc('t-1').get()))}`)
+  console.log(`doc().get() through the real SDK         ${summarize(await timeIt(300, async () => { await db.collection('tickets').doc('t-1').get() }))}`)
 
   const t10k = await insert(emu, 0, 10_000)
   console.log(`insert 10k ticket-like documents        ${(t10k / 1000).toFixed(2)} s (engine batches of 10k, one journal sync each)`)
@@ -99,7 +99,9 @@ async function main(): Promise<void> {
   console.log(`insert 1M ticket-like documents         ${((t10k + t1m) / 1000).toFixed(1)} s total, ${(statSync(join(dataDir, 'db.log')).size / 1e6).toFixed(0)} MB journal`)
   console.log(`page of 20 (floor+status, by createdAt) at 1M    ${await pageBench(db)}   (target ≤ 50 ms)`)
   const $ = db.command.aggregate
-  const agg = await timeIt(3, () => db.collection('tickets').aggregate().group({ _id: '$categoryId', n: $.sum(1) }).limit(100).end())
+  const agg = await timeIt(3, async () => {
+    await db.collection('tickets').aggregate().group({ _id: '$categoryId', n: $.sum(1) }).limit(100).end()
+  })
   console.log(`aggregate $group by category at 1M       ${summarize(agg)}`)
 
   console.log(`warm function invocation, one write      ${await warmInvocation(emu)}   (target ≤ 15 ms median)`)

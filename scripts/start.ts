@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   })
 
   const marker = join(dataDir, '.seeded')
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const seed = require('./seed') as typeof import('./seed')
   if (!existsSync(marker)) {
     console.log('• 写入演示医院数据（29 栋楼、111 个楼层长）')

@@ -9,7 +9,7 @@ const BATCH = 100
 export async function seedDemo({ url }: { url: string }): Promise<Record<string, number>> {
   const env = { TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }), TENCENTCLOUD_SECRETID: 'seed', TENCENTCLOUD_SECRETKEY: 'seed', TENCENTCLOUD: 'true' }
   Object.assign(process.env, env)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: 'woodpecker-local' })
   const db = cloud.database()

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK types a transaction's documents loosely */
 // Conformance: the real wx-server-sdk against the emulator, for every query and update shape the
 // project uses, production's limits, unique indexes, transactions and bad requests.
 import { postAdmin, startSdkEmulator, type SdkEmulator } from './helpers/sdk-emulator'

@@ -55,15 +55,15 @@ describe('emulated services', () => {
       const bytes = existsSync(PHOTO) ? readFileSync(PHOTO) : randomBytes(4_964_576)
       const up = (await emu.cloud.uploadFile({ cloudPath: 'photos/camera.jpg', fileContent: bytes })) as { fileID: string }
       expect(up.fileID).toBe(`cloud://${emu.emulator.envId}.7465-${emu.emulator.envId}-1300000000/photos/camera.jpg`)
-      const temp = (await emu.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 600 }] })) as { fileList: Row[] }
+      const temp = (await emu.cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 600 }] })) as unknown as { fileList: Row[] }
       expect(temp.fileList[0]).toMatchObject({ status: 0, fileID: up.fileID, maxAge: 600 })
       const served = Buffer.from(await (await fetch(String(temp.fileList[0].tempFileURL))).arrayBuffer())
       expect(served.equals(bytes)).toBe(true)
       const down = (await emu.cloud.downloadFile({ fileID: up.fileID })) as { fileContent: Buffer }
       expect(Buffer.compare(down.fileContent, bytes)).toBe(0)
-      const del = (await emu.cloud.deleteFile({ fileList: [up.fileID] })) as { fileList: Row[] }
+      const del = (await emu.cloud.deleteFile({ fileList: [up.fileID] })) as unknown as { fileList: Row[] }
       expect(del.fileList[0]).toMatchObject({ fileID: up.fileID, status: 0 })
-      const gone = (await emu.cloud.getTempFileURL({ fileList: [up.fileID] })) as { fileList: Row[] }
+      const gone = (await emu.cloud.getTempFileURL({ fileList: [up.fileID] })) as unknown as { fileList: Row[] }
       expect(gone.fileList[0]).toMatchObject({ tempFileURL: '', status: expect.any(Number) })
       expect(gone.fileList[0].status).not.toBe(0)
     })

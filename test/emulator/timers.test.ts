@@ -33,7 +33,7 @@ describe('timer triggers under a manual clock', () => {
 
   it('fires due triggers in order as time advances', async () => {
     await clock.advance(3 * 60_000)
-    const res = (await emu.db.collection('calls').where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) }).orderBy('time', 'asc').get()) as { data: Array<{ tag: string; time: string }> }
+    const res = (await emu.db.collection('calls').where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) }).orderBy('time', 'asc').get()) as unknown as { data: Array<{ tag: string; time: string }> }
     expect(res.data.map((r) => `${r.tag}@${r.time}`)).toEqual([
       'timer:every-minute@2026-11-24T00:00:00.000Z',
       'timer:daily-8am@2026-11-24T00:00:00.000Z',

@@ -10,7 +10,7 @@ import { seedDemo } from '../../scripts/seed/load'
 const ROOT = resolve(__dirname, '..', '..')
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __WEAPP_EMULATOR__: RunningEmulator | undefined
 }
 

@@ -3,7 +3,7 @@
 // wx.cloud.callFunction goes over HTTP to a real emulator running the real built functions.
 import { request } from 'node:http'
 import { join, resolve } from 'node:path'
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const simulate = require('miniprogram-simulate') as {
   load(path: string, options?: Record<string, unknown>): string
   render(id: string, props?: Record<string, unknown>): SimComponent
@@ -111,7 +111,7 @@ function launchApp(): void {
       },
     })
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   require(join(DIST, 'app.js'))
   ;(app?.onLaunch as ((o: Dict) => void) | undefined)?.call(app, { path: 'pages/report/index', query: {} })
   ;(app?.onShow as ((o: Dict) => void) | undefined)?.call(app, { path: 'pages/report/index', query: {} })

@@ -11,7 +11,7 @@ export interface SdkEmulator {
 export async function startSdkEmulator(opts: StartOptions = {}): Promise<SdkEmulator> {
   const emulator = await startEmulator({ port: 0, memory: true, quiet: true, ...opts })
   Object.assign(process.env, emulator.sdkEnv())
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: emulator.envId })
   return { emulator, cloud, db: cloud.database() }

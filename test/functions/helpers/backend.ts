@@ -23,7 +23,7 @@ export interface Backend {
 export async function startBackend(opts: { seed?: boolean; clock?: import('../../../emulator/src/core').Clock } = {}): Promise<Backend> {
   const emulator = await startEmulator({ port: 0, memory: true, quiet: true, functionsDir: FUNCTIONS_DIR, clock: opts.clock })
   Object.assign(process.env, emulator.sdkEnv())
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
   sdk.init({ env: emulator.envId })
   const db = sdk.database()
@@ -49,7 +49,7 @@ export async function startBackend(opts: { seed?: boolean; clock?: import('../..
   }
 
   if (opts.seed) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { seedDemo } = require('../../../scripts/seed') as { seedDemo: (o: { url: string }) => Promise<unknown> }
     await seedDemo({ url })
   }
