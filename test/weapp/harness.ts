@@ -113,8 +113,9 @@ function launchApp(): void {
   }
    
   require(join(DIST, 'app.js'))
-  ;(app?.onLaunch as ((o: Dict) => void) | undefined)?.call(app, { path: 'pages/report/index', query: {} })
-  ;(app?.onShow as ((o: Dict) => void) | undefined)?.call(app, { path: 'pages/report/index', query: {} })
+  const launched = app as Dict | undefined
+  ;(launched?.onLaunch as ((o: Dict) => void) | undefined)?.call(launched, { path: 'pages/report/index', query: {} })
+  ;(launched?.onShow as ((o: Dict) => void) | undefined)?.call(launched, { path: 'pages/report/index', query: {} })
 }
 
 /** Loads and attaches one compiled page (e.g. 'pages/mine/index') with its query. */
