@@ -1,0 +1,59 @@
+// The hazard ticket: states, actions and their Chinese labels.
+import { z } from 'zod'
+
+export const TICKET_STATES = ['pending', 'processing', 'rectifying', 'reviewing', 'fixed', 'closed', 'rejected', 'duplicate'] as const
+export const TicketState = z.enum(TICKET_STATES)
+export type TicketState = z.infer<typeof TicketState>
+
+export const STATE_LABELS: Record<TicketState, string> = {
+  pending: '待受理',
+  processing: '处理中',
+  rectifying: '限期整改中',
+  reviewing: '待复核',
+  fixed: '立行立改·已办结',
+  closed: '已销号',
+  rejected: '无需处理',
+  duplicate: '重复',
+}
+
+/** States in which a hazard is still open on its floor. */
+export const OPEN_STATES: readonly TicketState[] = ['pending', 'processing', 'rectifying', 'reviewing']
+
+export const TICKET_ACTIONS = [
+  'accept',
+  'fix',
+  'defer',
+  'complete',
+  'verify',
+  'sendBack',
+  'transfer',
+  'escalate',
+  'reject',
+  'duplicate',
+  'confirm',
+  'reopen',
+  'support',
+] as const
+export const TicketAction = z.enum(TICKET_ACTIONS)
+export type TicketAction = z.infer<typeof TicketAction>
+
+export const ACTION_LABELS: Record<TicketAction, string> = {
+  accept: '受理',
+  fix: '立行立改',
+  defer: '限期整改',
+  complete: '整改完成',
+  verify: '复核通过',
+  sendBack: '退回整改',
+  transfer: '转办',
+  escalate: '上报升级',
+  reject: '无需处理',
+  duplicate: '标记重复',
+  confirm: '确认并评价',
+  reopen: '问题未解决',
+  support: '我也看到了',
+}
+
+export const LEVEL_LABELS = ['层长', '协管员', '楼长', '安全办'] as const
+
+export const CloudFileId = z.string().regex(/^cloud:\/\/\S+$/, '应为云存储文件')
+export const Photos = z.array(CloudFileId).min(1, '至少一张照片').max(6, '最多 6 张照片')
