@@ -2,9 +2,15 @@
 // server router are both typed from this one object.
 import type { z } from 'zod'
 import { userApi } from './user'
+import { orgApi } from './org'
+import { ticketApi } from './ticket'
+import { notifyApi } from './notify'
 
 export const api = {
   user: userApi,
+  org: orgApi,
+  ticket: ticketApi,
+  notify: notifyApi,
 }
 
 export type Api = typeof api

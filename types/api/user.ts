@@ -6,6 +6,8 @@ export const UserSummary = z.object({
   name: z.string(),
   roles: z.array(z.string()),
   departmentName: z.string().optional(),
+  /** A push to this user failed for lack of consent: show a red badge until they consent again. */
+  unreachable: z.boolean().optional(),
 })
 export type UserSummary = z.infer<typeof UserSummary>
 

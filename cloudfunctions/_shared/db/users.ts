@@ -14,6 +14,7 @@ export interface UserDoc {
   departmentId?: string
   departmentName?: string
   active: boolean
+  unreachable?: boolean
 }
 
 /** The active user bound to an OPENID, or null. */

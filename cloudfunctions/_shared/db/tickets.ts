@@ -1,0 +1,118 @@
+// Tickets and their journal: the only code that names these collections.
+import type { TicketState } from '../../../types/ticket'
+import type { Database } from '../runtime/context'
+import { rowsOf } from './rows'
+
+export interface TicketDoc {
+  _id: string
+  clientKey: string
+  reporterId: string
+  reporterName: string
+  anonymous: boolean
+  floorId: string
+  buildingId: string
+  place: string
+  spot: string
+  categoryId: string
+  categoryName: string
+  severity: string
+  description: string
+  photos: string[]
+  afterPhotos: string[]
+  status: TicketState
+  level: number
+  ownerId: string
+  ownerName: string
+  cycle: number
+  version: number
+  supporterIds: string[]
+  rated: boolean
+  rating: number | null
+  deadline: Date | null
+  departmentId: string | null
+  plan: string | null
+  resolvedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface EventDoc {
+  _id: string
+  ticketId: string
+  seq: number
+  cycle: number
+  action: string
+  from: TicketState | null
+  to: TicketState
+  actorId: string
+  actorName: string
+  at: Date
+  note?: string
+  photos?: string[]
+}
+
+const TICKETS = 'tickets'
+const EVENTS = 'ticket_events'
+
+/** Inserts a new ticket with its first journal event; false when the id already exists. */
+export async function insertTicket(db: Database, ticket: TicketDoc, event: EventDoc): Promise<boolean> {
+  try {
+    await db.collection(TICKETS).add({ data: ticket })
+  } catch (error) {
+    if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) return false
+    throw error
+  }
+  await addEvent(db, event)
+  return true
+}
+
+/** Appends a journal event; its id `${ticketId}:${seq}` makes a retry harmless. */
+export async function addEvent(db: Database, event: EventDoc): Promise<void> {
+  try {
+    await db.collection(EVENTS).add({ data: event })
+  } catch (error) {
+    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) throw error
+  }
+}
+
+/** A ticket by id, or null. */
+export async function getTicket(db: Database, id: string): Promise<TicketDoc | null> {
+  return rowsOf<TicketDoc>(await db.collection(TICKETS).where({ _id: id }).limit(1).get())[0] ?? null
+}
+
+/** Applies a patch only if the ticket is still at `status` and `version`; true when it won. */
+export async function updateTicketIf(db: Database, id: string, status: TicketState, version: number, patch: Partial<TicketDoc>): Promise<boolean> {
+  const res = (await db.collection(TICKETS).where({ _id: id, status, version }).update({ data: patch })) as { stats?: { updated?: number } }
+  return (res.stats?.updated ?? 0) === 1
+}
+
+/** The journal of a ticket, oldest first. */
+export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
+  return rowsOf<EventDoc>(await db.collection(EVENTS).where({ ticketId }).orderBy('seq', 'asc').limit(200).get())
+}
+
+/** A reporter's tickets, newest first. */
+export async function listByReporter(db: Database, reporterId: string, limit: number): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(await db.collection(TICKETS).where({ reporterId }).orderBy('createdAt', 'desc').limit(limit).get())
+}
+
+/** An owner's tickets in some states, most recently changed first. */
+export async function listByOwner(db: Database, ownerId: string, states: TicketState[], limit: number): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db.collection(TICKETS).where({ ownerId, status: db.command.in(states) }).orderBy('updatedAt', 'desc').limit(limit).get(),
+  )
+}
+
+/** How many of an owner's tickets are in each state. */
+export async function countByOwner(db: Database, ownerId: string): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db.collection(TICKETS).aggregate().match({ ownerId }).group({ _id: '$status', n: $.sum(1) }).limit(20).end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}
+
+/** Open tickets of a floor, newest first. */
+export async function listOpenOnFloor(db: Database, floorId: string, states: readonly TicketState[]): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db.collection(TICKETS).where({ floorId, status: db.command.in([...states]) }).orderBy('createdAt', 'desc').limit(50).get(),
+  )
+}

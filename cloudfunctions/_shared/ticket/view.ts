@@ -1,0 +1,72 @@
+// What a caller sees of a ticket: anonymous reporters stay anonymous to captains.
+import { ACTION_LABELS, LEVEL_LABELS, STATE_LABELS, type TicketAction } from '../../../types/ticket'
+import type { TicketView } from '../../../types/api/ticket'
+import type { Relation } from '../domain/ticket-machine'
+import type { EventDoc, TicketDoc } from '../db/tickets'
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
+
+/** Builds the client view of a ticket for one caller. */
+export function toView(
+  t: TicketDoc,
+  opts: { viewerId: string; relations: Set<Relation>; events: EventDoc[]; allowedActions: TicketAction[]; photoUrls: Record<string, string> },
+): TicketView {
+  const seesReporter = !t.anonymous || opts.relations.has('reporter') || opts.relations.has('safety')
+  return {
+    id: t._id,
+    status: t.status,
+    statusLabel: STATE_LABELS[t.status],
+    floorId: t.floorId,
+    place: t.place,
+    spot: t.spot,
+    categoryId: t.categoryId,
+    categoryName: t.categoryName,
+    severity: t.severity,
+    description: t.description,
+    photos: t.photos,
+    afterPhotos: t.afterPhotos,
+    photoUrls: opts.photoUrls,
+    reporterName: seesReporter ? t.reporterName : null,
+    anonymous: t.anonymous,
+    mine: t.reporterId === opts.viewerId,
+    level: t.level,
+    levelLabel: LEVEL_LABELS[t.level] ?? '',
+    ownerName: t.ownerName,
+    deadline: iso(t.deadline),
+    rating: t.rating,
+    supportCount: t.supporterIds.length,
+    supportedByMe: t.supporterIds.includes(opts.viewerId),
+    version: t.version,
+    createdAt: iso(t.createdAt)!,
+    updatedAt: iso(t.updatedAt)!,
+    allowedActions: opts.allowedActions,
+    events: opts.events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      label: e.action === 'create' ? '上报隐患' : ACTION_LABELS[e.action as TicketAction] ?? e.action,
+      from: e.from,
+      to: e.to,
+      actorName: e.action === 'create' && !seesReporter ? '匿名上报' : e.actorName,
+      at: new Date(e.at).toISOString(),
+      note: e.note,
+      photos: e.photos,
+    })),
+  }
+}
+
+/** The list item of a ticket. */
+export function toSummary(t: TicketDoc, viewerId: string) {
+  return {
+    id: t._id,
+    status: t.status,
+    statusLabel: STATE_LABELS[t.status],
+    place: t.spot ? `${t.place} · ${t.spot}` : t.place,
+    categoryName: t.categoryName,
+    description: t.description,
+    createdAt: new Date(t.createdAt).toISOString(),
+    supportCount: t.supporterIds.length,
+    supportedByMe: t.supporterIds.includes(viewerId),
+    level: t.level,
+    photos: t.photos,
+  }
+}

@@ -1,0 +1,29 @@
+// The `org` function: the floor behind a QR code, its captains, categories, buildings.
+import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
+import { findFloorByScene, getBuilding, getFloor, listBuildings, listCategories, loadOwnerChain, type FloorDoc } from '../../_shared/db/org'
+
+async function header(floor: FloorDoc, ctx: ActionContext) {
+  const [building, chain] = await Promise.all([getBuilding(ctx.db, floor.buildingId), loadOwnerChain(ctx.db, floor, ctx.now())])
+  return {
+    floor: { id: floor._id, name: floor.name, level: floor.level },
+    building: { id: floor.buildingId, name: building?.name ?? '' },
+    captains: chain.filter((s) => s.level === 0).map((s) => ({ name: s.name, phone: s.phone, duty: s.duty, deputy: s.deputy })),
+  }
+}
+
+export const main = defineFunction('org', {
+  floorByScene: async ({ scene }, ctx) => {
+    const floor = await findFloorByScene(ctx.db, scene)
+    if (!floor) throw new AppError('qr.invalid')
+    return header(floor, ctx)
+  },
+  floor: async ({ floorId }, ctx) => {
+    const floor = await getFloor(ctx.db, floorId)
+    if (!floor || !floor.active) throw new AppError('org.not_found')
+    return header(floor, ctx)
+  },
+  categories: async (_input, ctx) =>
+    (await listCategories(ctx.db)).map((c) => ({ id: c._id, name: c.name, icon: c.icon, severity: c.severity, slaHours: c.slaHours })),
+  buildings: async (_input, ctx) =>
+    (await listBuildings(ctx.db)).map((b) => ({ id: b._id, name: b.name, floors: b.floors.map((f) => ({ id: f._id, name: f.name, scene: f.scene })) })),
+})
