@@ -22,7 +22,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const parsed = spec.input.safeParse(input)
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error)
-    throw new ApiError('input.invalid', `${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`.trim(), issues)
+    throw new ApiError('input.invalid', issues[0]?.message, issues)
   }
   const envelope = await send(fn, { action, input, requestId: opts.requestId })
   if (envelope.ok) return envelope.data as ActionOutput<F, A>

@@ -1,16 +1,17 @@
 // Acting as a person in the H5 app: pick a persona the way a demo user does, through the bar.
 import { expect, type Page } from '@playwright/test'
 
-/** Opens a hash route of the app. */
+/** Opens a hash route of the app in a fresh document (as when a QR code or a push opens it). */
 export async function open(page: Page, route: string): Promise<void> {
+  await page.goto('about:blank')
   await page.goto(`/#${route}`)
 }
 
 /** Chooses a demo persona through the persona bar. */
 export async function pickPersona(page: Page, label: RegExp | string): Promise<void> {
-  await page.locator('.dev-persona-current').first().click()
-  const option = page.locator('.dev-persona-option').filter({ hasText: label }).first()
+  await page.locator('.dev-persona-current:visible').first().click()
+  const option = page.locator('.dev-persona-option:visible').filter({ hasText: label }).first()
   await expect(option).toBeVisible()
   await option.click()
-  await expect(page.locator('.dev-persona-name').first()).toContainText(label)
+  await expect(page.locator('.dev-persona-name:visible').first()).toContainText(label)
 }

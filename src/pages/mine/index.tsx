@@ -6,14 +6,20 @@ import { useRequest } from '../../hooks/use-request'
 import { StateView } from '../../components/StateView'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
+import { TicketList } from '../../components/TicketList'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import './index.scss'
 
 export default function MinePage(): JSX.Element {
-  const me = useRequest(() => call('user', 'whoami', {}), [])
+  const [tick, setTick] = useState(0)
+  const me = useRequest(() => call('user', 'whoami', {}), [tick])
+  const mine = useRequest(async () => (me.data?.user ? call('ticket', 'mine', { limit: 20 }) : { items: [] }), [me.data?.user?.id, tick])
+  useDidShow(() => setTick((n) => n + 1))
   const user = me.data?.user
   return (
     <View className="page mine-page">
-      <DevPersonaBar onChange={() => void me.reload()} />
+      <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
       <StateView loading={me.loading && !me.data} error={me.error} onRetry={() => void me.reload()} />
       {me.data && (
         <View className="section whoami">
@@ -36,6 +42,13 @@ export default function MinePage(): JSX.Element {
             </>
           )}
         </View>
+      )}
+      {me.data?.user && (
+        <>
+          <View className="section-title mine-reports-title">我的上报</View>
+          <StateView loading={mine.loading && !mine.data} error={mine.error} empty={mine.data?.items.length === 0} emptyText="还没有上报过隐患" />
+          {mine.data && <TicketList items={mine.data.items} />}
+        </>
       )}
       <Cell title="安全驾驶舱" description="院领导、安全办查看全院隐患态势" className="mine-cockpit" />
     </View>

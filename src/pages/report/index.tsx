@@ -1,19 +1,78 @@
 // 随手拍: the QR landing page. Reads the floor's scene from the launch options (weapp) or the URL (H5).
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
+import { StateView } from '../../components/StateView'
+import { useRequest } from '../../hooks/use-request'
+import { call } from '../../services'
 import { sceneFromParams } from '../../scene'
+import type { TicketView } from '../../../types/api/ticket'
+import { FloorHeader } from './parts/FloorHeader'
+import { FloorPicker } from './parts/FloorPicker'
+import { OpenHazards } from './parts/OpenHazards'
+import { ReportForm } from './parts/ReportForm'
+import './index.scss'
 
 export default function ReportPage(): JSX.Element {
   const router = useRouter()
   const scene = sceneFromParams(router.params)
+  const [pickedFloor, setPickedFloor] = useState(router.params.floorId ?? '')
+  const [done, setDone] = useState<TicketView>()
+  const [persona, setPersona] = useState(0)
+
+  const header = useRequest(async () => {
+    if (pickedFloor) return call('org', 'floor', { floorId: pickedFloor })
+    if (scene) return call('org', 'floorByScene', { scene })
+    return undefined
+  }, [scene, pickedFloor, persona])
+  const floorId = header.data?.floor.id ?? ''
+  const categories = useRequest(() => call('org', 'categories', {}), [persona])
+  const open = useRequest(async () => (floorId ? call('ticket', 'openOnFloor', { floorId }) : { items: [] }), [floorId, persona, done])
+  const qrInvalid = header.error && !pickedFloor && scene
+  const invalid = (header as { error?: string }).error
+
   return (
     <View className="page report-page">
-      <DevPersonaBar />
-      <View className="section">
-        <Text className="section-title">随手拍隐患</Text>
-        <Text className="muted report-scene">{scene ? `楼层码：${scene}` : '请扫描楼层公示栏上的二维码'}</Text>
-      </View>
+      <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
+      {!scene && !pickedFloor && (
+        <View className="section report-intro">
+          <Text className="section-title">随手拍隐患</Text>
+          <Text className="muted">扫描楼层公示栏上的二维码即可上报；也可以在下面选择楼层。</Text>
+        </View>
+      )}
+      {qrInvalid && (
+        <View className="section report-invalid">
+          <Text className="report-invalid-title">这个二维码已失效</Text>
+          <Text className="muted">请在下面手动选择所在楼层，或告知安全办更换二维码。</Text>
+        </View>
+      )}
+      {!header.data && !header.loading && (!scene || qrInvalid || pickedFloor) && <FloorPicker onPick={setPickedFloor} />}
+      {header.loading && <StateView loading />}
+      {invalid && !qrInvalid && <StateView error={invalid} onRetry={() => void header.reload()} />}
+      {header.data && <FloorHeader header={header.data} />}
+      {done ? (
+        <View className="section report-done">
+          <Text className="report-done-title">✅ 已上报，谢谢你！</Text>
+          <Text className="muted">已通知 {done.ownerName}（{done.levelLabel}），处理进度会通过微信提醒你。</Text>
+          <Button type="primary" className="report-done-view" onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${done.id}` })}>
+            查看进度
+          </Button>
+          <Button className="report-done-again" onClick={() => setDone(undefined)}>
+            再报一条
+          </Button>
+        </View>
+      ) : (
+        header.data && (
+          <>
+            <OpenHazards items={open.data?.items ?? []} onChanged={() => void open.reload()} />
+            <StateView loading={categories.loading && !categories.data} error={categories.error} onRetry={() => void categories.reload()} />
+            {categories.data && <ReportForm key={floorId} floorId={floorId} categories={categories.data} onDone={setDone} />}
+          </>
+        )
+      )}
     </View>
   )
 }
+

@@ -1,11 +1,61 @@
-// 隐患详情: one ticket.
-import { View } from '@tarojs/components'
+// 隐患详情: one ticket — photos, where, who owns it, the journal, and the actions allowed to me.
+import { View, Text, Image } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import dayjs from 'dayjs'
+import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
+import { useRequest } from '../../hooks/use-request'
+import { call } from '../../services'
+import type { TicketView } from '../../../types/api/ticket'
+import { ActionPanel } from './parts/ActionPanel'
+import { Timeline } from './parts/Timeline'
+import '../report/index.scss'
+import './index.scss'
 
 export default function TicketPage(): JSX.Element {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const [persona, setPersona] = useState(0)
+  const loaded = useRequest(async () => (id ? call('ticket', 'get', { id }) : undefined), [id, persona])
+  const [ticket, setTicket] = useState<TicketView>()
+  useEffect(() => setTicket(loaded.data), [loaded.data])
+
   return (
     <View className="page ticket-page">
-      <StateView empty emptyText="没有找到这条隐患" />
+      <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
+      {!id && <StateView empty emptyText="没有找到这条隐患" />}
+      <StateView loading={loaded.loading && !ticket} error={loaded.error} onRetry={() => void loaded.reload()} />
+      {ticket && (
+        <>
+          <View className="section ticket-head">
+            <View className="ticket-status-row">
+              <Text className={`ticket-status ticket-status-${ticket.status}`}>{ticket.statusLabel}</Text>
+              {ticket.rating && <Text className="ticket-rating">{'★'.repeat(ticket.rating)}</Text>}
+            </View>
+            <Text className="ticket-title">{ticket.categoryName}</Text>
+            <Text className="muted">
+              {ticket.place}
+              {ticket.spot ? ` · ${ticket.spot}` : ''}
+            </Text>
+            {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
+            <View className="ticket-photos">
+              {[...ticket.photos, ...ticket.afterPhotos].map((p) => (
+                <Image key={p} className="ticket-photo" mode="aspectFill" src={ticket.photoUrls[p] ?? p} onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })} />
+              ))}
+            </View>
+            <Text className="muted ticket-meta">
+              上报：{ticket.reporterName ?? '匿名'} · {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
+            </Text>
+            <Text className="muted ticket-meta">
+              当前负责：{ticket.ownerName}（{ticket.levelLabel}）{ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
+            </Text>
+            {ticket.supportCount > 0 && <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>}
+          </View>
+          <ActionPanel ticket={ticket} onChanged={setTicket} />
+          <Timeline ticket={ticket} />
+        </>
+      )}
     </View>
   )
 }

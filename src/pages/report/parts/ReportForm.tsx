@@ -1,0 +1,121 @@
+// The snap-and-report form: photo, category, submit — three taps. The draft stays on the device
+// until the server acknowledges it, and its client key makes any retry land on the same ticket.
+import { View, Text, Image, Textarea, Input, Switch } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import type { Category } from '../../../../types/api/org'
+import type { TicketView } from '../../../../types/api/ticket'
+import { call, messageOf } from '../../../services'
+import { askConsent } from '../../../services/consent'
+import { clearDraft, loadDraft, newClientKey, saveDraft, type ReportDraft } from '../../../services/draft'
+import { choosePhotos, uploadPhoto } from '../../../services/photo'
+
+const MAX_PHOTOS = 6
+
+interface Props {
+  floorId: string
+  categories: Category[]
+  onDone: (ticket: TicketView) => void
+}
+
+export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element {
+  const [draft, setDraft] = useState<ReportDraft>(() => loadDraft(floorId) ?? { clientKey: newClientKey(), floorId, photos: [] })
+  const [previews, setPreviews] = useState<Record<string, string>>({})
+  const [uploading, setUploading] = useState(0)
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState('')
+  const restored = Boolean(loadDraft(floorId)?.photos.length)
+
+  useEffect(() => saveDraft(draft), [draft])
+  const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
+
+  const addPhotos = async () => {
+    setError('')
+    const paths = await choosePhotos(MAX_PHOTOS - draft.photos.length)
+    if (paths.length === 0) return
+    setUploading((n) => n + paths.length)
+    for (const path of paths) {
+      try {
+        const fileID = await uploadPhoto(path)
+        setPreviews((p) => ({ ...p, [fileID]: path }))
+        setDraft((d) => ({ ...d, photos: [...d.photos, fileID].slice(0, MAX_PHOTOS) }))
+      } catch (e) {
+        setError(messageOf(e))
+      } finally {
+        setUploading((n) => n - 1)
+      }
+    }
+  }
+
+  const submit = () => {
+    void askConsent('reporter')
+    if (draft.photos.length === 0) return setError('请先拍一张隐患照片')
+    if (!draft.categoryId) return setError('请选择隐患类别')
+    setError('')
+    setSubmitting(true)
+    call('ticket', 'create', {
+      clientKey: draft.clientKey,
+      floorId,
+      categoryId: draft.categoryId,
+      photos: draft.photos,
+      description: draft.description || undefined,
+      spot: draft.spot || undefined,
+      anonymous: Boolean(draft.anonymous),
+    })
+      .then((ticket) => {
+        clearDraft()
+        onDone(ticket)
+      })
+      .catch((e) => setError(`${messageOf(e)}${messageOf(e).includes('网络') ? '（草稿已保存在手机上，可稍后再提交）' : ''}`))
+      .finally(() => setSubmitting(false))
+  }
+
+  return (
+    <View className="section report-form">
+      {restored && <Text className="muted report-restored">已恢复上次未提交的草稿</Text>}
+      <Text className="section-title">① 拍照</Text>
+      <View className="report-photos">
+        {draft.photos.map((id) => (
+          <View key={id} className="report-photo">
+            <Image className="report-photo-img" src={previews[id] ?? id} mode="aspectFill" />
+            <Text className="report-photo-remove" onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}>
+              ×
+            </Text>
+          </View>
+        ))}
+        {draft.photos.length < MAX_PHOTOS && (
+          <View className="report-photo report-photo-add" onClick={() => void addPhotos()}>
+            <Text className="report-photo-add-icon">📷</Text>
+            <Text className="muted">{uploading ? '上传中…' : '拍照/相册'}</Text>
+          </View>
+        )}
+      </View>
+
+      <Text className="section-title">② 选择类别</Text>
+      <View className="report-categories">
+        {categories.map((c) => (
+          <View
+            key={c.id}
+            className={`report-category ${draft.categoryId === c.id ? 'report-category-active' : ''}`}
+            onClick={() => update({ categoryId: c.id })}
+          >
+            <Text className="report-category-icon">{c.icon}</Text>
+            <Text className="report-category-name">{c.name}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className="section-title">补充说明（可选）</Text>
+      <Textarea className="report-description" maxlength={200} placeholder="简单描述一下隐患（最多 200 字）" value={draft.description ?? ''} onInput={(e) => update({ description: e.detail.value })} />
+      <Input className="report-spot" maxlength={50} placeholder="房间号/具体位置（可选）" value={draft.spot ?? ''} onInput={(e) => update({ spot: e.detail.value })} />
+      <View className="report-anonymous">
+        <Text>对楼层长隐藏我的姓名</Text>
+        <Switch checked={Boolean(draft.anonymous)} color="#0f7b6c" onChange={(e) => update({ anonymous: e.detail.value })} />
+      </View>
+      {error && <Text className="report-error">{error}</Text>}
+      <Button type="primary" block size="large" className="report-submit" loading={submitting} disabled={submitting || uploading > 0} onClick={submit}>
+        ③ 提交上报
+      </Button>
+    </View>
+  )
+}
