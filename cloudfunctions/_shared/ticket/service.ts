@@ -129,7 +129,14 @@ export async function getTicketView(ctx: ActionContext, id: string): Promise<Tic
   const user = await requireUser(ctx)
   const t = await getTicket(ctx.db, id)
   if (!t) throw new AppError('ticket.not_found')
-  return viewFor(ctx, user, t)
+  const floor = await getFloor(ctx.db, t.floorId)
+  const chain = floor ? await loadOwnerChain(ctx.db, floor, ctx.now()) : []
+  const relations = relationsOf(user, t, chain)
+  const involved = ['reporter', 'owner', 'above', 'safety'].some((r) => relations.has(r as never)) || user.roles.includes('leader')
+  // Anyone on staff may see a hazard that is still open (it is on a floor they can walk onto);
+  // a finished one only its reporter, its handlers, the safety office and leadership.
+  if (!involved && !(OPEN_STATES as readonly TicketState[]).includes(t.status)) throw new AppError('auth.forbidden')
+  return viewFor(ctx, user, t, chain)
 }
 
 function need<T>(value: T | undefined | null, field: string, message: string): T {
@@ -180,6 +187,7 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
     case 'reject':
     case 'reopen':
       need(input.reason, 'reason', '请填写原因')
+      if (action === 'reject') patch.resolvedAt = now
       if (action === 'reopen') {
         const owner = ownerAtOrAbove(chain, 0)
         if (!owner) throw new AppError('org.not_found')
@@ -190,6 +198,7 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
     case 'duplicate':
       need(input.duplicateOf, 'duplicateOf', '请选择重复的隐患')
       need(input.reason, 'reason', '请填写原因')
+      patch.resolvedAt = now
       break
     case 'escalate': {
       const next = ownerAtOrAbove(chain, t.level + 1)

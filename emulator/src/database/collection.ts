@@ -65,6 +65,8 @@ export class Collection {
   plan(query: Doc, sort: SortSpec = {}): Plan {
     const eq = equalities(query)
     if (eq.has('_id') && isScalar(eq.get('_id'))) return { kind: 'id', eq: [eq.get('_id')] }
+    const idIn = (query._id as { $in?: unknown[] } | undefined)?.$in
+    if (Array.isArray(idIn) && idIn.every(isScalar)) return { kind: 'id', eq: idIn }
     const sortKeys = Object.keys(sort)
     let best: Plan | undefined
     let bestScore = 0
@@ -107,8 +109,11 @@ export class Collection {
     const plan = this.plan(query, sort)
     let matched: Doc[] = []
     if (plan.kind === 'id') {
-      const doc = this.docs.get(String(plan.eq![0]))
-      if (doc && matcher.test(doc)) matched.push(doc)
+      for (const id of new Set(plan.eq!.map(String))) {
+        const doc = this.docs.get(id)
+        if (doc && matcher.test(doc)) matched.push(doc)
+      }
+      sortDocs(matched, sort)
     } else if (plan.kind === 'index') {
       const stopAt = plan.servesSort ? skip + limit : Infinity
       for (const id of plan.index!.range(plan.eq!, Boolean(plan.reverse))) {

@@ -1,0 +1,89 @@
+// Every transition through the real functions, table-driven: who acts, with what, and where it ends.
+import { startBackend, type Backend } from './helpers/backend'
+import type { TicketView } from '../../types/api/ticket'
+import { TEMPLATE_IDS } from '../../types/api/notify'
+
+const STAFF = 'demo-staff'
+const OTHER = 'o-staff-2'
+const CAPTAIN = 'demo-floor-captain'
+const COORD = 'demo-coordinator'
+const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/t.jpg'
+const TOMORROW = new Date(Date.now() + 86400_000).toISOString()
+
+type Step = [who: string, input: Record<string, unknown>]
+const CASES: Array<[name: string, steps: Step[], expected: Partial<TicketView>]> = [
+  ['accept', [[CAPTAIN, { action: 'accept' }]], { status: 'processing' }],
+  ['defer → complete → verify', [[CAPTAIN, { action: 'defer', deadline: TOMORROW, departmentId: 'property', plan: '联系物业清运' }], [CAPTAIN, { action: 'complete', afterPhotos: [PHOTO] }], [COORD, { action: 'verify' }]], { status: 'closed' }],
+  ['send back for more work', [[CAPTAIN, { action: 'defer', deadline: TOMORROW, departmentId: 'property', plan: '清运' }], [CAPTAIN, { action: 'complete', afterPhotos: [PHOTO] }], [COORD, { action: 'sendBack', reason: '还没清理干净' }]], { status: 'rectifying' }],
+  ['transfer to another floor', [[CAPTAIN, { action: 'transfer', targetFloorId: 'B07F04', reason: '属于4层' }]], { status: 'pending', floorId: 'B07F04' }],
+  ['escalate to the coordinator', [[CAPTAIN, { action: 'escalate', reason: '需要物业协调' }]], { status: 'pending', level: 1 }],
+  ['reject, then the reporter reopens', [[CAPTAIN, { action: 'reject', reason: '已核实无隐患' }], [STAFF, { action: 'reopen', reason: '问题仍然存在' }]], { status: 'pending', level: 0 }],
+  ['mark duplicate', [[CAPTAIN, { action: 'duplicate', duplicateOf: 'x', reason: '重复上报' }]], { status: 'duplicate' }],
+  ['+1 from a colleague', [[OTHER, { action: 'support' }]], { status: 'pending', supportCount: 1 }],
+]
+
+const REFUSALS: Array<[name: string, who: string, input: Record<string, unknown>, code: string, field: string | null]> = [
+  ['fix without an after-photo', CAPTAIN, { action: 'fix' }, 'input.invalid', 'afterPhotos'],
+  ['defer without a deadline', CAPTAIN, { action: 'defer', departmentId: 'property', plan: 'x' }, 'input.invalid', 'deadline'],
+  ['defer into the past', CAPTAIN, { action: 'defer', deadline: '2020-01-01T00:00:00Z', departmentId: 'property', plan: 'x' }, 'input.invalid', 'deadline'],
+  ['reject without a reason', CAPTAIN, { action: 'reject' }, 'input.invalid', 'reason'],
+  ['a colleague fixing someone else’s hazard', OTHER, { action: 'fix', afterPhotos: [PHOTO] }, 'auth.forbidden', null],
+  ['the reporter rating before it is fixed', STAFF, { action: 'confirm', rating: 5 }, 'ticket.invalid_transition', null],
+  ['+1 on your own report', STAFF, { action: 'support' }, 'ticket.invalid_transition', null],
+  ['a stale version', CAPTAIN, { action: 'accept', version: 99 }, 'ticket.conflict', null],
+]
+
+describe('ticket transitions through the emulator', () => {
+  let b: Backend
+  let n = 0
+  const newTicket = async (): Promise<TicketView> => {
+    const res = await b.callAs<TicketView>(STAFF, 'ticket', 'create', { clientKey: `transition-${++n}-abcdef`, floorId: 'B07F03', categoryId: 'wet-floor', photos: [PHOTO] })
+    if (!res.ok) throw new Error(res.message)
+    return res.data
+  }
+
+  beforeAll(async () => {
+    b = await startBackend({ seed: true })
+    for (let i = 0; i < 40; i++) {
+      for (const [openid, ids] of [[CAPTAIN, [TEMPLATE_IDS.assigned]], [COORD, [TEMPLATE_IDS.escalated]]] as const) {
+        await fetch(`${b.url}/_emulator/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateIds: ids }) })
+        await b.okAs(openid, 'notify', 'consent', { results: { [ids[0]]: 'accept' } })
+      }
+    }
+  }, 120_000)
+  afterAll(() => b.stop())
+
+  it.each(CASES)('%s', async (_name, steps, expected) => {
+    const t = await newTicket()
+    let view = t
+    for (const [who, input] of steps) view = await b.okAs<TicketView>(who, 'ticket', 'act', { id: t.id, ...input })
+    expect(view).toMatchObject(expected)
+    // Each step adds exactly one event (a push that cannot be delivered may add an automatic escalation after).
+    expect(view.events.map((e) => e.seq).slice(0, steps.length + 1)).toEqual(Array.from({ length: steps.length + 1 }, (_v, i) => i + 1))
+  })
+
+  it.each(REFUSALS)('refuses %s', async (_name, who, input, code, field) => {
+    const t = await newTicket()
+    const res = await b.callAs(who, 'ticket', 'act', { id: t.id, ...input })
+    expect(res).toMatchObject({ ok: false, code })
+    if (field && !res.ok) expect(res.issues?.map((i) => i.path)).toContain(field)
+    const after = await b.okAs<TicketView>(STAFF, 'ticket', 'get', { id: t.id })
+    expect(after.version).toBe(1)
+  })
+
+  it('shows a finished hazard only to those involved', async () => {
+    const t = await newTicket()
+    await b.okAs(CAPTAIN, 'ticket', 'act', { id: t.id, action: 'fix', afterPhotos: [PHOTO] })
+    await expect(b.callAs(OTHER, 'ticket', 'get', { id: t.id })).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+    await expect(b.callAs(STAFF, 'ticket', 'get', { id: t.id })).resolves.toMatchObject({ ok: true })
+    await expect(b.callAs('demo-safety', 'ticket', 'get', { id: t.id })).resolves.toMatchObject({ ok: true })
+  })
+
+  it('lists the captain’s inbox with counts and the reporter’s own reports', async () => {
+    const inbox = await b.okAs<{ items: unknown[]; counts: Record<string, number> }>(CAPTAIN, 'ticket', 'inbox', { status: 'pending' })
+    expect(inbox.counts.pending).toBeGreaterThan(0)
+    expect(inbox.items.length).toBe(Math.min(20, inbox.counts.pending))
+    const mine = await b.okAs<{ items: Array<{ id: string }> }>(STAFF, 'ticket', 'mine', {})
+    expect(mine.items.length).toBeGreaterThan(0)
+  })
+})
