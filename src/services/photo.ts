@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro'
 import { ApiError } from './api-error'
 import { apiBase, currentPersona } from './persona'
 
-export const MAX_EDGE = 1600
-export const JPEG_QUALITY = 0.8
+import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
 
 /** Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled). */
 export async function choosePhotos(count: number): Promise<string[]> {
@@ -18,20 +17,6 @@ export async function choosePhotos(count: number): Promise<string[]> {
   } catch {
     return []
   }
-}
-
-/** Shrinks an image in the browser: longest edge ≤ 1600 px, JPEG. */
-export async function compressInBrowser(blob: Blob, maxEdge = MAX_EDGE, quality = JPEG_QUALITY): Promise<Blob> {
-  const bitmap = await createImageBitmap(blob)
-  const scale = Math.min(1, maxEdge / Math.max(bitmap.width, bitmap.height))
-  const width = Math.round(bitmap.width * scale)
-  const height = Math.round(bitmap.height * scale)
-  const canvas = document.createElement('canvas')
-  canvas.width = width
-  canvas.height = height
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, width, height)
-  bitmap.close()
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg', quality))
 }
 
 /** Compresses and uploads one local photo; resolves with its cloud:// file id. */

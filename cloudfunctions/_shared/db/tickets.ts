@@ -56,14 +56,17 @@ const EVENTS = 'ticket_events'
 
 /** Inserts a new ticket with its first journal event; false when the id already exists. */
 export async function insertTicket(db: Database, ticket: TicketDoc, event: EventDoc): Promise<boolean> {
-  try {
-    await db.collection(TICKETS).add({ data: ticket })
-  } catch (error) {
-    if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) return false
-    throw error
-  }
-  await addEvent(db, event)
-  return true
+  // Both ids are derived from the request, so a retry can only ever collide with itself.
+  const [inserted] = await Promise.all([
+    (db.collection(TICKETS).add({ data: ticket }) as Promise<unknown>)
+      .then(() => true)
+      .catch((error: unknown) => {
+        if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) return false
+        throw error
+      }),
+    addEvent(db, event),
+  ])
+  return inserted
 }
 
 /** Appends a journal event; its id `${ticketId}:${seq}` makes a retry harmless. */

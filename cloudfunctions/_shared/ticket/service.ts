@@ -60,7 +60,7 @@ async function notify(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, 
 
 /** The view of a ticket for the caller, with the journal and the actions they may take. */
 export async function viewFor(ctx: ActionContext, user: UserDoc, t: TicketDoc, chain?: OwnerStep[]): Promise<TicketView> {
-  const floor = await getFloor(ctx.db, t.floorId)
+  const floor = chain ? undefined : await getFloor(ctx.db, t.floorId)
   const ownerChain = chain ?? (floor ? await loadOwnerChain(ctx.db, floor, ctx.now()) : [])
   const relations = relationsOf(user, t, ownerChain)
   const events = await listEvents(ctx.db, t._id)
@@ -75,13 +75,15 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   const id = createHash('sha256').update(`${user._id}\n${input.clientKey}`).digest('hex').slice(0, 32)
   const existing = await getTicket(ctx.db, id)
   if (existing) return viewFor(ctx, user, existing)
-  const floor = await getFloor(ctx.db, input.floorId)
+  const [floor, category] = await Promise.all([getFloor(ctx.db, input.floorId), getCategory(ctx.db, input.categoryId)])
   if (!floor || !floor.active) throw new AppError('input.invalid', '楼层不存在或已停用', { issues: [{ path: 'floorId', message: '楼层不存在或已停用' }] })
-  const category = await getCategory(ctx.db, input.categoryId)
   if (!category || !category.active) throw new AppError('input.invalid', '隐患类别不存在', { issues: [{ path: 'categoryId', message: '隐患类别不存在' }] })
-  await checkText(ctx, [input.description, input.spot].filter(Boolean).join('\n'))
   const now = ctx.now()
-  const [building, chain] = await Promise.all([getBuilding(ctx.db, floor.buildingId), loadOwnerChain(ctx.db, floor, now)])
+  const [building, chain] = await Promise.all([
+    getBuilding(ctx.db, floor.buildingId),
+    loadOwnerChain(ctx.db, floor, now),
+    checkText(ctx, [input.description, input.spot].filter(Boolean).join('\n')),
+  ])
   const owner = ownerAtOrAbove(chain, 0)
   if (!owner) throw new AppError('org.not_found', '这个楼层还没有配置负责人，请联系安全办')
   const ticket: TicketDoc = {
@@ -120,8 +122,11 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   const inserted = await insertTicket(ctx.db, ticket, event)
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
-  if (inserted) await notify(ctx, 'assigned', ticket, owner, input.description || category.name, `${id}:1:assigned`)
-  return viewFor(ctx, user, stored, chain)
+  const [view] = await Promise.all([
+    viewFor(ctx, user, stored, chain),
+    inserted ? notify(ctx, 'assigned', ticket, owner, input.description || category.name, `${id}:1:assigned`) : undefined,
+  ])
+  return view
 }
 
 /** Loads a ticket the caller may see: reporter, handlers, safety office, or anyone on an open hazard. */
