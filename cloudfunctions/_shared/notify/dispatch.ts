@@ -42,6 +42,11 @@ export async function recordConsent(db: Database, userId: string, templateIds: s
 export async function dispatchPending(ctx: ActionContext, ids: string[]): Promise<{ sent: number; failed: number }> {
   const db = ctx.db
   const _ = db.command
+  if (ids.length === 0) {
+    // The sweep: an intent claimed by a dispatcher that died before recording the outcome goes back to pending.
+    const stale = new Date(Date.now() - 60_000)
+    await db.collection('notifications').where({ status: 'sending', updatedAt: _.lt(stale) }).update({ data: { status: 'pending' } })
+  }
   const where = ids.length ? { _id: _.in(ids), status: 'pending' } : { status: 'pending' }
   const intents = rowsOf<IntentDoc>(await db.collection('notifications').where(where).limit(50).get())
   let sent = 0
