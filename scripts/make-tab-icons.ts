@@ -7,7 +7,6 @@ import { PNG } from 'pngjs'
 const SIZE = 81
 type Shape = (x: number, y: number) => boolean
 
-const inCircle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r
 const inRing = (cx: number, cy: number, r: number, w: number): Shape => (x, y) => {
   const d = Math.sqrt((x - cx) ** 2 + (y - cy) ** 2)
   return d <= r && d >= r - w
