@@ -19,10 +19,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(ROOT, argValue('--data') ?? '.cloud-emu')
 
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
-  if (isStale(join(ROOT, 'cloudfunctions', 'user', 'index.js'), ['cloudfunctions', 'types'].map((d) => join(ROOT, d)), (n) => n === 'index.js')) {
-    console.log('• 构建云函数')
-    await buildFunctions({ quiet: true })
-  }
+  console.log('• 构建云函数')
+  await buildFunctions({ quiet: true })
   const h5Sources = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((d) => join(ROOT, d))
   if (isStale(join(ROOT, 'dist-h5', 'index.html'), h5Sources)) {
     console.log('• 构建 H5 应用（首次约 30 秒）')
