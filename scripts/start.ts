@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const h5Sources = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((d) => join(ROOT, d))
   if (isStale(join(ROOT, 'dist-h5', 'index.html'), h5Sources)) {
     console.log('• 构建 H5 应用（首次约 30 秒）')
-    execSync('npx taro build --type h5', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+    execSync('npx taro build --type h5', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
   }
 
   mkdirSync(dataDir, { recursive: true })

@@ -214,3 +214,14 @@ describe('database through the real SDK', () => {
     })
   })
 })
+
+describe('ordering across realms', () => {
+  it('orders Dates cloned by structuredClone like any other Date', () => {
+     
+    const { compareValues } = require('../../emulator/src/database/compare') as typeof import('../../emulator/src/database/compare')
+    const cloned = structuredClone({ d: new Date(2000) }).d
+    expect(compareValues(cloned, new Date(1000))).toBeGreaterThan(0)
+    expect(compareValues(cloned, new Date(2000))).toBe(0)
+    expect(compareValues(cloned, 'zzz')).toBeGreaterThan(0)
+  })
+})

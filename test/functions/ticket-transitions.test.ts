@@ -86,4 +86,16 @@ describe('ticket transitions through the emulator', () => {
     const mine = await b.okAs<{ items: Array<{ id: string }> }>(STAFF, 'ticket', 'mine', {})
     expect(mine.items.length).toBeGreaterThan(0)
   })
+
+  it('pages through the reporter’s reports without gaps or repeats', async () => {
+    const all = await b.okAs<{ items: Array<{ id: string }> }>(STAFF, 'ticket', 'mine', { limit: 50 })
+    const seen: string[] = []
+    let before: string | null | undefined
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await b.okAs(STAFF, 'ticket', 'mine', { limit: 4, ...(before ? { before } : {}) })
+      seen.push(...page.items.map((i) => i.id))
+      before = page.nextCursor
+    } while (before)
+    expect(seen).toEqual(all.items.map((i) => i.id))
+  })
 })

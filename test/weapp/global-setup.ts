@@ -17,7 +17,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
   if (isStale(join(ROOT, 'dist', 'app.json'), sources)) {
-    execSync('npx taro build --type weapp', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+    execSync('npx taro build --type weapp', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
   }
   await buildFunctions({ quiet: true })
   const emulator = await startEmulator({ port: 0, memory: true, quiet: true, functionsDir: join(ROOT, 'cloudfunctions') })

@@ -64,6 +64,8 @@ function installWx(): void {
     navigateTo: () => undefined,
     redirectTo: () => undefined,
     switchTab: () => undefined,
+    showTabBarRedDot: (o: { success?: () => void }) => o?.success?.(),
+    hideTabBarRedDot: (o: { success?: () => void }) => o?.success?.(),
     onAppShow: () => undefined,
     onAppHide: () => undefined,
     getLaunchOptionsSync: () => ({ path: 'pages/report/index', query: {}, scene: 1001 }),

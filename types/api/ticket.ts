@@ -83,17 +83,18 @@ export const ActInput = z
   .strict()
 export type ActInput = z.input<typeof ActInput>
 
-const Page = z.object({ items: z.array(TicketSummary) })
+const Page = z.object({ items: z.array(TicketSummary), /** Pass back as `before` for the next page; null at the end. */ nextCursor: z.string().nullable() })
+const Cursor = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{1,64}$/, '分页标记无效').optional()
 
 export const ticketApi = {
   create: { input: CreateTicketInput, output: TicketView },
   get: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: TicketView },
-  mine: { input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(), output: Page },
+  mine: { input: z.object({ limit: z.number().int().min(1).max(50).default(20), before: Cursor }).strict(), output: Page },
   inbox: {
-    input: z.object({ status: TicketState.optional(), limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    input: z.object({ status: TicketState.optional(), limit: z.number().int().min(1).max(50).default(20), before: Cursor }).strict(),
     output: Page.extend({ counts: z.record(z.number()) }),
   },
-  openOnFloor: { input: z.object({ floorId: z.string().min(1).max(32) }).strict(), output: Page },
+  openOnFloor: { input: z.object({ floorId: z.string().min(1).max(32) }).strict(), output: z.object({ items: z.array(TicketSummary) }) },
   act: { input: ActInput, output: TicketView },
   escalateUnreachable: { input: z.object({ ticketId: z.string(), fromUserId: z.string() }).strict(), output: z.object({ escalated: z.boolean() }) },
 }

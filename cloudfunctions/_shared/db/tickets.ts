@@ -94,16 +94,37 @@ export async function listEvents(db: Database, ticketId: string): Promise<EventD
   return rowsOf<EventDoc>(await db.collection(EVENTS).where({ ticketId }).orderBy('seq', 'asc').limit(200).get())
 }
 
-/** A reporter's tickets, newest first. */
-export async function listByReporter(db: Database, reporterId: string, limit: number): Promise<TicketDoc[]> {
-  return rowsOf<TicketDoc>(await db.collection(TICKETS).where({ reporterId }).orderBy('createdAt', 'desc').limit(limit).get())
+/** A page position: the sort time and id of the last row seen (ties in time are broken by id). */
+export interface PageCursor {
+  at: Date
+  id: string
 }
 
-/** An owner's tickets in some states, most recently changed first. */
-export async function listByOwner(db: Database, ownerId: string, states: TicketState[], limit: number): Promise<TicketDoc[]> {
-  return rowsOf<TicketDoc>(
-    await db.collection(TICKETS).where({ ownerId, status: db.command.in(states) }).orderBy('updatedAt', 'desc').limit(limit).get(),
+function after(db: Database, field: 'createdAt' | 'updatedAt', cursor?: PageCursor): Record<string, unknown> {
+  if (!cursor) return {}
+  const _ = db.command
+  return { _id: _.neq(cursor.id), [field]: _.lte(cursor.at) }
+}
+
+function beyond(rows: TicketDoc[], field: 'createdAt' | 'updatedAt', cursor?: PageCursor): TicketDoc[] {
+  if (!cursor) return rows
+  const at = cursor.at.getTime()
+  return rows.filter((t) => new Date(t[field]).getTime() < at || t._id < cursor.id)
+}
+
+/** A reporter's tickets, newest first, after `cursor` when given. */
+export async function listByReporter(db: Database, reporterId: string, limit: number, cursor?: PageCursor): Promise<TicketDoc[]> {
+  const rows = rowsOf<TicketDoc>(
+    await db.collection(TICKETS).where({ reporterId, ...after(db, 'createdAt', cursor) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 20).get(),
   )
+  return beyond(rows, 'createdAt', cursor).slice(0, limit)
+}
+
+/** An owner's tickets in some states, most recently changed first, after `cursor` when given. */
+export async function listByOwner(db: Database, ownerId: string, states: TicketState[], limit: number, cursor?: PageCursor): Promise<TicketDoc[]> {
+  const where = { ownerId, status: db.command.in(states), ...after(db, 'updatedAt', cursor) }
+  const rows = rowsOf<TicketDoc>(await db.collection(TICKETS).where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'desc').limit(limit + 20).get())
+  return beyond(rows, 'updatedAt', cursor).slice(0, limit)
 }
 
 /** How many of an owner's tickets are in each state. */

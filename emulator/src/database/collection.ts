@@ -1,6 +1,7 @@
 // One collection in memory: documents by id, declared indexes kept in step, and a query planner
 // that walks an index when one serves the filter's equality prefix and the sort.
 import { Query } from 'mingo'
+import { cloneValue } from './clone'
 import { compareValues, getPath } from './compare'
 import { SortedIndex, type IndexSpec } from './sorted-index'
 import type { Doc } from '../ejson'
@@ -153,7 +154,7 @@ export function sortDocs(docs: Doc[], sort: SortSpec): void {
 }
 
 function isScalar(v: unknown): boolean {
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date
+  return v === null || ['string', 'number', 'boolean'].includes(typeof v) || Object.prototype.toString.call(v) === '[object Date]'
 }
 
 function equalities(query: Doc): Map<string, unknown> {
@@ -189,7 +190,7 @@ export function project(doc: Doc, projection: Record<string, unknown>): Doc {
   const entries = Object.entries(projection)
   const including = entries.some(([k, v]) => k !== '_id' && (v === 1 || v === true))
   if (!including) {
-    const out = structuredClone(doc)
+    const out = cloneValue(doc)
     for (const [k, v] of entries) if (v === 0 || v === false) unsetPath(out, k)
     return out
   }

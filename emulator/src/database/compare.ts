@@ -1,14 +1,17 @@
 // A total order over stored values, Mongo-style, shared by indexes and in-memory sorts.
 const RANK = { undefined: 0, null: 1, number: 2, string: 3, object: 4, array: 5, boolean: 6, date: 7, regexp: 8 }
 
+// Tags, not instanceof: values cloned by structuredClone can come from another realm (e.g. under jest).
+const tag = (v: unknown): string => Object.prototype.toString.call(v)
+
 function rank(v: unknown): number {
   if (v === undefined) return RANK.undefined
   if (v === null) return RANK.null
   if (typeof v === 'number' || typeof v === 'bigint') return RANK.number
   if (typeof v === 'string') return RANK.string
   if (typeof v === 'boolean') return RANK.boolean
-  if (v instanceof Date) return RANK.date
-  if (v instanceof RegExp) return RANK.regexp
+  if (tag(v) === '[object Date]') return RANK.date
+  if (tag(v) === '[object RegExp]') return RANK.regexp
   if (Array.isArray(v)) return RANK.array
   return RANK.object
 }

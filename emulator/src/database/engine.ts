@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
+import { cloneValue } from './clone'
 import { Collection, type FindOptions } from './collection'
 import { Journal, type LogOp } from './journal'
 import type { CollectionSpec } from './schema'
@@ -186,7 +187,7 @@ export class Engine {
 
   /** Applies Mongo update operators to a copy of a document. */
   updatedCopy(doc: Doc, update: Doc): Doc {
-    const copy = structuredClone(doc)
+    const copy = cloneValue(doc)
     const operators: Doc = {}
     const plain: Doc = {}
     for (const [k, v] of Object.entries(update)) (k.startsWith('$') ? operators : plain)[k] = v

@@ -141,7 +141,7 @@ export class SortedIndex {
 }
 
 function uniqueKeyString(key: unknown[]): string {
-  return JSON.stringify(key.map((v) => (v instanceof Date ? { $d: v.getTime() } : v ?? null)))
+  return JSON.stringify(key.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? { $d: (v as Date).getTime() } : v ?? null)))
 }
 
 function merge<T>(a: T[], b: T[], cmp: (x: T, y: T) => number): T[] {

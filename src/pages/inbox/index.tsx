@@ -1,6 +1,7 @@
 // 待办: the captain's to-do, by state, with counts; tapping a tab also asks for push consent.
 import { View, Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
@@ -20,6 +21,12 @@ export default function InboxPage(): JSX.Element {
   const inbox = useRequest(() => call('ticket', 'inbox', { status: tab }), [tab, tick])
   const me = useRequest(() => call('user', 'whoami', {}), [tick])
   useDidShow(() => setTick((n) => n + 1))
+  const pending = inbox.data?.counts.pending ?? 0
+  useEffect(() => {
+    // The red dot on the 待办 tab: new hazards are waiting.
+    const dot = pending > 0 ? Taro.showTabBarRedDot({ index: 1 }) : Taro.hideTabBarRedDot({ index: 1 })
+    void Promise.resolve(dot).catch(() => undefined)
+  }, [pending])
 
   const choose = (next: TicketState) => {
     void askConsent('captain')
