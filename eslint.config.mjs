@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist/**',
       'dist-h5/**',
       '.cloud-emu/**',
+      '.cache/**',
       'coverage/**',
       'test-results/**',
       'playwright-report/**',
