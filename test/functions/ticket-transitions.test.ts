@@ -87,6 +87,14 @@ describe('ticket transitions through the emulator', () => {
     expect(mine.items.length).toBeGreaterThan(0)
   })
 
+  it('lists a floor’s open hazards with +1 counts for the report page', async () => {
+    const t = await newTicket()
+    await b.okAs(OTHER, 'ticket', 'act', { id: t.id, action: 'support' })
+    const open = await b.okAs<{ items: Array<{ id: string; supportCount: number; supportedByMe: boolean; status: string }> }>(OTHER, 'ticket', 'openOnFloor', { floorId: 'B07F03' })
+    expect(open.items.find((i) => i.id === t.id)).toMatchObject({ supportCount: 1, supportedByMe: true })
+    expect(open.items.every((i) => ['pending', 'processing', 'rectifying', 'reviewing'].includes(i.status))).toBe(true)
+  })
+
   it('pages through the reporter’s reports without gaps or repeats', async () => {
     const all = await b.okAs<{ items: Array<{ id: string }> }>(STAFF, 'ticket', 'mine', { limit: 50 })
     const seen: string[] = []
