@@ -59,11 +59,11 @@ async function notify(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, 
 }
 
 /** The view of a ticket for the caller, with the journal and the actions they may take. */
-export async function viewFor(ctx: ActionContext, user: UserDoc, t: TicketDoc, chain?: OwnerStep[]): Promise<TicketView> {
+export async function viewFor(ctx: ActionContext, user: UserDoc, t: TicketDoc, chain?: OwnerStep[], knownEvents?: EventDoc[]): Promise<TicketView> {
   const floor = chain ? undefined : await getFloor(ctx.db, t.floorId)
   const ownerChain = chain ?? (floor ? await loadOwnerChain(ctx.db, floor, ctx.now()) : [])
   const relations = relationsOf(user, t, ownerChain)
-  const events = await listEvents(ctx.db, t._id)
+  const events = knownEvents ?? (await listEvents(ctx.db, t._id))
   const facts = { status: t.status, level: t.level, rated: t.rated, supporterIds: t.supporterIds, resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null }
   const urls = await photoUrls(ctx, [...t.photos, ...t.afterPhotos, ...events.flatMap((e) => e.photos ?? [])])
   return toView(t, { viewerId: user._id, relations, events, allowedActions: allowedActions(facts, relations, user._id, ctx.now()), photoUrls: urls })
@@ -71,11 +71,15 @@ export async function viewFor(ctx: ActionContext, user: UserDoc, t: TicketDoc, c
 
 /** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
 export async function createTicket(ctx: ActionContext, input: CreateInput): Promise<TicketView> {
-  const user = await requireUser(ctx)
-  const id = createHash('sha256').update(`${user._id}\n${input.clientKey}`).digest('hex').slice(0, 32)
-  const existing = await getTicket(ctx.db, id)
+  // The id comes from who reports (their OPENID) and the device's key: a retry can only meet itself.
+  const id = createHash('sha256').update(`${ctx.openid}\n${input.clientKey}`).digest('hex').slice(0, 32)
+  const [user, existing, floor, category] = await Promise.all([
+    requireUser(ctx),
+    getTicket(ctx.db, id),
+    getFloor(ctx.db, input.floorId),
+    getCategory(ctx.db, input.categoryId),
+  ])
   if (existing) return viewFor(ctx, user, existing)
-  const [floor, category] = await Promise.all([getFloor(ctx.db, input.floorId), getCategory(ctx.db, input.categoryId)])
   if (!floor || !floor.active) throw new AppError('input.invalid', '楼层不存在或已停用', { issues: [{ path: 'floorId', message: '楼层不存在或已停用' }] })
   if (!category || !category.active) throw new AppError('input.invalid', '隐患类别不存在', { issues: [{ path: 'categoryId', message: '隐患类别不存在' }] })
   const now = ctx.now()
@@ -123,7 +127,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
   const [view] = await Promise.all([
-    viewFor(ctx, user, stored, chain),
+    viewFor(ctx, user, stored, chain, inserted ? [event] : undefined),
     inserted ? notify(ctx, 'assigned', ticket, owner, input.description || category.name, `${id}:1:assigned`) : undefined,
   ])
   return view
