@@ -46,8 +46,8 @@ async function photoUrls(ctx: ActionContext, ids: string[]): Promise<Record<stri
   }
 }
 
-async function notify(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, to: { userId: string; openid: string }, note: string, key: string): Promise<void> {
-  const id = await queueNotification(ctx.db, {
+function queue(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, to: { userId: string; openid: string }, note: string, key: string): Promise<string> {
+  return queueNotification(ctx.db, {
     kind,
     ticketId: t._id,
     toUserId: to.userId,
@@ -55,7 +55,10 @@ async function notify(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, 
     fields: { category: t.categoryName, place: t.spot ? `${t.place} ${t.spot}` : t.place, time: ctx.now(), note },
     dedupeKey: key,
   })
-  await dispatchNow(ctx, [id])
+}
+
+async function notify(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, to: { userId: string; openid: string }, note: string, key: string): Promise<void> {
+  await dispatchNow(ctx, [await queue(ctx, kind, t, to, note, key)])
 }
 
 /** The view of a ticket for the caller, with the journal and the actions they may take. */
@@ -123,13 +126,15 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     updatedAt: now,
   }
   const event: EventDoc = { _id: `${id}:1`, ticketId: id, seq: 1, cycle: 1, action: 'create', from: null, to: 'pending', actorId: user._id, actorName: user.name, at: now, photos: input.photos }
-  const inserted = await insertTicket(ctx.db, ticket, event)
+  // The push intent is written with the ticket (both ids derive from the request, so a retry writes
+  // neither twice), and dispatched while the answer is built.
+  const [inserted, intentId] = await Promise.all([
+    insertTicket(ctx.db, ticket, event),
+    queue(ctx, 'assigned', ticket, owner, input.description || category.name, `${id}:1:assigned`),
+  ])
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
-  const [view] = await Promise.all([
-    viewFor(ctx, user, stored, chain, inserted ? [event] : undefined),
-    inserted ? notify(ctx, 'assigned', ticket, owner, input.description || category.name, `${id}:1:assigned`) : undefined,
-  ])
+  const [view] = await Promise.all([viewFor(ctx, user, stored, chain, inserted ? [event] : undefined), dispatchNow(ctx, [intentId])])
   return view
 }
 
