@@ -55,24 +55,6 @@ export async function buildFunctions(opts: { dir?: string; quiet?: boolean } = {
   return sizes
 }
 
-/** The newest modification time under the function sources, to know when a rebuild is due. */
-export function newestSourceMtime(dirs = [FUNCTIONS_DIR, resolve(__dirname, '..', 'types')]): number {
-  let newest = 0
-  const walk = (path: string): void => {
-    const st = statSync(path)
-    if (st.isDirectory()) {
-      for (const entry of readdirSync(path)) {
-        if (entry === 'node_modules' || entry === 'index.js') continue
-        walk(join(path, entry))
-      }
-    } else if (path.endsWith('.ts') || path.endsWith('.json')) {
-      newest = Math.max(newest, st.mtimeMs)
-    }
-  }
-  for (const dir of dirs) walk(dir)
-  return newest
-}
-
 if (require.main === module) {
   buildFunctions()
     .then((sizes) => console.log(`built ${Object.keys(sizes).length} cloud functions`))

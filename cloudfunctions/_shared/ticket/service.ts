@@ -1,7 +1,7 @@
 // The ticket's use cases: report, view, act. Every transition: authorize → load → apply (pure
 // table) → update guarded by status + version → journal → queue notifications.
 import { createHash } from 'node:crypto'
-import { OPEN_STATES, TICKET_STATES, type TicketAction, type TicketState } from '../../../types/ticket'
+import { OPEN_STATES, type TicketAction, type TicketState } from '../../../types/ticket'
 import type { ActInput, CreateTicketInput, TicketView } from '../../../types/api/ticket'
 import type { z } from 'zod'
 import { allowedActions, check } from '../domain/ticket-machine'
@@ -271,4 +271,3 @@ export async function escalateUnreachable(ctx: ActionContext, ticketId: string, 
   return true
 }
 
-export { TICKET_STATES }

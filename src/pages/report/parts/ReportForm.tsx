@@ -24,7 +24,7 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [uploading, setUploading] = useState(0)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState('')
-  const restored = Boolean(loadDraft(floorId)?.photos.length)
+  const [restored] = useState(() => Boolean(loadDraft(floorId)?.photos.length))
 
   useEffect(() => saveDraft(draft), [draft])
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
