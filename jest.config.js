@@ -1,8 +1,15 @@
 /** Jest projects: one per harness, so each can be run alone (`npx jest --selectProjects unit`). */
 const ts = {
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', jsx: 'react-jsx', isolatedModules: true } }],
+  '^.+\\.tsx?$': [
+    'ts-jest',
+    { tsconfig: { module: 'commonjs', jsx: 'react-jsx', isolatedModules: true } },
+  ],
 }
-const common = { testEnvironment: 'node', transform: ts, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] }
+const common = {
+  testEnvironment: 'node',
+  transform: ts,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+}
 
 module.exports = {
   projects: [

@@ -13,7 +13,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-11-24',
     // NutUI is drawn for a 375 design; our own styles for 750.
     designWidth(input) {
-      const file = typeof input === 'object' && input ? (input as { file?: string }).file : undefined
+      const file =
+        typeof input === 'object' && input ? (input as { file?: string }).file : undefined
       return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
@@ -38,8 +39,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         pxtransform: { enable: true, config: {} },
@@ -47,5 +55,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
   }
-  return process.env.NODE_ENV === 'development' ? merge({}, baseConfig, devConfig) : merge({}, baseConfig, prodConfig)
+  return process.env.NODE_ENV === 'development'
+    ? merge({}, baseConfig, devConfig)
+    : merge({}, baseConfig, prodConfig)
 })

@@ -54,7 +54,9 @@ function benchDatabaseDir(): string {
   mkdirSync(join(dir, 'collections'))
   writeFileSync(
     join(dir, 'collections', 'tickets.json'),
-    JSON.stringify({ indexes: [{ name: 'floor_status_created', keys: { floorId: 1, status: 1, createdAt: -1 } }] }),
+    JSON.stringify({
+      indexes: [{ name: 'floor_status_created', keys: { floorId: 1, status: 1, createdAt: -1 } }],
+    }),
   )
   writeFileSync(join(dir, 'collections', 'calls.json'), JSON.stringify({ indexes: [] }))
   return dir
@@ -64,7 +66,8 @@ async function insert(emu: RunningEmulator, from: number, to: number): Promise<n
   const t = performance.now()
   for (let i = from; i < to; i += 10_000) {
     const ops: LogOp[] = []
-    for (let k = i; k < Math.min(to, i + 10_000); k++) ops.push({ op: 'put', c: 'tickets', d: ticket(k) })
+    for (let k = i; k < Math.min(to, i + 10_000); k++)
+      ops.push({ op: 'put', c: 'tickets', d: ticket(k) })
     await emu.engine.commit(ops)
   }
   return performance.now() - t
@@ -72,7 +75,12 @@ async function insert(emu: RunningEmulator, from: number, to: number): Promise<n
 
 async function pageBench(db: ReturnType<typeof import('wx-server-sdk').database>): Promise<string> {
   const ms = await timeIt(50, async (i) => {
-    await db.collection('tickets').where({ floorId: `F${i % FLOORS}`, status: 'pending' }).orderBy('createdAt', 'desc').limit(20).get()
+    await db
+      .collection('tickets')
+      .where({ floorId: `F${i % FLOORS}`, status: 'pending' })
+      .orderBy('createdAt', 'desc')
+      .limit(20)
+      .get()
   })
   return summarize(ms)
 }
@@ -80,50 +88,98 @@ async function pageBench(db: ReturnType<typeof import('wx-server-sdk').database>
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'woodpecker-bench-data-'))
   const databaseDir = benchDatabaseDir()
-  const emu = await startEmulator({ port: 0, dataDir, quiet: true, databaseDir, functionsDir: join(ROOT, 'test', 'emulator', 'fixtures', 'functions') })
+  const emu = await startEmulator({
+    port: 0,
+    dataDir,
+    quiet: true,
+    databaseDir,
+    functionsDir: join(ROOT, 'test', 'emulator', 'fixtures', 'functions'),
+  })
   Object.assign(process.env, emu.sdkEnv())
-   
+
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: emu.envId })
   const db = cloud.database()
-  console.log('Woodpecker emulator benchmark (durable mode: every write fdatasync-ed before it is acknowledged)\n')
+  console.log(
+    'Woodpecker emulator benchmark (durable mode: every write fdatasync-ed before it is acknowledged)\n',
+  )
 
   await emu.engine.commit([{ op: 'put', c: 'tickets', d: ticket(-1) }])
-  console.log(`doc().get() through the real SDK         ${summarize(await timeIt(300, async () => { await db.collection('tickets').doc('t-1').get() }))}`)
+  console.log(
+    `doc().get() through the real SDK         ${summarize(
+      await timeIt(300, async () => {
+        await db.collection('tickets').doc('t-1').get()
+      }),
+    )}`,
+  )
 
   const t10k = await insert(emu, 0, 10_000)
-  console.log(`insert 10k ticket-like documents        ${(t10k / 1000).toFixed(2)} s (engine batches of 10k, one journal sync each)`)
+  console.log(
+    `insert 10k ticket-like documents        ${(t10k / 1000).toFixed(2)} s (engine batches of 10k, one journal sync each)`,
+  )
   console.log(`page of 20 (floor+status, by createdAt) at 10k   ${await pageBench(db)}`)
 
   const t1m = await insert(emu, 10_000, 1_000_000)
-  console.log(`insert 1M ticket-like documents         ${((t10k + t1m) / 1000).toFixed(1)} s total, ${(statSync(join(dataDir, 'db.log')).size / 1e6).toFixed(0)} MB journal`)
-  console.log(`page of 20 (floor+status, by createdAt) at 1M    ${await pageBench(db)}   (target ≤ 50 ms)`)
+  console.log(
+    `insert 1M ticket-like documents         ${((t10k + t1m) / 1000).toFixed(1)} s total, ${(statSync(join(dataDir, 'db.log')).size / 1e6).toFixed(0)} MB journal`,
+  )
+  console.log(
+    `page of 20 (floor+status, by createdAt) at 1M    ${await pageBench(db)}   (target ≤ 50 ms)`,
+  )
   const $ = db.command.aggregate
   const agg = await timeIt(3, async () => {
-    await db.collection('tickets').aggregate().group({ _id: '$categoryId', n: $.sum(1) }).limit(100).end()
+    await db
+      .collection('tickets')
+      .aggregate()
+      .group({ _id: '$categoryId', n: $.sum(1) })
+      .limit(100)
+      .end()
   })
   console.log(`aggregate $group by category at 1M       ${summarize(agg)}`)
 
-  console.log(`warm function invocation, one write      ${await warmInvocation(emu)}   (target ≤ 15 ms median)`)
+  console.log(
+    `warm function invocation, one write      ${await warmInvocation(emu)}   (target ≤ 15 ms median)`,
+  )
   await emu.stop()
 
-  const child = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', '-e', `
+  const child = execFileSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      '-e',
+      `
     const t = performance.now()
     require('./emulator/src/index').startEmulator({ port: 0, dataDir: ${JSON.stringify(dataDir)}, quiet: true, databaseDir: ${JSON.stringify(databaseDir)} }).then(async (e) => {
       const ms = performance.now() - t
       global.gc?.()
       console.log(JSON.stringify({ ms, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, docs: e.engine.count('tickets', {}) }))
       await e.stop()
-    })`], { cwd: ROOT, encoding: 'utf8' })
-  const r = JSON.parse(child.trim().split('\n').pop() ?? '{}') as { ms: number; rss: number; heap: number; docs: number }
-  console.log(`restart with 1M documents               ${(r.ms / 1000).toFixed(1)} s to replay ${r.docs} documents; RSS ${(r.rss / 1e9).toFixed(2)} GB, heap ${(r.heap / 1e9).toFixed(2)} GB`)
+    })`,
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  )
+  const r = JSON.parse(child.trim().split('\n').pop() ?? '{}') as {
+    ms: number
+    rss: number
+    heap: number
+    docs: number
+  }
+  console.log(
+    `restart with 1M documents               ${(r.ms / 1000).toFixed(1)} s to replay ${r.docs} documents; RSS ${(r.rss / 1e9).toFixed(2)} GB, heap ${(r.heap / 1e9).toFixed(2)} GB`,
+  )
   rmSync(dataDir, { recursive: true, force: true })
   rmSync(databaseDir, { recursive: true, force: true })
 }
 
 async function warmInvocation(emu: RunningEmulator): Promise<string> {
   const ms = await timeIt(200, (i) =>
-    fetch(`${emu.url}/fn/echo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-woodpecker-openid': `o-${i % 5}` }, body: JSON.stringify({ tag: 'bench' }) }).then((r) => r.json()),
+    fetch(`${emu.url}/fn/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-woodpecker-openid': `o-${i % 5}` },
+      body: JSON.stringify({ tag: 'bench' }),
+    }).then((r) => r.json()),
   )
   return summarize(ms)
 }

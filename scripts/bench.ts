@@ -15,41 +15,84 @@ const PHOTO = resolve(ROOT, '..', 'shared', 'fixtures', 'camera-4000x3000.jpg')
 
 async function benchTicketCreate(): Promise<void> {
   await buildFunctions({ quiet: true })
-  const emu = await startEmulator({ port: 0, memory: true, quiet: true, functionsDir: join(ROOT, 'cloudfunctions') })
+  const emu = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    functionsDir: join(ROOT, 'cloudfunctions'),
+  })
   await seedDemo({ url: emu.url })
   const post = async (path: string, openid: string, body: unknown) =>
-    (await fetch(`${emu.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid }, body: JSON.stringify(body) })).json()
+    (
+      await fetch(`${emu.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+        body: JSON.stringify(body),
+      })
+    ).json()
   for (let i = 0; i < 240; i++) {
-    await post('/_emulator/consent', '', { openid: 'demo-floor-captain', templateIds: ['woodpecker-hazard-assigned'] })
-    await post('/fn/notify', 'demo-floor-captain', { action: 'consent', input: { results: { 'woodpecker-hazard-assigned': 'accept' } } })
+    await post('/_emulator/consent', '', {
+      openid: 'demo-floor-captain',
+      templateIds: ['woodpecker-hazard-assigned'],
+    })
+    await post('/fn/notify', 'demo-floor-captain', {
+      action: 'consent',
+      input: { results: { 'woodpecker-hazard-assigned': 'accept' } },
+    })
   }
   const photo = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/bench.jpg'
   const ms = await timeIt(200, async (i) => {
-    const res = (await post('/fn/ticket', 'demo-staff', { action: 'create', input: { clientKey: `bench-${i}-${Date.now()}`, floorId: 'B07F03', categoryId: 'fire-exit', photos: [photo], description: '走廊堆放杂物' } })) as { ok: boolean }
+    const res = (await post('/fn/ticket', 'demo-staff', {
+      action: 'create',
+      input: {
+        clientKey: `bench-${i}-${Date.now()}`,
+        floorId: 'B07F03',
+        categoryId: 'fire-exit',
+        photos: [photo],
+        description: '走廊堆放杂物',
+      },
+    })) as { ok: boolean }
     if (!res.ok) throw new Error(JSON.stringify(res))
   })
-  console.log(`ticket.create, warm, through the emulator (incl. routing, journal, push)   ${summarize(ms)}   (goal ≤ 30 ms)`)
+  console.log(
+    `ticket.create, warm, through the emulator (incl. routing, journal, push)   ${summarize(ms)}   (goal ≤ 30 ms)`,
+  )
   await emu.stop()
 }
 
 async function benchCompression(): Promise<void> {
   if (!existsSync(PHOTO)) {
-    console.log('photo compression: skipped — ../shared/fixtures/camera-4000x3000.jpg is not beside this checkout')
+    console.log(
+      'photo compression: skipped — ../shared/fixtures/camera-4000x3000.jpg is not beside this checkout',
+    )
     return
   }
-  const bundle = await build({ entryPoints: [join(ROOT, 'src', 'services', 'compress-image.ts')], bundle: true, write: false, format: 'iife', globalName: 'woodpeckerCompress' })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'src', 'services', 'compress-image.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'woodpeckerCompress',
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
   const page = await browser.newPage()
   await page.addScriptTag({ content: bundle.outputFiles[0].text })
   const original = readFileSync(PHOTO)
   const result = await page.evaluate(async (b64) => {
     const blob = await (await fetch(`data:image/jpeg;base64,${b64}`)).blob()
-    const small = await (window as unknown as { woodpeckerCompress: typeof import('../src/services/compress-image') }).woodpeckerCompress.compressInBrowser(blob)
+    const small = await (
+      window as unknown as { woodpeckerCompress: typeof import('../src/services/compress-image') }
+    ).woodpeckerCompress.compressInBrowser(blob)
     const bmp = await createImageBitmap(small)
     return { bytes: small.size, width: bmp.width, height: bmp.height }
   }, original.toString('base64'))
   await browser.close()
-  console.log(`photo upload after compression: ${(result.bytes / 1024).toFixed(0)} KB at ${result.width}×${result.height} (camera original ${(original.length / 1024 / 1024).toFixed(1)} MB at 4000×3000)   (goal ≤ 300 KB)`)
+  console.log(
+    `photo upload after compression: ${(result.bytes / 1024).toFixed(0)} KB at ${result.width}×${result.height} (camera original ${(original.length / 1024 / 1024).toFixed(1)} MB at 4000×3000)   (goal ≤ 300 KB)`,
+  )
 }
 
 async function main(): Promise<void> {

@@ -21,13 +21,18 @@ export function checkFunctionFolder(name: string, dir = FUNCTIONS_DIR): void {
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { dependencies?: Record<string, string> }
   const deps = Object.keys(pkg.dependencies ?? {})
   if (deps.join() !== 'wx-server-sdk') {
-    throw new Error(`cloudfunctions/${name}/package.json must depend on wx-server-sdk only (has: ${deps.join(', ')})`)
+    throw new Error(
+      `cloudfunctions/${name}/package.json must depend on wx-server-sdk only (has: ${deps.join(', ')})`,
+    )
   }
-  if (!existsSync(join(dir, name, 'config.json'))) throw new Error(`cloudfunctions/${name}/config.json is missing`)
+  if (!existsSync(join(dir, name, 'config.json')))
+    throw new Error(`cloudfunctions/${name}/config.json is missing`)
 }
 
 /** Bundles every function; returns the names built and each bundle's size in bytes. */
-export async function buildFunctions(opts: { dir?: string; quiet?: boolean } = {}): Promise<Record<string, number>> {
+export async function buildFunctions(
+  opts: { dir?: string; quiet?: boolean } = {},
+): Promise<Record<string, number>> {
   const dir = opts.dir ?? FUNCTIONS_DIR
   const sizes: Record<string, number> = {}
   for (const name of listFunctions(dir)) {

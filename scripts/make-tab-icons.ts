@@ -7,18 +7,36 @@ import { PNG } from 'pngjs'
 const SIZE = 81
 type Shape = (x: number, y: number) => boolean
 
-const inRing = (cx: number, cy: number, r: number, w: number): Shape => (x, y) => {
-  const d = Math.sqrt((x - cx) ** 2 + (y - cy) ** 2)
-  return d <= r && d >= r - w
-}
-const inRect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1
-const frame = (x0: number, y0: number, x1: number, y1: number, w: number): Shape => (x, y) => inRect(x0, y0, x1, y1)(x, y) && !inRect(x0 + w, y0 + w, x1 - w, y1 - w)(x, y)
-const any = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y))
+const inRing =
+  (cx: number, cy: number, r: number, w: number): Shape =>
+  (x, y) => {
+    const d = Math.sqrt((x - cx) ** 2 + (y - cy) ** 2)
+    return d <= r && d >= r - w
+  }
+const inRect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1
+const frame =
+  (x0: number, y0: number, x1: number, y1: number, w: number): Shape =>
+  (x, y) =>
+    inRect(x0, y0, x1, y1)(x, y) && !inRect(x0 + w, y0 + w, x1 - w, y1 - w)(x, y)
+const any =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y))
 
 const ICONS: Record<string, Shape> = {
   report: any(frame(10, 24, 70, 66, 5), inRect(28, 16, 52, 24), inRing(40, 45, 13, 5)),
   inbox: any(inRect(14, 18, 66, 25), inRect(14, 37, 66, 44), inRect(14, 56, 66, 63)),
-  mine: any(inRing(40, 28, 14, 5), (x, y) => y >= 50 && y <= 70 && ((x - 40) / 26) ** 2 + ((y - 70) / 20) ** 2 <= 1 && ((x - 40) / 21) ** 2 + ((y - 70) / 15) ** 2 >= 1),
+  mine: any(
+    inRing(40, 28, 14, 5),
+    (x, y) =>
+      y >= 50 &&
+      y <= 70 &&
+      ((x - 40) / 26) ** 2 + ((y - 70) / 20) ** 2 <= 1 &&
+      ((x - 40) / 21) ** 2 + ((y - 70) / 15) ** 2 >= 1,
+  ),
 }
 
 function draw(shape: Shape, rgb: [number, number, number]): Buffer {

@@ -19,10 +19,19 @@ function filesUnder(dir: string): string[] {
 
 /** Sizes of the main package and every subpackage declared in dist/app.json (source maps excluded). */
 export function measurePackages(dist = resolve(__dirname, '..', 'dist')): PackageSize[] {
-  if (!existsSync(join(dist, 'app.json'))) throw new Error(`${dist}/app.json not found: run npm run build:weapp first`)
-  const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> }
-  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
-  const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])])
+  if (!existsSync(join(dist, 'app.json')))
+    throw new Error(`${dist}/app.json not found: run npm run build:weapp first`)
+  const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>
+    subpackages?: Array<{ root: string }>
+  }
+  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) =>
+    s.root.replace(/\/$/, ''),
+  )
+  const sizes = new Map<string, number>([
+    ['main', 0],
+    ...roots.map((r): [string, number] => [r, 0]),
+  ])
   for (const file of filesUnder(dist)) {
     if (file.endsWith('.map')) continue
     const rel = relative(dist, file)
@@ -40,7 +49,9 @@ export function printSizes(sizes: PackageSize[]): boolean {
     const over = bytes > WECHAT_PACKAGE_LIMIT
     ok &&= !over
     const label = name === 'main' ? 'main package' : `subpackage ${name}/`
-    console.log(`${label.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${over ? 'OVER the 2 MB limit' : `(${((bytes / WECHAT_PACKAGE_LIMIT) * 100).toFixed(0)}% of 2 MB)`}`)
+    console.log(
+      `${label.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${over ? 'OVER the 2 MB limit' : `(${((bytes / WECHAT_PACKAGE_LIMIT) * 100).toFixed(0)}% of 2 MB)`}`,
+    )
   }
   const total = sizes.reduce((n, s) => n + s.bytes, 0)
   console.log(`${'total'.padEnd(24)} ${(total / 1024).toFixed(1).padStart(8)} KB`)

@@ -21,10 +21,16 @@ async function main(): Promise<void> {
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
   console.log('• 构建云函数')
   await buildFunctions({ quiet: true })
-  const h5Sources = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((d) => join(ROOT, d))
+  const h5Sources = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((d) =>
+    join(ROOT, d),
+  )
   if (isStale(join(ROOT, 'dist-h5', 'index.html'), h5Sources)) {
     console.log('• 构建 H5 应用（首次约 30 秒）')
-    execSync('npx taro build --type h5', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+    execSync('npx taro build --type h5', {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
   }
 
   mkdirSync(dataDir, { recursive: true })
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
   })
 
   const marker = join(dataDir, '.seeded')
-   
+
   const seed = require('./seed') as typeof import('./seed')
   if (!existsSync(marker)) {
     console.log('• 写入演示医院数据（29 栋楼、111 个楼层长）')

@@ -15,9 +15,24 @@ export default defineAppConfig({
     selectedColor: '#0f7b6c',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/report/index', text: '随手拍', iconPath: 'assets/tab/report.png', selectedIconPath: 'assets/tab/report-active.png' },
-      { pagePath: 'pages/inbox/index', text: '待办', iconPath: 'assets/tab/inbox.png', selectedIconPath: 'assets/tab/inbox-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+      {
+        pagePath: 'pages/report/index',
+        text: '随手拍',
+        iconPath: 'assets/tab/report.png',
+        selectedIconPath: 'assets/tab/report-active.png',
+      },
+      {
+        pagePath: 'pages/inbox/index',
+        text: '待办',
+        iconPath: 'assets/tab/inbox.png',
+        selectedIconPath: 'assets/tab/inbox-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
     ],
   },
 })

@@ -1,7 +1,16 @@
 // The hazard ticket: states, actions and their Chinese labels.
 import { z } from 'zod'
 
-export const TICKET_STATES = ['pending', 'processing', 'rectifying', 'reviewing', 'fixed', 'closed', 'rejected', 'duplicate'] as const
+export const TICKET_STATES = [
+  'pending',
+  'processing',
+  'rectifying',
+  'reviewing',
+  'fixed',
+  'closed',
+  'rejected',
+  'duplicate',
+] as const
 export const TicketState = z.enum(TICKET_STATES)
 export type TicketState = z.infer<typeof TicketState>
 
@@ -17,7 +26,12 @@ export const STATE_LABELS: Record<TicketState, string> = {
 }
 
 /** States in which a hazard is still open on its floor. */
-export const OPEN_STATES: readonly TicketState[] = ['pending', 'processing', 'rectifying', 'reviewing']
+export const OPEN_STATES: readonly TicketState[] = [
+  'pending',
+  'processing',
+  'rectifying',
+  'reviewing',
+]
 
 export const TICKET_ACTIONS = [
   'accept',

@@ -6,7 +6,8 @@ const zhErrorMap: ZodErrorMap = (issue, ctx) => {
     case ZodIssueCode.invalid_type:
       return { message: issue.received === 'undefined' ? '必填' : `类型应为 ${issue.expected}` }
     case ZodIssueCode.too_small:
-      if (issue.type === 'string') return { message: Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字` }
+      if (issue.type === 'string')
+        return { message: Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字` }
       if (issue.type === 'array') return { message: `至少 ${issue.minimum} 项` }
       return { message: `不能小于 ${issue.minimum}` }
     case ZodIssueCode.too_big:

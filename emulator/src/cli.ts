@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     dataDir: memory ? undefined : resolve(flag('--data') ?? '.cloud-emu'),
     staticDir: flag('--static'),
   })
-  console.log(`CloudBase emulator listening on ${emulator.url} (${memory ? 'in memory' : `data in ${flag('--data') ?? '.cloud-emu'}`})`)
+  console.log(
+    `CloudBase emulator listening on ${emulator.url} (${memory ? 'in memory' : `data in ${flag('--data') ?? '.cloud-emu'}`})`,
+  )
   console.log('Point wx-server-sdk at it with:')
   for (const [k, v] of Object.entries(emulator.sdkEnv())) console.log(`  export ${k}='${v}'`)
   const stop = (): void => {

@@ -36,12 +36,14 @@ export interface InvocationIdentity {
 }
 
 /** A handled /admin action: return the JSON body, or `{ raw }` for a non-JSON answer. */
-export type AdminResult =
-  | Record<string, unknown>
-  | { raw: Buffer; contentType: string }
+export type AdminResult = Record<string, unknown> | { raw: Buffer; contentType: string }
 
 export type AdminHandler = (req: AdminRequest) => Promise<AdminResult>
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) => Promise<void> | void
 
 /** Minimal document store API the services use for their own durable state (outbox, consents, files' metadata). */
 export interface InternalStore {
@@ -51,7 +53,11 @@ export interface InternalStore {
     query: Record<string, unknown>,
     opts?: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number },
   ): Promise<Record<string, unknown>[]>
-  update(collection: string, query: Record<string, unknown>, update: Record<string, unknown>): Promise<number>
+  update(
+    collection: string,
+    query: Record<string, unknown>,
+    update: Record<string, unknown>,
+  ): Promise<number>
   remove(collection: string, query: Record<string, unknown>): Promise<number>
 }
 

@@ -15,7 +15,8 @@ export class CloudError extends Error {
 
 /** Parses one EJSON string from the SDK; `now` gives the server time for `db.serverDate()`. */
 export function parseEJSON(text: unknown, now: () => number, what = 'value'): unknown {
-  if (typeof text !== 'string') throw new CloudError('INVALID_PARAM', `${what} must be an EJSON string`)
+  if (typeof text !== 'string')
+    throw new CloudError('INVALID_PARAM', `${what} must be an EJSON string`)
   let value: unknown
   try {
     checkMarkers(JSON.parse(text))
@@ -46,10 +47,15 @@ export function revive(value: unknown, now: () => number): unknown {
 const MARKERS: Record<string, (v: unknown) => boolean> = {
   $numberInt: (v) => typeof v === 'string' && /^-?\d+$/.test(v) && Math.abs(Number(v)) <= 2 ** 31,
   $numberLong: (v) => typeof v === 'string' && /^-?\d+$/.test(v),
-  $numberDouble: (v) => typeof v === 'string' && (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) || ['Infinity', '-Infinity', 'NaN', '-0'].includes(v)),
+  $numberDouble: (v) =>
+    typeof v === 'string' &&
+    (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ||
+      ['Infinity', '-Infinity', 'NaN', '-0'].includes(v)),
   $date: (v) =>
     (typeof v === 'string' && !Number.isNaN(Date.parse(v))) ||
-    (typeof v === 'object' && v !== null && MARKERS.$numberLong((v as Record<string, unknown>).$numberLong)),
+    (typeof v === 'object' &&
+      v !== null &&
+      MARKERS.$numberLong((v as Record<string, unknown>).$numberLong)),
 }
 
 // bson's parser turns malformed markers into null or 0 silently; production rejects them.

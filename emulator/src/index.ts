@@ -97,7 +97,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     store: internalStore(engine),
     registerAction: (action, handler) => router.actions.set(action, handler),
     registerRoute: (method, prefix, handler) => router.routes.push({ method, prefix, handler }),
-    functionPermissions: (name) => readFunctionConfig(join(resolve(opts.functionsDir ?? join(REPO, 'cloudfunctions')), name)).openapi,
+    functionPermissions: (name) =>
+      readFunctionConfig(join(resolve(opts.functionsDir ?? join(REPO, 'cloudfunctions')), name))
+        .openapi,
     registerCallerResolver: (fn) => {
       router.resolveCaller = fn
     },
@@ -146,7 +148,9 @@ function internalStore(engine: Engine): InternalStore {
     async update(c, query, update) {
       if (!engine.has(c)) return 0
       const targets = engine.find(c, query as Doc)
-      await engine.commit(targets.map((d) => ({ op: 'put', c, d: engine.updatedCopy(d, update as Doc) })))
+      await engine.commit(
+        targets.map((d) => ({ op: 'put', c, d: engine.updatedCopy(d, update as Doc) })),
+      )
       return targets.length
     },
     async remove(c, query) {

@@ -39,7 +39,11 @@ export class Router {
   createServer(): Server {
     return createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: String((error as Error)?.message ?? error) })
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            code: 'SYS_ERR',
+            message: String((error as Error)?.message ?? error),
+          })
         else res.end()
       })
     })
@@ -48,7 +52,10 @@ export class Router {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     res.setHeader('access-control-allow-origin', '*')
-    res.setHeader('access-control-allow-headers', 'content-type, x-woodpecker-openid, authorization')
+    res.setHeader(
+      'access-control-allow-headers',
+      'content-type, x-woodpecker-openid, authorization',
+    )
     res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS')
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end()
@@ -59,7 +66,8 @@ export class Router {
       .filter((r) => r.method === req.method && url.pathname.startsWith(r.prefix))
       .sort((a, b) => b.prefix.length - a.prefix.length)[0]
     if (route) return route.handler(req, res, url)
-    if ((req.method === 'GET' || req.method === 'HEAD') && this.staticDir) return this.serveStatic(url, res)
+    if ((req.method === 'GET' || req.method === 'HEAD') && this.staticDir)
+      return this.serveStatic(url, res)
     sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${url.pathname}` })
   }
 
@@ -77,11 +85,19 @@ export class Router {
         try {
           list = parseMultipart(raw, contentType)
         } catch (error) {
-          throw new CloudError('INVALID_PARAM', `malformed multipart body: ${(error as Error).message}`)
+          throw new CloudError(
+            'INVALID_PARAM',
+            `malformed multipart body: ${(error as Error).message}`,
+          )
         }
         for (const part of list) {
-          parts[part.name] = { data: part.data, filename: part.filename, contentType: part.contentType }
-          if (part.filename === undefined && !part.contentType) body[part.name] = part.data.toString('utf8')
+          parts[part.name] = {
+            data: part.data,
+            filename: part.filename,
+            contentType: part.contentType,
+          }
+          if (part.filename === undefined && !part.contentType)
+            body[part.name] = part.data.toString('utf8')
         }
       } else {
         try {
@@ -89,17 +105,23 @@ export class Router {
         } catch {
           throw new CloudError('INVALID_PARAM', 'request body is not valid JSON')
         }
-        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CloudError('INVALID_PARAM', 'request body must be a JSON object')
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+          throw new CloudError('INVALID_PARAM', 'request body must be a JSON object')
       }
       const action = body.action
-      if (typeof action !== 'string' || !action) throw new CloudError('INVALID_PARAM', 'action is required')
+      if (typeof action !== 'string' || !action)
+        throw new CloudError('INVALID_PARAM', 'action is required')
       const handler = this.actions.get(action)
-      if (!handler) throw new CloudError('INVALID_ACTION', `action ${action} is not supported by the emulator`)
+      if (!handler)
+        throw new CloudError('INVALID_ACTION', `action ${action} is not supported by the emulator`)
       const token = typeof body.wxCloudApiToken === 'string' ? body.wxCloudApiToken : ''
       const caller = token ? this.resolveCaller(token) : undefined
       const result = await handler({ action, body, parts, caller })
       if ('raw' in result && Buffer.isBuffer(result.raw)) {
-        res.writeHead(200, { 'content-type': String(result.contentType), 'content-length': result.raw.length })
+        res.writeHead(200, {
+          'content-type': String(result.contentType),
+          'content-length': result.raw.length,
+        })
         res.end(result.raw)
         return
       }
@@ -108,7 +130,11 @@ export class Router {
       if (error instanceof CloudError) {
         sendJson(res, 200, { code: error.code, message: error.message, requestId })
       } else {
-        sendJson(res, 200, { code: 'SYS_ERR', message: String((error as Error)?.message ?? error), requestId })
+        sendJson(res, 200, {
+          code: 'SYS_ERR',
+          message: String((error as Error)?.message ?? error),
+          requestId,
+        })
       }
     }
   }
@@ -123,7 +149,10 @@ export class Router {
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
     if (!existsSync(file)) {
-      sendJson(res, 404, { code: 'NOT_FOUND', message: 'the H5 app is not built (npm run build:h5)' })
+      sendJson(res, 404, {
+        code: 'NOT_FOUND',
+        message: 'the H5 app is not built (npm run build:h5)',
+      })
       return
     }
     res.writeHead(200, {

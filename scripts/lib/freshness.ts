@@ -3,7 +3,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The newest mtime of any file under the given paths (skipping node_modules and build output). */
-export function newestMtime(paths: string[], skip: (name: string) => boolean = () => false): number {
+export function newestMtime(
+  paths: string[],
+  skip: (name: string) => boolean = () => false,
+): number {
   let newest = 0
   const walk = (path: string): void => {
     if (!existsSync(path)) return
@@ -22,7 +25,11 @@ export function newestMtime(paths: string[], skip: (name: string) => boolean = (
 }
 
 /** True when `output` is missing or older than the newest source. */
-export function isStale(output: string, sources: string[], skip?: (name: string) => boolean): boolean {
+export function isStale(
+  output: string,
+  sources: string[],
+  skip?: (name: string) => boolean,
+): boolean {
   if (!existsSync(output)) return true
   return statSync(output).mtimeMs < newestMtime(sources, skip)
 }

@@ -22,16 +22,85 @@ export const DEMO_FLOOR_ID = 'B07F03'
 export const DEMO_SCENE = `f=${DEMO_FLOOR_ID}`
 
 const BUILDING_NAMES = [
-  '门诊楼', '急诊楼', '住院部A栋', '住院部B栋', '住院部C栋', '医技楼', '外科大楼', '内科大楼', '妇儿中心',
-  '肿瘤中心', '心血管中心', '康复楼', '感染楼', '行政楼', '科教楼', '后勤保障楼', '药剂楼', '检验中心',
-  '影像中心', '体检中心', '口腔楼', '眼科楼', '中医楼', '血透中心', '高压氧舱楼', '营养食堂', '动力中心',
-  '职工宿舍', '学术报告厅',
+  '门诊楼',
+  '急诊楼',
+  '住院部A栋',
+  '住院部B栋',
+  '住院部C栋',
+  '医技楼',
+  '外科大楼',
+  '内科大楼',
+  '妇儿中心',
+  '肿瘤中心',
+  '心血管中心',
+  '康复楼',
+  '感染楼',
+  '行政楼',
+  '科教楼',
+  '后勤保障楼',
+  '药剂楼',
+  '检验中心',
+  '影像中心',
+  '体检中心',
+  '口腔楼',
+  '眼科楼',
+  '中医楼',
+  '血透中心',
+  '高压氧舱楼',
+  '营养食堂',
+  '动力中心',
+  '职工宿舍',
+  '学术报告厅',
 ]
 // 111 floors over 29 buildings: the big clinical buildings are tall, the service ones low.
-const FLOOR_COUNTS = [8, 4, 9, 9, 8, 6, 7, 7, 5, 5, 4, 3, 3, 4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1]
+const FLOOR_COUNTS = [
+  8, 4, 9, 9, 8, 6, 7, 7, 5, 5, 4, 3, 3, 4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1,
+]
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '文静', '海燕', '志强', '丹', '萍', '鑫', '婷', '浩', '宇', '欣', '佳', '琳', '颖', '晨', '雪', '博']
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓东',
+  '文静',
+  '海燕',
+  '志强',
+  '丹',
+  '萍',
+  '鑫',
+  '婷',
+  '浩',
+  '宇',
+  '欣',
+  '佳',
+  '琳',
+  '颖',
+  '晨',
+  '雪',
+  '博',
+]
 
 export const CATEGORIES = [
   { _id: 'fire-exit', name: '消防通道堵塞', icon: '🚪', severity: 'high', slaHours: 4 },
@@ -70,35 +139,96 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
   const duties: SeedData['duties'] = []
   const buildings: SeedData['buildings'] = []
   const floors: SeedData['floors'] = []
-  const addUser = (id: string, openid: string, roles: string[], departmentId: string, displayName = name()): string => {
+  const addUser = (
+    id: string,
+    openid: string,
+    roles: string[],
+    departmentId: string,
+    displayName = name(),
+  ): string => {
     const dept = DEPARTMENTS.find((d) => d._id === departmentId)
-    users.push({ _id: id, openid, name: displayName, phone: phone(users.length), roles, departmentId, departmentName: dept?.name ?? '', active: true })
+    users.push({
+      _id: id,
+      openid,
+      name: displayName,
+      phone: phone(users.length),
+      roles,
+      departmentId,
+      departmentName: dept?.name ?? '',
+      active: true,
+    })
     return id
   }
-  const duty = (userId: string, kind: string, where: { floorId?: string; buildingId?: string }, deputy = false): void => {
-    duties.push({ _id: `d-${kind}-${where.floorId ?? where.buildingId ?? 'all'}-${userId}`, userId, duty: kind, ...where, deputy, validFrom, validTo: null })
+  const duty = (
+    userId: string,
+    kind: string,
+    where: { floorId?: string; buildingId?: string },
+    deputy = false,
+  ): void => {
+    duties.push({
+      _id: `d-${kind}-${where.floorId ?? where.buildingId ?? 'all'}-${userId}`,
+      userId,
+      duty: kind,
+      ...where,
+      deputy,
+      validFrom,
+      validTo: null,
+    })
   }
 
   BUILDING_NAMES.forEach((buildingName, b) => {
     const code = `B${String(b + 1).padStart(2, '0')}`
-    buildings.push({ _id: code, code, name: `${b + 1}号楼（${buildingName}）`, order: b + 1, active: true })
+    buildings.push({
+      _id: code,
+      code,
+      name: `${b + 1}号楼（${buildingName}）`,
+      order: b + 1,
+      active: true,
+    })
     const isDemo = code === 'B07'
-    const captain = addUser(`u-bc-${code}`, isDemo ? 'demo-building-captain' : `o-bc-${code}`, ['building_captain'], 'general-affairs')
+    const captain = addUser(
+      `u-bc-${code}`,
+      isDemo ? 'demo-building-captain' : `o-bc-${code}`,
+      ['building_captain'],
+      'general-affairs',
+    )
     duty(captain, 'building_captain', { buildingId: code })
     for (let c = 0; c < (b < 2 ? 3 : 2); c++) {
       if (users.filter((u) => (u.roles as string[]).includes('coordinator')).length >= 60) break
       const demoCoord = isDemo && c === 0
-      const coord = addUser(`u-co-${code}-${c + 1}`, demoCoord ? 'demo-coordinator' : `o-co-${code}-${c + 1}`, ['coordinator'], 'property')
+      const coord = addUser(
+        `u-co-${code}-${c + 1}`,
+        demoCoord ? 'demo-coordinator' : `o-co-${code}-${c + 1}`,
+        ['coordinator'],
+        'property',
+      )
       duty(coord, 'coordinator', { buildingId: code }, c > 0)
     }
     for (let f = 1; f <= FLOOR_COUNTS[b]; f++) {
       const floorId = `${code}F${String(f).padStart(2, '0')}`
-      floors.push({ _id: floorId, buildingId: code, name: `${f}层`, level: f, scene: `f=${floorId}`, active: true })
+      floors.push({
+        _id: floorId,
+        buildingId: code,
+        name: `${f}层`,
+        level: f,
+        scene: `f=${floorId}`,
+        active: true,
+      })
       const demoCaptain = floorId === DEMO_FLOOR_ID
-      const fc = addUser(`u-fc-${floorId}`, demoCaptain ? 'demo-floor-captain' : `o-fc-${floorId}`, ['floor_captain', 'staff'], 'general-affairs')
+      const fc = addUser(
+        `u-fc-${floorId}`,
+        demoCaptain ? 'demo-floor-captain' : `o-fc-${floorId}`,
+        ['floor_captain', 'staff'],
+        'general-affairs',
+      )
       duty(fc, 'floor_captain', { floorId })
       if (f % 3 === 0) {
-        const deputy = addUser(`u-fd-${floorId}`, `o-fd-${floorId}`, ['floor_captain', 'staff'], 'general-affairs')
+        const deputy = addUser(
+          `u-fd-${floorId}`,
+          `o-fd-${floorId}`,
+          ['floor_captain', 'staff'],
+          'general-affairs',
+        )
         duty(deputy, 'floor_captain', { floorId }, true)
       }
     }
@@ -112,11 +242,14 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
     duty(id, 'coordinator', { buildingId: code }, true)
     b++
   }
-  const safety = ['demo-safety', 'o-safety-2', 'o-safety-3'].map((openid, i) => addUser(`u-safety-${i + 1}`, openid, ['safety_office'], 'safety-office'))
+  const safety = ['demo-safety', 'o-safety-2', 'o-safety-3'].map((openid, i) =>
+    addUser(`u-safety-${i + 1}`, openid, ['safety_office'], 'safety-office'),
+  )
   safety.forEach((id, i) => duty(id, 'safety_office', {}, i > 0))
   addUser('u-leader-1', 'demo-leader', ['leader'], 'safety-office', '院领导（演示）')
   addUser('u-staff-1', 'demo-staff', ['staff'], 'infection-control', '李护士')
-  for (let i = 2; i <= 12; i++) addUser(`u-staff-${i}`, `o-staff-${i}`, ['staff'], i % 2 ? 'property' : 'infection-control')
+  for (let i = 2; i <= 12; i++)
+    addUser(`u-staff-${i}`, `o-staff-${i}`, ['staff'], i % 2 ? 'property' : 'infection-control')
 
   return {
     buildings,
@@ -130,7 +263,8 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
 
 /** The personas the H5 persona picker offers. */
 export function demoPersonas(data: SeedData): DemoPersona[] {
-  const byOpenid = (openid: string): string => String(data.users.find((u) => u.openid === openid)?.name ?? '')
+  const byOpenid = (openid: string): string =>
+    String(data.users.find((u) => u.openid === openid)?.name ?? '')
   return [
     { openid: 'demo-staff', role: 'staff', label: '护士 · 上报人' },
     { openid: 'demo-floor-captain', role: 'floor_captain', label: '层长 · 7号楼3层' },

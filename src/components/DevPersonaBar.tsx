@@ -22,7 +22,9 @@ function PersonaBar({ onChange }: { onChange?: (openid: string) => void }): JSX.
     <View className="dev-persona-bar">
       <View className="dev-persona-current" onClick={() => setOpen(!open)}>
         <Text className="dev-persona-label">演示身份：</Text>
-        <Text className="dev-persona-name">{current ? `${current.name} · ${current.label ?? current.role ?? ''}` : '点此选择'}</Text>
+        <Text className="dev-persona-name">
+          {current ? `${current.name} · ${current.label ?? current.role ?? ''}` : '点此选择'}
+        </Text>
         <Text className="dev-persona-switch">{open ? '收起 ▴' : '切换 ▾'}</Text>
       </View>
       {open && (
@@ -49,4 +51,5 @@ function PersonaBar({ onChange }: { onChange?: (openid: string) => void }): JSX.
 }
 
 /** A thin bar at the top of every H5 page showing and switching the dev persona (nothing on weapp). */
-export const DevPersonaBar: typeof PersonaBar = process.env.TARO_ENV === 'h5' ? PersonaBar : () => null as unknown as JSX.Element
+export const DevPersonaBar: typeof PersonaBar =
+  process.env.TARO_ENV === 'h5' ? PersonaBar : () => null as unknown as JSX.Element

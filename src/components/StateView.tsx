@@ -11,7 +11,13 @@ interface Props {
 }
 
 /** Renders the state when there is one, or nothing. */
-export function StateView({ loading, error, empty, emptyText, onRetry }: Props): JSX.Element | null {
+export function StateView({
+  loading,
+  error,
+  empty,
+  emptyText,
+  onRetry,
+}: Props): JSX.Element | null {
   if (error) {
     return (
       <View className="state state-error">

@@ -11,7 +11,9 @@ export interface RequestState<T> {
 
 /** Runs `load` on mount and whenever `deps` change; keeps the last data while reloading. */
 export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestState<T> {
-  const [state, setState] = useState<{ loading: boolean; data?: T; error?: string }>({ loading: true })
+  const [state, setState] = useState<{ loading: boolean; data?: T; error?: string }>({
+    loading: true,
+  })
   const latest = useRef(0)
   const run = useCallback(async () => {
     const ticket = ++latest.current
@@ -20,7 +22,8 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
       const data = await load()
       if (ticket === latest.current) setState({ loading: false, data })
     } catch (error) {
-      if (ticket === latest.current) setState((s) => ({ ...s, loading: false, error: messageOf(error) }))
+      if (ticket === latest.current)
+        setState((s) => ({ ...s, loading: false, error: messageOf(error) }))
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps)

@@ -26,5 +26,10 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   }
   const envelope = await send(fn, { action, input, requestId: opts.requestId })
   if (envelope.ok) return envelope.data as ActionOutput<F, A>
-  throw new ApiError(envelope.code, envelope.message, envelope.issues, (envelope as { data?: unknown }).data)
+  throw new ApiError(
+    envelope.code,
+    envelope.message,
+    envelope.issues,
+    (envelope as { data?: unknown }).data,
+  )
 }

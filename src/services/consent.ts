@@ -17,7 +17,12 @@ export function askConsent(purpose: ConsentPurpose): Promise<void> {
   const tmplIds = FOR[purpose]
   const request: Promise<Record<string, string>> =
     process.env.TARO_ENV === 'weapp'
-      ? (Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option) as unknown as Promise<Record<string, string>>)
+      ? (Taro.requestSubscribeMessage({
+          tmplIds,
+          entityIds: [],
+        } as unknown as Taro.requestSubscribeMessage.Option) as unknown as Promise<
+          Record<string, string>
+        >)
       : fetch(`${apiBase()}/_emulator/consent`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -26,7 +31,9 @@ export function askConsent(purpose: ConsentPurpose): Promise<void> {
   return request
     .then(async (answer) => {
       const results: Record<string, 'accept' | 'reject' | 'ban' | 'filter'> = {}
-      for (const id of tmplIds) if (['accept', 'reject', 'ban', 'filter'].includes(answer[id])) results[id] = answer[id] as 'accept'
+      for (const id of tmplIds)
+        if (['accept', 'reject', 'ban', 'filter'].includes(answer[id]))
+          results[id] = answer[id] as 'accept'
       if (Object.keys(results).length) await call('notify', 'consent', { results })
     })
     .catch(() => undefined)

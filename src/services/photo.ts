@@ -9,10 +9,19 @@ import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
 export async function choosePhotos(count: number): Promise<string[]> {
   try {
     if (process.env.TARO_ENV === 'weapp') {
-      const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] })
+      const res = await Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sourceType: ['camera', 'album'],
+        sizeType: ['compressed'],
+      })
       return res.tempFiles.map((f) => f.tempFilePath)
     }
-    const res = await Taro.chooseImage({ count, sourceType: ['camera', 'album'], sizeType: ['compressed'] })
+    const res = await Taro.chooseImage({
+      count,
+      sourceType: ['camera', 'album'],
+      sizeType: ['compressed'],
+    })
     return res.tempFilePaths
   } catch {
     return []
@@ -23,9 +32,16 @@ export async function choosePhotos(count: number): Promise<string[]> {
 export async function uploadPhoto(localPath: string): Promise<string> {
   try {
     if (process.env.TARO_ENV === 'weapp') {
-      const small = await Taro.compressImage({ src: localPath, quality: Math.round(JPEG_QUALITY * 100), compressedWidth: MAX_EDGE } as Taro.compressImage.Option)
+      const small = await Taro.compressImage({
+        src: localPath,
+        quality: Math.round(JPEG_QUALITY * 100),
+        compressedWidth: MAX_EDGE,
+      } as Taro.compressImage.Option)
       const name = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`
-      const res = await Taro.cloud.uploadFile({ cloudPath: `photos/${new Date().toISOString().slice(0, 10)}/${name}`, filePath: small.tempFilePath })
+      const res = await Taro.cloud.uploadFile({
+        cloudPath: `photos/${new Date().toISOString().slice(0, 10)}/${name}`,
+        filePath: small.tempFilePath,
+      })
       return res.fileID
     }
     const original = await (await fetch(localPath)).blob()

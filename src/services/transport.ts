@@ -23,16 +23,24 @@ export async function send(fn: string, request: CallRequest): Promise<Envelope<u
     result = await res.json()
   } else {
     try {
-      const res = await Taro.cloud.callFunction({ name: fn, data: request as unknown as Record<string, unknown> })
+      const res = await Taro.cloud.callFunction({
+        name: fn,
+        data: request as unknown as Record<string, unknown>,
+      })
       result = res.result
     } catch {
       throw new ApiError('network')
     }
   }
-  if (!result || typeof result !== 'object' || typeof (result as { ok?: unknown }).ok !== 'boolean') {
+  if (
+    !result ||
+    typeof result !== 'object' ||
+    typeof (result as { ok?: unknown }).ok !== 'boolean'
+  ) {
     throw new ApiError('internal')
   }
   const envelope = result as Envelope<unknown>
-  if (!envelope.ok && !isErrorCode(envelope.code)) return { ok: false, code: 'internal', message: envelope.message }
+  if (!envelope.ok && !isErrorCode(envelope.code))
+    return { ok: false, code: 'internal', message: envelope.message }
   return envelope
 }

@@ -5,7 +5,15 @@ import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { open, pickPersona } from './helpers'
 
-const SHARED_PHOTO = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'camera-4000x3000.jpg')
+const SHARED_PHOTO = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'fixtures',
+  'camera-4000x3000.jpg',
+)
 const PHOTO = existsSync(SHARED_PHOTO) ? SHARED_PHOTO : resolve(__dirname, 'fixtures', 'hazard.jpg')
 
 async function attachPhoto(page: Page, trigger: string): Promise<void> {
@@ -14,12 +22,24 @@ async function attachPhoto(page: Page, trigger: string): Promise<void> {
   await (await chooser).setFiles(PHOTO)
 }
 
-test('report → push to the 层长 → fix on the spot → confirm and rate → 已办结', async ({ page, baseURL }) => {
+test('report → push to the 层长 → fix on the spot → confirm and rate → 已办结', async ({
+  page,
+  baseURL,
+}) => {
   // The captain opens the inbox first: that tap is where WeChat asks for push consent.
   await open(page, '/pages/inbox/index')
   await pickPersona(page, /层长/)
   await page.locator('.inbox-tab-pending:visible').click()
-  await expect.poll(async () => (await (await page.request.get(`${baseURL}/_emulator/consent?openid=demo-floor-captain`)).json()).length).toBeGreaterThan(0)
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await page.request.get(`${baseURL}/_emulator/consent?openid=demo-floor-captain`)
+          ).json()
+        ).length,
+    )
+    .toBeGreaterThan(0)
 
   // The nurse scans the QR code of 7号楼 3层.
   await open(page, '/pages/report/index?scene=f%3DB07F03')
@@ -33,7 +53,13 @@ test('report → push to the 层长 → fix on the spot → confirm and rate →
 
   // The push reached the floor's captain.
   await expect
-    .poll(async () => (await (await page.request.get(`${baseURL}/_emulator/outbox?openid=demo-floor-captain`)).json()).map((m: { status: string }) => m.status))
+    .poll(async () =>
+      (
+        await (
+          await page.request.get(`${baseURL}/_emulator/outbox?openid=demo-floor-captain`)
+        ).json()
+      ).map((m: { status: string }) => m.status),
+    )
     .toContain('sent')
   await page.screenshot({ path: 'test-results/report-done.png' })
   await page.locator('.report-done-view:visible').click()
@@ -64,7 +90,10 @@ test('an unknown QR code says so and offers to pick the floor by hand', async ({
   await open(page, '/pages/report/index?scene=f%3DZZZ')
   await pickPersona(page, /李护士/)
   await expect(page.locator('.report-invalid-title:visible')).toHaveText('这个二维码已失效')
-  await page.locator('.floor-picker-name:visible').filter({ hasText: /^7号楼/ }).click()
+  await page
+    .locator('.floor-picker-name:visible')
+    .filter({ hasText: /^7号楼/ })
+    .click()
   await page.locator('.floor-picker-floor:visible').filter({ hasText: '3层' }).click()
   await expect(page.locator('.floor-header-place:visible')).toContainText('3层')
 })

@@ -13,7 +13,11 @@ const ROOT = resolve(__dirname, '..', '..')
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
   if (isStale(join(ROOT, 'dist-h5', 'index.html'), sources)) {
-    execSync('npx taro build --type h5', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+    execSync('npx taro build --type h5', {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
   }
   await buildFunctions({ quiet: true })
   const emulator = await startEmulator({

@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test'
 import { open, pickPersona } from './helpers'
 
-test('a nurse picks her persona and the app greets her by name from the cloud function', async ({ page }) => {
+test('a nurse picks her persona and the app greets her by name from the cloud function', async ({
+  page,
+}) => {
   await open(page, '/pages/mine/index')
   await expect(page.locator('.whoami-name')).toHaveText('尚未绑定员工身份')
   await pickPersona(page, /李护士/)

@@ -51,7 +51,16 @@ describe('database through the real SDK', () => {
   })
 
   it('orders by several fields, skips, limits and projects', async () => {
-    const res = rows(await items().where({ status: 'open' }).orderBy('floorId', 'asc').orderBy('n', 'desc').skip(1).limit(3).field({ n: true, floorId: true }).get())
+    const res = rows(
+      await items()
+        .where({ status: 'open' })
+        .orderBy('floorId', 'asc')
+        .orderBy('n', 'desc')
+        .skip(1)
+        .limit(3)
+        .field({ n: true, floorId: true })
+        .get(),
+    )
     expect(res).toEqual([
       { _id: 'i18', n: 18, floorId: 'F1' },
       { _id: 'i12', n: 12, floorId: 'F1' },
@@ -60,18 +69,32 @@ describe('database through the real SDK', () => {
   })
 
   it('walks the declared index for an equality prefix plus sort', async () => {
-    const res = rows(await items().where({ floorId: 'F2', status: 'closed' }).orderBy('createdAt', 'desc').limit(2).get())
+    const res = rows(
+      await items()
+        .where({ floorId: 'F2', status: 'closed' })
+        .orderBy('createdAt', 'desc')
+        .limit(2)
+        .get(),
+    )
     expect(res.map((r) => r._id)).toEqual(['i29', 'i25'])
     expect(res[0].createdAt).toBeInstanceOf(Date)
-    const plan = emu.emulator.engine.get('items').plan({ floorId: 'F2', status: 'closed' }, { createdAt: -1 })
-    expect({ kind: plan.kind, index: plan.index?.name, servesSort: plan.servesSort }).toEqual({ kind: 'index', index: 'floor_status_created', servesSort: true })
+    const plan = emu.emulator.engine
+      .get('items')
+      .plan({ floorId: 'F2', status: 'closed' }, { createdAt: -1 })
+    expect({ kind: plan.kind, index: plan.index?.name, servesSort: plan.servesSort }).toEqual({
+      kind: 'index',
+      index: 'floor_status_created',
+      servesSort: true,
+    })
   })
 
   it('warns once about a query no declared index serves', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     await items().where({ 'loc.room': '105' }).orderBy('n', 'asc').get()
     await items().where({ 'loc.room': '106' }).orderBy('n', 'asc').get()
-    expect(warn.mock.calls.filter((c) => String(c[0]).includes('no declared index'))).toHaveLength(1)
+    expect(warn.mock.calls.filter((c) => String(c[0]).includes('no declared index'))).toHaveLength(
+      1,
+    )
     warn.mockRestore()
   })
 
@@ -81,33 +104,72 @@ describe('database through the real SDK', () => {
   })
 
   it('applies update operators with CloudBase merge semantics', async () => {
-    await items().doc('i01').update({
-      data: { n: _().inc(100), tags: _().push(['x', 'y']), loc: { room: '999' }, seen: emu.db.serverDate(), status: _().remove() },
-    })
+    await items()
+      .doc('i01')
+      .update({
+        data: {
+          n: _().inc(100),
+          tags: _().push(['x', 'y']),
+          loc: { room: '999' },
+          seen: emu.db.serverDate(),
+          status: _().remove(),
+        },
+      })
     const doc = rows(await items().doc('i01').get()) as unknown as Row
-    expect(doc).toMatchObject({ n: 101, tags: ['normal', 'x', 'y'], loc: { building: 'A', room: '999' } })
+    expect(doc).toMatchObject({
+      n: 101,
+      tags: ['normal', 'x', 'y'],
+      loc: { building: 'A', room: '999' },
+    })
     expect(doc.status).toBeUndefined()
     expect(doc.seen).toBeInstanceOf(Date)
-    await items().doc('i01').update({ data: { tags: _().addToSet('x') } })
-    expect((rows(await items().doc('i01').get()) as unknown as Row).tags).toEqual(['normal', 'x', 'y'])
+    await items()
+      .doc('i01')
+      .update({ data: { tags: _().addToSet('x') } })
+    expect((rows(await items().doc('i01').get()) as unknown as Row).tags).toEqual([
+      'normal',
+      'x',
+      'y',
+    ])
   })
 
   it('updates many with where(), replaces with set(), and removes', async () => {
-    const upd = (await items().where({ floorId: 'F1', status: 'open' }).update({ data: { flagged: true } })) as { stats: { updated: number } }
+    const upd = (await items()
+      .where({ floorId: 'F1', status: 'open' })
+      .update({ data: { flagged: true } })) as { stats: { updated: number } }
     expect(upd.stats.updated).toBe(5)
-    await items().doc('i02').set({ data: { code: 'C2', only: 'this' } })
+    await items()
+      .doc('i02')
+      .set({ data: { code: 'C2', only: 'this' } })
     expect(rows(await items().doc('i02').get())).toEqual({ _id: 'i02', code: 'C2', only: 'this' })
-    const rm = (await items().where({ n: _().gte(28) }).remove()) as { stats: { removed: number } }
+    const rm = (await items()
+      .where({ n: _().gte(28) })
+      .remove()) as { stats: { removed: number } }
     expect(rm.stats.removed).toBe(3) // i28, i29 and i01 (n was raised to 101 above)
   })
 
   it('aggregates: match, group, sort, limit, project, count', async () => {
     const $ = emu.db.command.aggregate
-    const res = (await items().aggregate().match({ floorId: 'F2' }).group({ _id: '$status', total: $.sum(1) }).sort({ _id: 1 }).end()) as { list: Row[] }
-    expect(res.list).toEqual([{ _id: 'closed', total: expect.any(Number) }, { _id: 'open', total: expect.any(Number) }])
-    const counted = (await items().aggregate().match({ floorId: 'F1' }).count('c').end()) as { list: Row[] }
+    const res = (await items()
+      .aggregate()
+      .match({ floorId: 'F2' })
+      .group({ _id: '$status', total: $.sum(1) })
+      .sort({ _id: 1 })
+      .end()) as { list: Row[] }
+    expect(res.list).toEqual([
+      { _id: 'closed', total: expect.any(Number) },
+      { _id: 'open', total: expect.any(Number) },
+    ])
+    const counted = (await items().aggregate().match({ floorId: 'F1' }).count('c').end()) as {
+      list: Row[]
+    }
     expect(counted.list[0].c).toBeGreaterThan(0)
-    const projected = (await items().aggregate().sort({ n: 1 }).limit(2).project({ _id: 0, n: 1 }).end()) as { list: Row[] }
+    const projected = (await items()
+      .aggregate()
+      .sort({ n: 1 })
+      .limit(2)
+      .project({ _id: 0, n: 1 })
+      .end()) as { list: Row[] }
     expect(projected.list).toHaveLength(2)
   })
 
@@ -115,37 +177,80 @@ describe('database through the real SDK', () => {
     beforeAll(async () => {
       await emu.db.createCollection('bulk')
       const docs = Array.from({ length: 1200 }, (_v, i) => ({ _id: `b${i}`, i }))
-      for (let k = 0; k < docs.length; k += 400) await emu.db.collection('bulk').add({ data: docs.slice(k, k + 400) })
+      for (let k = 0; k < docs.length; k += 400)
+        await emu.db.collection('bulk').add({ data: docs.slice(k, k + 400) })
     })
     it.each([
       ['get() without limit', async () => rows(await emu.db.collection('bulk').get()).length, 100],
-      ['get() limit 1000', async () => rows(await emu.db.collection('bulk').limit(1000).get()).length, 1000],
-      ['aggregate() without $limit', async () => ((await emu.db.collection('bulk').aggregate().match({}).end()) as { list: Row[] }).list.length, 20],
-      ['aggregate() with $limit', async () => ((await emu.db.collection('bulk').aggregate().match({}).limit(50).end()) as { list: Row[] }).list.length, 50],
+      [
+        'get() limit 1000',
+        async () => rows(await emu.db.collection('bulk').limit(1000).get()).length,
+        1000,
+      ],
+      [
+        'aggregate() without $limit',
+        async () =>
+          ((await emu.db.collection('bulk').aggregate().match({}).end()) as { list: Row[] }).list
+            .length,
+        20,
+      ],
+      [
+        'aggregate() with $limit',
+        async () =>
+          (
+            (await emu.db.collection('bulk').aggregate().match({}).limit(50).end()) as {
+              list: Row[]
+            }
+          ).list.length,
+        50,
+      ],
     ])('%s', async (_name, run, expected) => {
       await expect(run()).resolves.toBe(expected)
     })
     it('never returns more than 1000 even when asked (raw request)', async () => {
-      const res = await postAdmin(emu.emulator.url, JSON.stringify({ action: 'database.getDocument', collectionName: 'bulk', queryType: 'WHERE', query: '{}', limit: 5000 }))
+      const res = await postAdmin(
+        emu.emulator.url,
+        JSON.stringify({
+          action: 'database.getDocument',
+          collectionName: 'bulk',
+          queryType: 'WHERE',
+          query: '{}',
+          limit: 5000,
+        }),
+      )
       expect(((res.data as Row).list as unknown[]).length).toBe(1000)
     })
   })
 
   it('enforces unique indexes and writes nothing of a rejected batch', async () => {
-    await expect(items().add({ data: { code: 'C5' } })).rejects.toMatchObject({ errMsg: expect.stringContaining('E11000') })
-    await expect(items().add({ data: [{ _id: 'new1', code: 'U1' }, { _id: 'new2', code: 'U1' }] })).rejects.toBeDefined()
+    await expect(items().add({ data: { code: 'C5' } })).rejects.toMatchObject({
+      errMsg: expect.stringContaining('E11000'),
+    })
+    await expect(
+      items().add({
+        data: [
+          { _id: 'new1', code: 'U1' },
+          { _id: 'new2', code: 'U1' },
+        ],
+      }),
+    ).rejects.toBeDefined()
     expect(((await items().where({ code: 'U1' }).count()) as { total: number }).total).toBe(0)
   })
 
   it('errors on a collection that does not exist', async () => {
-    await expect(emu.db.collection('ghost').add({ data: { a: 1 } })).rejects.toMatchObject({ errMsg: expect.stringContaining('not exist') })
+    await expect(emu.db.collection('ghost').add({ data: { a: 1 } })).rejects.toMatchObject({
+      errMsg: expect.stringContaining('not exist'),
+    })
   })
 
   describe('transactions', () => {
     it('commits doc() and add() operations atomically', async () => {
       await emu.db.runTransaction(async (tx: any) => {
         const doc = await tx.collection('items').doc('i04').get()
-        await tx.collection('items').doc('i04').update({ data: { n: doc.data.n + 1 } })
+        await tx
+          .collection('items')
+          .doc('i04')
+          .update({ data: { n: doc.data.n + 1 } })
         await tx.collection('items').add({ data: { _id: 'tx-new', code: 'TX1' } })
       })
       expect((rows(await items().doc('i04').get()) as unknown as Row).n).toBe(5)
@@ -155,7 +260,10 @@ describe('database through the real SDK', () => {
     it('rolls back on a thrown error', async () => {
       await expect(
         emu.db.runTransaction(async (tx: any) => {
-          await tx.collection('items').doc('i05').update({ data: { n: -1 } })
+          await tx
+            .collection('items')
+            .doc('i05')
+            .update({ data: { n: -1 } })
           throw new Error('nope')
         }),
       ).rejects.toThrow('nope')
@@ -164,17 +272,51 @@ describe('database through the real SDK', () => {
 
     it('answers DATABASE_TRANSACTION_CONFLICT to the later of two conflicting commits', async () => {
       const url = emu.emulator.url
-      const start = async () => (await postAdmin(url, JSON.stringify({ action: 'database.startTransaction' }))).transactionId as string
+      const start = async () =>
+        (await postAdmin(url, JSON.stringify({ action: 'database.startTransaction' })))
+          .transactionId as string
       const t1 = await start()
       const t2 = await start()
-      const get = (t: string) => postAdmin(url, JSON.stringify({ action: 'database.getDocument', collectionName: 'items', queryType: 'DOC', query: '{"_id":"i07"}', transactionId: t }))
-      const set = (t: string, n: number) => postAdmin(url, JSON.stringify({ action: 'database.modifyDocument', collectionName: 'items', queryType: 'DOC', query: '{"_id":"i07"}', data: `{"$set":{"n":{"$numberInt":"${n}"}}}`, merge: true, transactionId: t }))
+      const get = (t: string) =>
+        postAdmin(
+          url,
+          JSON.stringify({
+            action: 'database.getDocument',
+            collectionName: 'items',
+            queryType: 'DOC',
+            query: '{"_id":"i07"}',
+            transactionId: t,
+          }),
+        )
+      const set = (t: string, n: number) =>
+        postAdmin(
+          url,
+          JSON.stringify({
+            action: 'database.modifyDocument',
+            collectionName: 'items',
+            queryType: 'DOC',
+            query: '{"_id":"i07"}',
+            data: `{"$set":{"n":{"$numberInt":"${n}"}}}`,
+            merge: true,
+            transactionId: t,
+          }),
+        )
       await get(t1)
       await get(t2)
       await set(t1, 71)
       await set(t2, 72)
-      expect(await postAdmin(url, JSON.stringify({ action: 'database.commitTransaction', transactionId: t1 }))).not.toHaveProperty('code')
-      expect(await postAdmin(url, JSON.stringify({ action: 'database.commitTransaction', transactionId: t2 }))).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+      expect(
+        await postAdmin(
+          url,
+          JSON.stringify({ action: 'database.commitTransaction', transactionId: t1 }),
+        ),
+      ).not.toHaveProperty('code')
+      expect(
+        await postAdmin(
+          url,
+          JSON.stringify({ action: 'database.commitTransaction', transactionId: t2 }),
+        ),
+      ).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
       expect((rows(await items().doc('i07').get()) as unknown as Row).n).toBe(71)
     })
 
@@ -183,7 +325,10 @@ describe('database through the real SDK', () => {
         Array.from({ length: 5 }, () =>
           emu.db.runTransaction(async (tx: any) => {
             const doc = await tx.collection('items').doc('i08').get()
-            await tx.collection('items').doc('i08').update({ data: { n: doc.data.n + 1 } })
+            await tx
+              .collection('items')
+              .doc('i08')
+              .update({ data: { n: doc.data.n + 1 } })
           }, 10),
         ),
       )
@@ -192,8 +337,19 @@ describe('database through the real SDK', () => {
 
     it('refuses where() inside a transaction', async () => {
       const url = emu.emulator.url
-      const t = (await postAdmin(url, JSON.stringify({ action: 'database.startTransaction' }))).transactionId
-      const res = await postAdmin(url, JSON.stringify({ action: 'database.modifyDocument', collectionName: 'items', queryType: 'WHERE', query: '{"floorId":"F1"}', data: '{"$set":{"x":1}}', transactionId: t }))
+      const t = (await postAdmin(url, JSON.stringify({ action: 'database.startTransaction' })))
+        .transactionId
+      const res = await postAdmin(
+        url,
+        JSON.stringify({
+          action: 'database.modifyDocument',
+          collectionName: 'items',
+          queryType: 'WHERE',
+          query: '{"floorId":"F1"}',
+          data: '{"$set":{"x":1}}',
+          transactionId: t,
+        }),
+      )
       expect(res).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
     })
   })
@@ -202,14 +358,38 @@ describe('database through the real SDK', () => {
     const before = async () => ((await items().count()) as { total: number }).total
     it.each([
       ['malformed JSON', '{"action": "database.insertDocument", ', 'INVALID_PARAM'],
-      ['invalid EJSON', JSON.stringify({ action: 'database.insertDocument', collectionName: 'items', data: ['{"a": {"$numberInt": "x"}}'] }), 'INVALID_PARAM'],
-      ['one bad document in a batch', JSON.stringify({ action: 'database.insertDocument', collectionName: 'items', data: ['{"code":"OK1"}', 'not json'] }), 'INVALID_PARAM'],
-      ['unknown action', JSON.stringify({ action: 'database.dropEverything', collectionName: 'items' }), 'INVALID_ACTION'],
+      [
+        'invalid EJSON',
+        JSON.stringify({
+          action: 'database.insertDocument',
+          collectionName: 'items',
+          data: ['{"a": {"$numberInt": "x"}}'],
+        }),
+        'INVALID_PARAM',
+      ],
+      [
+        'one bad document in a batch',
+        JSON.stringify({
+          action: 'database.insertDocument',
+          collectionName: 'items',
+          data: ['{"code":"OK1"}', 'not json'],
+        }),
+        'INVALID_PARAM',
+      ],
+      [
+        'unknown action',
+        JSON.stringify({ action: 'database.dropEverything', collectionName: 'items' }),
+        'INVALID_ACTION',
+      ],
       ['no action', JSON.stringify({ collectionName: 'items' }), 'INVALID_PARAM'],
     ])('%s → %s', async (_name, body, code) => {
       const n = await before()
       const res = await postAdmin(emu.emulator.url, body)
-      expect(res).toMatchObject({ code, message: expect.any(String), requestId: expect.any(String) })
+      expect(res).toMatchObject({
+        code,
+        message: expect.any(String),
+        requestId: expect.any(String),
+      })
       expect(await before()).toBe(n)
     })
   })
@@ -217,8 +397,8 @@ describe('database through the real SDK', () => {
 
 describe('ordering across realms', () => {
   it('orders Dates cloned by structuredClone like any other Date', () => {
-     
-    const { compareValues } = require('../../emulator/src/database/compare') as typeof import('../../emulator/src/database/compare')
+    const { compareValues } =
+      require('../../emulator/src/database/compare') as typeof import('../../emulator/src/database/compare')
     const cloned = structuredClone({ d: new Date(2000) }).d
     expect(compareValues(cloned, new Date(1000))).toBeGreaterThan(0)
     expect(compareValues(cloned, new Date(2000))).toBe(0)

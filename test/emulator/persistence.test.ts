@@ -17,19 +17,32 @@ describe('persistence', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   it('brings back every collection and stored file after a restart', async () => {
-    const opts = { port: 0, dataDir: dir, quiet: true, databaseDir: FIXTURE_DATABASE, functionsDir: FIXTURE_FUNCTIONS }
+    const opts = {
+      port: 0,
+      dataDir: dir,
+      quiet: true,
+      databaseDir: FIXTURE_DATABASE,
+      functionsDir: FIXTURE_FUNCTIONS,
+    }
     const first = await startEmulator(opts)
     const store = first.core.store
     await first.engine.commit([{ op: 'create', c: 'extra' }])
-    await first.engine.commit([{ op: 'put', c: 'items', d: { _id: 'a', code: 'A', createdAt: new Date(0) } }])
+    await first.engine.commit([
+      { op: 'put', c: 'items', d: { _id: 'a', code: 'A', createdAt: new Date(0) } },
+    ])
     await first.engine.commit([{ op: 'put', c: 'extra', d: { _id: 'x', n: 1 } }])
     await store.insert('_emu_files', { _id: 'f', path: 'p' })
-    const upload = await fetch(`${first.url}/_emulator/upload?path=photos/a.jpg`, { method: 'POST', body: Buffer.from('jpeg-bytes') })
+    const upload = await fetch(`${first.url}/_emulator/upload?path=photos/a.jpg`, {
+      method: 'POST',
+      body: Buffer.from('jpeg-bytes'),
+    })
     const { fileID } = (await upload.json()) as { fileID: string }
     await first.stop()
 
     const second = await startEmulator(opts)
-    expect(second.engine.find('items', {})).toEqual([{ _id: 'a', code: 'A', createdAt: new Date(0) }])
+    expect(second.engine.find('items', {})).toEqual([
+      { _id: 'a', code: 'A', createdAt: new Date(0) },
+    ])
     expect(second.engine.find('extra', {})).toEqual([{ _id: 'x', n: 1 }])
     const files = await second.core.store.find('_emu_files', { _id: fileID })
     expect(files).toHaveLength(1)
@@ -37,7 +50,11 @@ describe('persistence', () => {
   })
 
   it('loses nothing acknowledged when killed with SIGKILL in the middle of a write burst', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'write-burst.ts'), dir, FIXTURE_DATABASE], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'fixtures', 'write-burst.ts'), dir, FIXTURE_DATABASE],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     const acknowledged: string[] = []
     const lines = createInterface({ input: child.stdout! })
     await new Promise<void>((done) => {
@@ -50,7 +67,13 @@ describe('persistence', () => {
       })
     })
     await new Promise((r) => child.once('exit', r))
-    const restarted = await startEmulator({ port: 0, dataDir: dir, quiet: true, databaseDir: FIXTURE_DATABASE, functionsDir: FIXTURE_FUNCTIONS })
+    const restarted = await startEmulator({
+      port: 0,
+      dataDir: dir,
+      quiet: true,
+      databaseDir: FIXTURE_DATABASE,
+      functionsDir: FIXTURE_FUNCTIONS,
+    })
     const stored = new Set(restarted.engine.find('items', {}).map((d) => String(d._id)))
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
     await restarted.stop()

@@ -15,7 +15,9 @@ describe('cron (UTC+8)', () => {
     ['0 0 9 * * MON *', '2026-11-24T00:00:00Z', '2026-11-30T01:00:00Z'],
     ['0 30 17 1 * * *', '2026-11-24T00:00:00Z', '2026-12-01T09:30:00Z'],
   ])('%s after %s fires at %s', (cron, after, expected) => {
-    expect(new Date(nextFire(parseCron(cron), at(after))!).toISOString()).toBe(new Date(expected).toISOString())
+    expect(new Date(nextFire(parseCron(cron), at(after))!).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    )
   })
 
   it.each([['* * * * *'], ['61 * * * * * *'], ['0 0 25 * * * *']])('rejects %s', (cron) => {
@@ -27,13 +29,21 @@ describe('timer triggers under a manual clock', () => {
   let emu: SdkEmulator
   const clock = createManualClock(at('2026-11-23T23:59:30Z'))
   beforeAll(async () => {
-    emu = await startSdkEmulator({ databaseDir: FIXTURE_DATABASE, functionsDir: FIXTURE_FUNCTIONS, clock })
+    emu = await startSdkEmulator({
+      databaseDir: FIXTURE_DATABASE,
+      functionsDir: FIXTURE_FUNCTIONS,
+      clock,
+    })
   })
   afterAll(() => emu.emulator.stop())
 
   it('fires due triggers in order as time advances', async () => {
     await clock.advance(3 * 60_000)
-    const res = (await emu.db.collection('calls').where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) }).orderBy('time', 'asc').get()) as unknown as { data: Array<{ tag: string; time: string }> }
+    const res = (await emu.db
+      .collection('calls')
+      .where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) })
+      .orderBy('time', 'asc')
+      .get()) as unknown as { data: Array<{ tag: string; time: string }> }
     expect(res.data.map((r) => `${r.tag}@${r.time}`)).toEqual([
       'timer:every-minute@2026-11-24T00:00:00.000Z',
       'timer:daily-8am@2026-11-24T00:00:00.000Z',

@@ -11,7 +11,9 @@ describe('org and notify through the emulator', () => {
   afterAll(() => b.stop())
 
   it('finds the floor and its current captains from a QR scene', async () => {
-    const header = await b.okAs<FloorHeader>('demo-staff', 'org', 'floorByScene', { scene: 'f=B07F03' })
+    const header = await b.okAs<FloorHeader>('demo-staff', 'org', 'floorByScene', {
+      scene: 'f=B07F03',
+    })
     expect(header.floor).toMatchObject({ id: 'B07F03', name: '3层' })
     expect(header.building.name).toContain('7号楼')
     expect(header.captains.map((c) => c.deputy)).toEqual([false, true])
@@ -23,27 +25,60 @@ describe('org and notify through the emulator', () => {
     ['a scene over 32 characters', { scene: 'f='.padEnd(33, 'x') }, 'input.invalid'],
     ['a missing scene', {}, 'input.invalid'],
   ])('answers %s with %s', async (_name, input, code) => {
-    await expect(b.callAs('demo-staff', 'org', 'floorByScene', input)).resolves.toMatchObject({ ok: false, code })
+    await expect(b.callAs('demo-staff', 'org', 'floorByScene', input)).resolves.toMatchObject({
+      ok: false,
+      code,
+    })
   })
 
   it('lists categories in order and every building with its floors', async () => {
-    const categories = await b.okAs<Array<{ name: string; slaHours: number }>>('demo-staff', 'org', 'categories', {})
+    const categories = await b.okAs<Array<{ name: string; slaHours: number }>>(
+      'demo-staff',
+      'org',
+      'categories',
+      {},
+    )
     expect(categories).toHaveLength(12)
     expect(categories[0].name).toBe('消防通道堵塞')
-    const buildings = await b.okAs<Array<{ floors: unknown[] }>>('demo-staff', 'org', 'buildings', {})
+    const buildings = await b.okAs<Array<{ floors: unknown[] }>>(
+      'demo-staff',
+      'org',
+      'buildings',
+      {},
+    )
     expect(buildings).toHaveLength(29)
     expect(buildings.reduce((n, x) => n + x.floors.length, 0)).toBe(111)
   })
 
   it('counts consent credits per template and ignores unknown templates', async () => {
-    const first = await b.okAs<{ credits: Record<string, number> }>('demo-coordinator', 'notify', 'consent', { results: { [TEMPLATE_IDS.escalated]: 'accept', [TEMPLATE_IDS.assigned]: 'reject', nope: 'accept' } })
+    const first = await b.okAs<{ credits: Record<string, number> }>(
+      'demo-coordinator',
+      'notify',
+      'consent',
+      {
+        results: {
+          [TEMPLATE_IDS.escalated]: 'accept',
+          [TEMPLATE_IDS.assigned]: 'reject',
+          nope: 'accept',
+        },
+      },
+    )
     expect(first.credits).toEqual({ [TEMPLATE_IDS.escalated]: 1 })
-    const second = await b.okAs<{ credits: Record<string, number> }>('demo-coordinator', 'notify', 'consent', { results: { [TEMPLATE_IDS.escalated]: 'accept' } })
+    const second = await b.okAs<{ credits: Record<string, number> }>(
+      'demo-coordinator',
+      'notify',
+      'consent',
+      { results: { [TEMPLATE_IDS.escalated]: 'accept' } },
+    )
     expect(second.credits[TEMPLATE_IDS.escalated]).toBe(2)
   })
 
   it('refuses consent from someone who is not staff, and dispatch from any client', async () => {
-    await expect(b.callAs('o-stranger', 'notify', 'consent', { results: {} })).resolves.toMatchObject({ ok: false, code: 'auth.unknown_user' })
-    await expect(b.callAs('demo-safety', 'notify', 'dispatch', { ids: [] })).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+    await expect(
+      b.callAs('o-stranger', 'notify', 'consent', { results: {} }),
+    ).resolves.toMatchObject({ ok: false, code: 'auth.unknown_user' })
+    await expect(b.callAs('demo-safety', 'notify', 'dispatch', { ids: [] })).resolves.toMatchObject(
+      { ok: false, code: 'auth.forbidden' },
+    )
   })
 })

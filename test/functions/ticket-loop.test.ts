@@ -11,13 +11,30 @@ const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads
 describe('ticket loop through the emulator', () => {
   let b: Backend
   const consent = async (openid: string, ids: string[]) => {
-    await fetch(`${b.url}/_emulator/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateIds: ids }) })
-    await b.okAs(openid, 'notify', 'consent', { results: Object.fromEntries(ids.map((id) => [id, 'accept'])) })
+    await fetch(`${b.url}/_emulator/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid, templateIds: ids }),
+    })
+    await b.okAs(openid, 'notify', 'consent', {
+      results: Object.fromEntries(ids.map((id) => [id, 'accept'])),
+    })
   }
   const report = (openid: string, clientKey: string, extra: Record<string, unknown> = {}) =>
-    b.callAs<TicketView>(openid, 'ticket', 'create', { clientKey, floorId: FLOOR, categoryId: 'fire-exit', photos: [PHOTO], description: '3楼东侧消防通道堆放纸箱', ...extra })
-  const count = async (collection: string) => ((await b.db.collection(collection).count()) as { total: number }).total
-  const outbox = async (openid: string) => (await (await fetch(`${b.url}/_emulator/outbox?openid=${openid}`)).json()) as Array<Record<string, unknown>>
+    b.callAs<TicketView>(openid, 'ticket', 'create', {
+      clientKey,
+      floorId: FLOOR,
+      categoryId: 'fire-exit',
+      photos: [PHOTO],
+      description: '3楼东侧消防通道堆放纸箱',
+      ...extra,
+    })
+  const count = async (collection: string) =>
+    ((await b.db.collection(collection).count()) as { total: number }).total
+  const outbox = async (openid: string) =>
+    (await (await fetch(`${b.url}/_emulator/outbox?openid=${openid}`)).json()) as Array<
+      Record<string, unknown>
+    >
 
   beforeAll(async () => {
     b = await startBackend({ seed: true })
@@ -29,26 +46,53 @@ describe('ticket loop through the emulator', () => {
     await consent(STAFF, [TEMPLATE_IDS.resolved])
     const created = await report(STAFF, 'loop-0001-abcdef')
     if (!created.ok) throw new Error(created.message)
-    expect(created.data).toMatchObject({ status: 'pending', statusLabel: '待受理', level: 0, mine: true, allowedActions: ['reopen'].filter(() => false) })
-    const captainName = (await b.okAs<{ user: { name: string } }>(CAPTAIN, 'user', 'whoami', {})).user.name
+    expect(created.data).toMatchObject({
+      status: 'pending',
+      statusLabel: '待受理',
+      level: 0,
+      mine: true,
+      allowedActions: ['reopen'].filter(() => false),
+    })
+    const captainName = (await b.okAs<{ user: { name: string } }>(CAPTAIN, 'user', 'whoami', {}))
+      .user.name
     expect(created.data.ownerName).toBe(captainName)
     const pushes = await outbox(CAPTAIN)
-    expect(pushes[0]).toMatchObject({ status: 'sent', templateId: TEMPLATE_IDS.assigned, page: `pages/ticket/index?id=${created.data.id}` })
+    expect(pushes[0]).toMatchObject({
+      status: 'sent',
+      templateId: TEMPLATE_IDS.assigned,
+      page: `pages/ticket/index?id=${created.data.id}`,
+    })
 
     const asCaptain = await b.okAs<TicketView>(CAPTAIN, 'ticket', 'get', { id: created.data.id })
-    expect(asCaptain.allowedActions).toEqual(expect.arrayContaining(['accept', 'fix', 'defer', 'escalate']))
-    const fixed = await b.okAs<TicketView>(CAPTAIN, 'ticket', 'act', { id: created.data.id, action: 'fix', afterPhotos: [PHOTO], note: '已清理' })
+    expect(asCaptain.allowedActions).toEqual(
+      expect.arrayContaining(['accept', 'fix', 'defer', 'escalate']),
+    )
+    const fixed = await b.okAs<TicketView>(CAPTAIN, 'ticket', 'act', {
+      id: created.data.id,
+      action: 'fix',
+      afterPhotos: [PHOTO],
+      note: '已清理',
+    })
     expect(fixed).toMatchObject({ status: 'fixed', statusLabel: '立行立改·已办结' })
-    expect((await outbox(STAFF))[0]).toMatchObject({ status: 'sent', templateId: TEMPLATE_IDS.resolved })
+    expect((await outbox(STAFF))[0]).toMatchObject({
+      status: 'sent',
+      templateId: TEMPLATE_IDS.resolved,
+    })
 
-    const confirmed = await b.okAs<TicketView>(STAFF, 'ticket', 'act', { id: created.data.id, action: 'confirm', rating: 5 })
+    const confirmed = await b.okAs<TicketView>(STAFF, 'ticket', 'act', {
+      id: created.data.id,
+      action: 'confirm',
+      rating: 5,
+    })
     expect(confirmed).toMatchObject({ status: 'fixed', rating: 5, allowedActions: ['reopen'] })
     expect(confirmed.events.map((e) => e.action)).toEqual(['create', 'fix', 'confirm'])
   })
 
   it('makes one ticket of 20 identical submits', async () => {
     const before = await count('tickets')
-    const results = await Promise.all(Array.from({ length: 20 }, () => report(STAFF, 'same-key-123456')))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => report(STAFF, 'same-key-123456')),
+    )
     expect(new Set(results.map((r) => (r.ok ? r.data.id : r.code))).size).toBe(1)
     expect(await count('tickets')).toBe(before + 1)
   })
@@ -58,30 +102,53 @@ describe('ticket loop through the emulator', () => {
     const t = await report(STAFF, 'race-key-123456')
     if (!t.ok) throw new Error(t.message)
     const acts = Array.from({ length: 20 }, (_v, i) =>
-      b.callAs<TicketView>(CAPTAIN, 'ticket', 'act', i % 2 ? { id: t.data.id, action: 'reject', reason: '不是隐患' } : { id: t.data.id, action: 'fix', afterPhotos: [PHOTO] }),
+      b.callAs<TicketView>(
+        CAPTAIN,
+        'ticket',
+        'act',
+        i % 2
+          ? { id: t.data.id, action: 'reject', reason: '不是隐患' }
+          : { id: t.data.id, action: 'fix', afterPhotos: [PHOTO] },
+      ),
     )
     const results = await Promise.all(acts)
     const wins = results.filter((r) => r.ok)
     expect(wins).toHaveLength(1)
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && ['ticket.conflict', 'ticket.invalid_transition'].includes(r.code))).toBe(true)
+    expect(
+      results
+        .filter((r) => !r.ok)
+        .every((r) => !r.ok && ['ticket.conflict', 'ticket.invalid_transition'].includes(r.code)),
+    ).toBe(true)
     const view = await b.okAs<TicketView>(CAPTAIN, 'ticket', 'get', { id: t.data.id })
     expect(view.events.map((e) => e.seq)).toEqual([1, 2])
   })
 
   it('rejects bad input naming the field, writing nothing', async () => {
     const before = await count('tickets')
-    const res = await b.callAs(STAFF, 'ticket', 'create', { clientKey: 'bad-input-12345', floorId: FLOOR, categoryId: 'fire-exit', photos: [], description: 'x'.repeat(201) })
+    const res = await b.callAs(STAFF, 'ticket', 'create', {
+      clientKey: 'bad-input-12345',
+      floorId: FLOOR,
+      categoryId: 'fire-exit',
+      photos: [],
+      description: 'x'.repeat(201),
+    })
     expect(res).toMatchObject({ ok: false, code: 'input.invalid' })
     if (!res.ok) expect(res.issues?.map((i) => i.path).sort()).toEqual(['description', 'photos'])
     expect(await count('tickets')).toBe(before)
   })
 
   it('never lets a client take internal actions or act for someone else', async () => {
-    await expect(b.callAs(STAFF, 'ticket', 'escalateUnreachable', { ticketId: 'x', fromUserId: 'y' })).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+    await expect(
+      b.callAs(STAFF, 'ticket', 'escalateUnreachable', { ticketId: 'x', fromUserId: 'y' }),
+    ).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
     const t = await report(STAFF, 'auth-key-123456')
     if (!t.ok) throw new Error(t.message)
-    await expect(b.callAs(STAFF, 'ticket', 'act', { id: t.data.id, action: 'fix', afterPhotos: [PHOTO] })).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
-    await expect(b.callAs('o-stranger', 'ticket', 'get', { id: t.data.id })).resolves.toMatchObject({ ok: false, code: 'auth.unknown_user' })
+    await expect(
+      b.callAs(STAFF, 'ticket', 'act', { id: t.data.id, action: 'fix', afterPhotos: [PHOTO] }),
+    ).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+    await expect(b.callAs('o-stranger', 'ticket', 'get', { id: t.data.id })).resolves.toMatchObject(
+      { ok: false, code: 'auth.unknown_user' },
+    )
   })
 
   it('keeps an anonymous reporter’s name from the captain', async () => {
@@ -96,11 +163,19 @@ describe('ticket loop through the emulator', () => {
   it('escalates at once when the captain has no consent left (43101) and lights a badge', async () => {
     const other = 'o-fc-B07F04'
     await consent('demo-coordinator', [TEMPLATE_IDS.escalated])
-    const t = await b.callAs<TicketView>(STAFF, 'ticket', 'create', { clientKey: 'nocredit-123456', floorId: 'B07F04', categoryId: 'wet-floor', photos: [PHOTO] })
+    const t = await b.callAs<TicketView>(STAFF, 'ticket', 'create', {
+      clientKey: 'nocredit-123456',
+      floorId: 'B07F04',
+      categoryId: 'wet-floor',
+      photos: [PHOTO],
+    })
     if (!t.ok) throw new Error(t.message)
     const view = await b.okAs<TicketView>(STAFF, 'ticket', 'get', { id: t.data.id })
     expect(view.level).toBe(1)
     expect(view.events.map((e) => e.action)).toEqual(['create', 'escalate'])
-    expect((await b.okAs<{ user: { unreachable?: boolean } }>(other, 'user', 'whoami', {})).user.unreachable).toBe(true)
+    expect(
+      (await b.okAs<{ user: { unreachable?: boolean } }>(other, 'user', 'whoami', {})).user
+        .unreachable,
+    ).toBe(true)
   })
 })

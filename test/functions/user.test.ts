@@ -13,21 +13,35 @@ describe('user.whoami through the emulator', () => {
 
   it('knows a bound staff member from the OPENID alone', async () => {
     const res = await backend.callAs('o-nurse', 'user', 'whoami', {})
-    expect(res).toMatchObject({ ok: true, data: { openid: 'o-nurse', user: { id: 'u-nurse', name: '王护士', roles: ['staff'] } } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { openid: 'o-nurse', user: { id: 'u-nurse', name: '王护士', roles: ['staff'] } },
+    })
   })
 
   it('answers null for an OPENID bound to nobody', async () => {
-    await expect(backend.okAs('o-stranger', 'user', 'whoami', {})).resolves.toMatchObject({ openid: 'o-stranger', user: null })
+    await expect(backend.okAs('o-stranger', 'user', 'whoami', {})).resolves.toMatchObject({
+      openid: 'o-stranger',
+      user: null,
+    })
   })
 
   it('rejects unknown actions and bad input with an envelope, not a crash', async () => {
-    await expect(backend.callAs('o-nurse', 'user', 'fly', {})).resolves.toMatchObject({ ok: false, code: 'action.unknown' })
-    await expect(backend.callAs('o-nurse', 'user', 'whoami', { x: 1 })).resolves.toMatchObject({ ok: false, code: 'input.invalid' })
+    await expect(backend.callAs('o-nurse', 'user', 'fly', {})).resolves.toMatchObject({
+      ok: false,
+      code: 'action.unknown',
+    })
+    await expect(backend.callAs('o-nurse', 'user', 'whoami', { x: 1 })).resolves.toMatchObject({
+      ok: false,
+      code: 'input.invalid',
+    })
   })
 
   it('keeps concurrent callers apart', async () => {
     const openids = Array.from({ length: 8 }, (_, i) => `o-caller-${i}`)
-    const results = await Promise.all(openids.map((o) => backend.okAs<{ openid: string }>(o, 'user', 'whoami', {})))
+    const results = await Promise.all(
+      openids.map((o) => backend.okAs<{ openid: string }>(o, 'user', 'whoami', {})),
+    )
     expect(results.map((r) => r.openid)).toEqual(openids)
   })
 })

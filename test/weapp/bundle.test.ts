@@ -15,13 +15,20 @@ describe('weapp bundle', () => {
   it('keeps every package under WeChat’s 2 MB limit', () => {
     const sizes = measurePackages(DIST)
     expect(sizes.map((s) => s.name)).toEqual(expect.arrayContaining(['main', 'cockpit', 'admin']))
-    for (const s of sizes) expect({ name: s.name, over: s.bytes > WECHAT_PACKAGE_LIMIT }).toEqual({ name: s.name, over: false })
+    for (const s of sizes)
+      expect({ name: s.name, over: s.bytes > WECHAT_PACKAGE_LIMIT }).toEqual({
+        name: s.name,
+        over: false,
+      })
   })
 
   it('contains no eval or new Function except webpack’s guarded global lookup', () => {
     const offenders: string[] = []
     for (const file of jsFiles(DIST)) {
-      const code = readFileSync(file, 'utf8').replace(/try\{return this\|\|new Function\("return this"\)\(\)\}/g, '')
+      const code = readFileSync(file, 'utf8').replace(
+        /try\{return this\|\|new Function\("return this"\)\(\)\}/g,
+        '',
+      )
       if (/\bnew Function\s*\(|[^.\w]eval\s*\(/.test(code)) offenders.push(file)
     }
     expect(offenders).toEqual([])

@@ -10,17 +10,25 @@ import { seedDemo } from '../../scripts/seed/load'
 const ROOT = resolve(__dirname, '..', '..')
 
 declare global {
-   
   var __WEAPP_EMULATOR__: RunningEmulator | undefined
 }
 
 export default async function globalSetup(): Promise<void> {
   const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
   if (isStale(join(ROOT, 'dist', 'app.json'), sources)) {
-    execSync('npx taro build --type weapp', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+    execSync('npx taro build --type weapp', {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
   }
   await buildFunctions({ quiet: true })
-  const emulator = await startEmulator({ port: 0, memory: true, quiet: true, functionsDir: join(ROOT, 'cloudfunctions') })
+  const emulator = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    functionsDir: join(ROOT, 'cloudfunctions'),
+  })
   await seedDemo({ url: emulator.url })
   globalThis.__WEAPP_EMULATOR__ = emulator
   process.env.WOODPECKER_EMULATOR_URL = emulator.url

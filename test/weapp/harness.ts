@@ -3,7 +3,7 @@
 // wx.cloud.callFunction goes over HTTP to a real emulator running the real built functions.
 import { request } from 'node:http'
 import { join, resolve } from 'node:path'
- 
+
 const simulate = require('miniprogram-simulate') as {
   load(path: string, options?: Record<string, unknown>): string
   render(id: string, props?: Record<string, unknown>): SimComponent
@@ -30,17 +30,21 @@ export function actAs(openid: string): void {
 
 function postJson(url: string, body: unknown, headers: Dict): Promise<unknown> {
   return new Promise((ok, fail) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        try {
-          ok(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-        } catch (error) {
-          fail(error)
-        }
-      })
-    })
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          try {
+            ok(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+          } catch (error) {
+            fail(error)
+          }
+        })
+      },
+    )
     req.on('error', fail)
     req.end(JSON.stringify(body))
   })
@@ -52,15 +56,32 @@ function installWx(): void {
   const emulatorUrl = process.env.WOODPECKER_EMULATOR_URL
   g.wx = {
     ...base,
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50' }),
-    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2 }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 667,
+      screenWidth: 375,
+      screenHeight: 667,
+      pixelRatio: 2,
+      SDKVersion: '3.4.0',
+      language: 'zh_CN',
+      version: '8.0.50',
+    }),
+    getWindowInfo: () => ({
+      windowWidth: 375,
+      windowHeight: 667,
+      screenWidth: 375,
+      screenHeight: 667,
+      pixelRatio: 2,
+    }),
     getStorageSync: (k: string) => storage.get(k) ?? '',
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     showToast: () => undefined,
     showLoading: () => undefined,
     hideLoading: () => undefined,
-    showModal: (o: { success?: (r: Dict) => void }) => o.success?.({ confirm: true, cancel: false }),
+    showModal: (o: { success?: (r: Dict) => void }) =>
+      o.success?.({ confirm: true, cancel: false }),
     navigateTo: () => undefined,
     redirectTo: () => undefined,
     switchTab: () => undefined,
@@ -73,8 +94,11 @@ function installWx(): void {
       init: () => undefined,
       DYNAMIC_CURRENT_ENV: Symbol('current env'),
       callFunction: async ({ name, data }: { name: string; data: unknown }) => {
-        if (!emulatorUrl) throw new Error('WOODPECKER_EMULATOR_URL is not set: run through the weapp jest project')
-        const result = await postJson(`${emulatorUrl}/fn/${name}`, data, { 'x-woodpecker-openid': persona })
+        if (!emulatorUrl)
+          throw new Error('WOODPECKER_EMULATOR_URL is not set: run through the weapp jest project')
+        const result = await postJson(`${emulatorUrl}/fn/${name}`, data, {
+          'x-woodpecker-openid': persona,
+        })
         return { result, errMsg: 'cloud.callFunction:ok' }
       },
     },
@@ -113,11 +137,17 @@ function launchApp(): void {
       },
     })
   }
-   
+
   require(join(DIST, 'app.js'))
   const launched = app as Dict | undefined
-  ;(launched?.onLaunch as ((o: Dict) => void) | undefined)?.call(launched, { path: 'pages/report/index', query: {} })
-  ;(launched?.onShow as ((o: Dict) => void) | undefined)?.call(launched, { path: 'pages/report/index', query: {} })
+  ;(launched?.onLaunch as ((o: Dict) => void) | undefined)?.call(launched, {
+    path: 'pages/report/index',
+    query: {},
+  })
+  ;(launched?.onShow as ((o: Dict) => void) | undefined)?.call(launched, {
+    path: 'pages/report/index',
+    query: {},
+  })
 }
 
 /** Loads and attaches one compiled page (e.g. 'pages/mine/index') with its query. */
@@ -132,7 +162,11 @@ export function renderPage(pagePath: string, query: Dict = {}): SimComponent {
 }
 
 /** Polls until `probe` returns a truthy value; never sleeps a fixed time. */
-export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = probe()

@@ -13,7 +13,10 @@ describe('weapp: pages/report opened from a floor QR code', () => {
     expect(place).toContain('7号楼')
     expect(place).toContain('3层')
     expect(textOf(page, 'floor-header-name')).toBeTruthy()
-    await waitFor(() => page.dom.querySelectorAll('[class*="report-category-name"]').length >= 12 || undefined, 'twelve categories')
+    await waitFor(
+      () => page.dom.querySelectorAll('[class*="report-category-name"]').length >= 12 || undefined,
+      'twelve categories',
+    )
     expect(page.dom.textContent).toContain('消防通道堵塞')
     expect(page.dom.textContent).toContain('③ 提交上报')
   })

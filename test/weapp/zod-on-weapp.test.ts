@@ -9,10 +9,14 @@ import { actAs, DIST, renderPage, textOf, waitFor } from './harness'
 
 describe('zod inside the weapp build', () => {
   it('ships zod in the main package and parses with it on the compiled page', async () => {
-    const bundle = ['vendors.js', 'common.js', 'app.js'].map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n')
+    const bundle = ['vendors.js', 'common.js', 'app.js']
+      .map((f) => readFileSync(join(DIST, f), 'utf8'))
+      .join('\n')
     expect(bundle).toContain('invalid_type')
     actAs('o-nobody')
     const page = renderPage('pages/mine/index')
-    await expect(waitFor(() => textOf(page, 'whoami-name'), 'whoami state')).resolves.toBe('尚未绑定员工身份')
+    await expect(waitFor(() => textOf(page, 'whoami-name'), 'whoami state')).resolves.toBe(
+      '尚未绑定员工身份',
+    )
   })
 })

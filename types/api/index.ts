@@ -23,11 +23,17 @@ type Spec<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
   ? Api[F][A]
   : never
 /** What a caller passes (before defaults and transforms). */
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Spec<F, A>['input']>
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<
+  Spec<F, A>['input']
+>
 /** What the handler receives (after parsing). */
-export type ParsedInput<F extends FunctionName, A extends ActionName<F>> = z.output<Spec<F, A>['input']>
+export type ParsedInput<F extends FunctionName, A extends ActionName<F>> = z.output<
+  Spec<F, A>['input']
+>
 /** What the handler returns and the caller receives. */
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<Spec<F, A>['output']>
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<
+  Spec<F, A>['output']
+>
 
 /** The schemas of one action, or undefined when the function has no such action. */
 export function actionSpec(

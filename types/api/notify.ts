@@ -12,5 +12,8 @@ export const notifyApi = {
     input: z.object({ results: z.record(z.enum(['accept', 'reject', 'ban', 'filter'])) }).strict(),
     output: z.object({ credits: z.record(z.number()) }),
   },
-  dispatch: { input: z.object({ ids: z.array(z.string()).max(20) }).strict(), output: z.object({ sent: z.number(), failed: z.number() }) },
+  dispatch: {
+    input: z.object({ ids: z.array(z.string()).max(20) }).strict(),
+    output: z.object({ sent: z.number(), failed: z.number() }),
+  },
 }

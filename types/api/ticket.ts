@@ -48,13 +48,27 @@ export const TicketView = z.object({
 export type TicketView = z.infer<typeof TicketView>
 
 export const TicketSummary = TicketView.pick({
-  id: true, status: true, statusLabel: true, place: true, categoryName: true, description: true, createdAt: true, supportCount: true, supportedByMe: true, level: true, photos: true,
+  id: true,
+  status: true,
+  statusLabel: true,
+  place: true,
+  categoryName: true,
+  description: true,
+  createdAt: true,
+  supportCount: true,
+  supportedByMe: true,
+  level: true,
+  photos: true,
 })
 export type TicketSummary = z.infer<typeof TicketSummary>
 
 export const CreateTicketInput = z
   .object({
-    clientKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, '格式不正确'),
+    clientKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, '格式不正确'),
     floorId: z.string().min(1).max(32),
     categoryId: z.string().min(1).max(40),
     photos: Photos,
@@ -83,18 +97,43 @@ export const ActInput = z
   .strict()
 export type ActInput = z.input<typeof ActInput>
 
-const Page = z.object({ items: z.array(TicketSummary), /** Pass back as `before` for the next page; null at the end. */ nextCursor: z.string().nullable() })
-const Cursor = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{1,64}$/, '分页标记无效').optional()
+const Page = z.object({
+  items: z.array(TicketSummary),
+  /** Pass back as `before` for the next page; null at the end. */ nextCursor: z
+    .string()
+    .nullable(),
+})
+const Cursor = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{1,64}$/, '分页标记无效')
+  .optional()
 
 export const ticketApi = {
   create: { input: CreateTicketInput, output: TicketView },
   get: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: TicketView },
-  mine: { input: z.object({ limit: z.number().int().min(1).max(50).default(20), before: Cursor }).strict(), output: Page },
+  mine: {
+    input: z
+      .object({ limit: z.number().int().min(1).max(50).default(20), before: Cursor })
+      .strict(),
+    output: Page,
+  },
   inbox: {
-    input: z.object({ status: TicketState.optional(), limit: z.number().int().min(1).max(50).default(20), before: Cursor }).strict(),
+    input: z
+      .object({
+        status: TicketState.optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+        before: Cursor,
+      })
+      .strict(),
     output: Page.extend({ counts: z.record(z.number()) }),
   },
-  openOnFloor: { input: z.object({ floorId: z.string().min(1).max(32) }).strict(), output: z.object({ items: z.array(TicketSummary) }) },
+  openOnFloor: {
+    input: z.object({ floorId: z.string().min(1).max(32) }).strict(),
+    output: z.object({ items: z.array(TicketSummary) }),
+  },
   act: { input: ActInput, output: TicketView },
-  escalateUnreachable: { input: z.object({ ticketId: z.string(), fromUserId: z.string() }).strict(), output: z.object({ escalated: z.boolean() }) },
+  escalateUnreachable: {
+    input: z.object({ ticketId: z.string(), fromUserId: z.string() }).strict(),
+    output: z.object({ escalated: z.boolean() }),
+  },
 }

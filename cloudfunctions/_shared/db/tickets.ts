@@ -55,13 +55,18 @@ const TICKETS = 'tickets'
 const EVENTS = 'ticket_events'
 
 /** Inserts a new ticket with its first journal event; false when the id already exists. */
-export async function insertTicket(db: Database, ticket: TicketDoc, event: EventDoc): Promise<boolean> {
+export async function insertTicket(
+  db: Database,
+  ticket: TicketDoc,
+  event: EventDoc,
+): Promise<boolean> {
   // Both ids are derived from the request, so a retry can only ever collide with itself.
   const [inserted] = await Promise.all([
     (db.collection(TICKETS).add({ data: ticket }) as Promise<unknown>)
       .then(() => true)
       .catch((error: unknown) => {
-        if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) return false
+        if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
+          return false
         throw error
       }),
     addEvent(db, event),
@@ -74,24 +79,38 @@ export async function addEvent(db: Database, event: EventDoc): Promise<void> {
   try {
     await db.collection(EVENTS).add({ data: event })
   } catch (error) {
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) throw error
+    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
+      throw error
   }
 }
 
 /** A ticket by id, or null. */
 export async function getTicket(db: Database, id: string): Promise<TicketDoc | null> {
-  return rowsOf<TicketDoc>(await db.collection(TICKETS).where({ _id: id }).limit(1).get())[0] ?? null
+  return (
+    rowsOf<TicketDoc>(await db.collection(TICKETS).where({ _id: id }).limit(1).get())[0] ?? null
+  )
 }
 
 /** Applies a patch only if the ticket is still at `status` and `version`; true when it won. */
-export async function updateTicketIf(db: Database, id: string, status: TicketState, version: number, patch: Partial<TicketDoc>): Promise<boolean> {
-  const res = (await db.collection(TICKETS).where({ _id: id, status, version }).update({ data: patch })) as { stats?: { updated?: number } }
+export async function updateTicketIf(
+  db: Database,
+  id: string,
+  status: TicketState,
+  version: number,
+  patch: Partial<TicketDoc>,
+): Promise<boolean> {
+  const res = (await db
+    .collection(TICKETS)
+    .where({ _id: id, status, version })
+    .update({ data: patch })) as { stats?: { updated?: number } }
   return (res.stats?.updated ?? 0) === 1
 }
 
 /** The journal of a ticket, oldest first. */
 export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
-  return rowsOf<EventDoc>(await db.collection(EVENTS).where({ ticketId }).orderBy('seq', 'asc').limit(200).get())
+  return rowsOf<EventDoc>(
+    await db.collection(EVENTS).where({ ticketId }).orderBy('seq', 'asc').limit(200).get(),
+  )
 }
 
 /** A page position: the sort time and id of the last row seen (ties in time are broken by id). */
@@ -100,43 +119,91 @@ export interface PageCursor {
   id: string
 }
 
-function after(db: Database, field: 'createdAt' | 'updatedAt', cursor?: PageCursor): Record<string, unknown> {
+function after(
+  db: Database,
+  field: 'createdAt' | 'updatedAt',
+  cursor?: PageCursor,
+): Record<string, unknown> {
   if (!cursor) return {}
   const _ = db.command
   return { _id: _.neq(cursor.id), [field]: _.lte(cursor.at) }
 }
 
-function beyond(rows: TicketDoc[], field: 'createdAt' | 'updatedAt', cursor?: PageCursor): TicketDoc[] {
+function beyond(
+  rows: TicketDoc[],
+  field: 'createdAt' | 'updatedAt',
+  cursor?: PageCursor,
+): TicketDoc[] {
   if (!cursor) return rows
   const at = cursor.at.getTime()
   return rows.filter((t) => new Date(t[field]).getTime() < at || t._id < cursor.id)
 }
 
 /** A reporter's tickets, newest first, after `cursor` when given. */
-export async function listByReporter(db: Database, reporterId: string, limit: number, cursor?: PageCursor): Promise<TicketDoc[]> {
+export async function listByReporter(
+  db: Database,
+  reporterId: string,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
   const rows = rowsOf<TicketDoc>(
-    await db.collection(TICKETS).where({ reporterId, ...after(db, 'createdAt', cursor) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 20).get(),
+    await db
+      .collection(TICKETS)
+      .where({ reporterId, ...after(db, 'createdAt', cursor) })
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 20)
+      .get(),
   )
   return beyond(rows, 'createdAt', cursor).slice(0, limit)
 }
 
 /** An owner's tickets in some states, most recently changed first, after `cursor` when given. */
-export async function listByOwner(db: Database, ownerId: string, states: TicketState[], limit: number, cursor?: PageCursor): Promise<TicketDoc[]> {
+export async function listByOwner(
+  db: Database,
+  ownerId: string,
+  states: TicketState[],
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
   const where = { ownerId, status: db.command.in(states), ...after(db, 'updatedAt', cursor) }
-  const rows = rowsOf<TicketDoc>(await db.collection(TICKETS).where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'desc').limit(limit + 20).get())
+  const rows = rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where(where)
+      .orderBy('updatedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 20)
+      .get(),
+  )
   return beyond(rows, 'updatedAt', cursor).slice(0, limit)
 }
 
 /** How many of an owner's tickets are in each state. */
 export async function countByOwner(db: Database, ownerId: string): Promise<Record<string, number>> {
   const $ = db.command.aggregate
-  const res = (await db.collection(TICKETS).aggregate().match({ ownerId }).group({ _id: '$status', n: $.sum(1) }).limit(20).end()) as { list: Array<{ _id: string; n: number }> }
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match({ ownerId })
+    .group({ _id: '$status', n: $.sum(1) })
+    .limit(20)
+    .end()) as { list: Array<{ _id: string; n: number }> }
   return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
 }
 
 /** Open tickets of a floor, newest first. */
-export async function listOpenOnFloor(db: Database, floorId: string, states: readonly TicketState[]): Promise<TicketDoc[]> {
+export async function listOpenOnFloor(
+  db: Database,
+  floorId: string,
+  states: readonly TicketState[],
+): Promise<TicketDoc[]> {
   return rowsOf<TicketDoc>(
-    await db.collection(TICKETS).where({ floorId, status: db.command.in([...states]) }).orderBy('createdAt', 'desc').limit(50).get(),
+    await db
+      .collection(TICKETS)
+      .where({ floorId, status: db.command.in([...states]) })
+      .orderBy('createdAt', 'desc')
+      .limit(50)
+      .get(),
   )
 }

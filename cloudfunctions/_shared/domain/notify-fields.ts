@@ -6,11 +6,21 @@ import timezone from 'dayjs/plugin/timezone'
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
-const LIMITS: Record<string, number> = { thing: 20, phrase: 5, name: 10, character_string: 32, phone_number: 17, number: 32 }
+const LIMITS: Record<string, number> = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  character_string: 32,
+  phone_number: 17,
+  number: 32,
+}
 
 /** Cuts a value to what a template field of `type` accepts. */
 export function fitField(type: string, value: string | Date): string {
-  if (type === 'time' || type === 'date') return dayjs(value).tz('Asia/Shanghai').format(type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm')
+  if (type === 'time' || type === 'date')
+    return dayjs(value)
+      .tz('Asia/Shanghai')
+      .format(type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm')
   const text = String(value).replace(/\s+/g, ' ').trim() || '—'
   const max = LIMITS[type] ?? 20
   const chars = [...text]

@@ -18,10 +18,19 @@ export interface NotificationIntent {
 export async function queueNotification(db: Database, intent: NotificationIntent): Promise<string> {
   try {
     await db.collection('notifications').add({
-      data: { _id: intent.dedupeKey, ...intent, status: 'pending', attempts: 0, errCode: null, createdAt: new Date(), updatedAt: new Date() },
+      data: {
+        _id: intent.dedupeKey,
+        ...intent,
+        status: 'pending',
+        attempts: 0,
+        errCode: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
     })
   } catch (error) {
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))) throw error
+    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
+      throw error
   }
   return intent.dedupeKey
 }

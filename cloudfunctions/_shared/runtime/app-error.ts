@@ -7,7 +7,11 @@ export class AppError extends Error {
   readonly issues?: FieldIssue[]
   readonly data?: unknown
 
-  constructor(code: ErrorCode, message?: string, extra: { issues?: FieldIssue[]; data?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    extra: { issues?: FieldIssue[]; data?: unknown } = {},
+  ) {
     super(message ?? errorMessageZh(code))
     this.code = code
     this.issues = extra.issues

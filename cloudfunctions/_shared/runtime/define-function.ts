@@ -39,7 +39,11 @@ export function defineFunction<F extends FunctionName>(
       const spec = actionSpec(fn, action)
       const handler = (routes as Record<string, ActionHandler<F, ActionName<F>>>)[action]
       if (!spec || typeof handler !== 'function') {
-        return { ok: false, code: 'action.unknown', message: `${errorMessageZh('action.unknown')}（${fn}.${action}）` }
+        return {
+          ok: false,
+          code: 'action.unknown',
+          message: `${errorMessageZh('action.unknown')}（${fn}.${action}）`,
+        }
       }
       const parsed = spec.input.safeParse(input ?? {})
       if (!parsed.success) {

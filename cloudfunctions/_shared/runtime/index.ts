@@ -1,4 +1,10 @@
 // The runtime every cloud function is built on.
 export { defineFunction, type Routes, type ActionHandler, type CloudMain } from './define-function'
 export { AppError } from './app-error'
-export { createContext, isInternalCall, type ActionContext, type Database, type CloudSdk } from './context'
+export {
+  createContext,
+  isInternalCall,
+  type ActionContext,
+  type Database,
+  type CloudSdk,
+} from './context'

@@ -5,8 +5,24 @@ import { OPEN_STATES, type TicketAction, type TicketState } from '../../../types
 import type { ActInput, CreateTicketInput, TicketView } from '../../../types/api/ticket'
 import type { z } from 'zod'
 import { allowedActions, check } from '../domain/ticket-machine'
-import { getBuilding, getCategory, getFloor, getUsersByIds, loadOwnerChain, type FloorDoc, type OwnerStep } from '../db/org'
-import { addEvent, getTicket, insertTicket, listEvents, updateTicketIf, type EventDoc, type TicketDoc } from '../db/tickets'
+import {
+  getBuilding,
+  getCategory,
+  getFloor,
+  getUsersByIds,
+  loadOwnerChain,
+  type FloorDoc,
+  type OwnerStep,
+} from '../db/org'
+import {
+  addEvent,
+  getTicket,
+  insertTicket,
+  listEvents,
+  updateTicketIf,
+  type EventDoc,
+  type TicketDoc,
+} from '../db/tickets'
 import type { UserDoc } from '../db/users'
 import { dispatchNow, queueNotification, type NotificationKind } from '../notify/queue'
 import { AppError } from '../runtime/app-error'
@@ -26,7 +42,12 @@ export function ownerAtOrAbove(chain: OwnerStep[], level: number): OwnerStep | u
 async function checkText(ctx: ActionContext, text: string): Promise<void> {
   if (!text.trim()) return
   try {
-    const res = (await ctx.cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 2, openid: ctx.openid })) as { result?: { suggest?: string } }
+    const res = (await ctx.cloud.openapi.security.msgSecCheck({
+      content: text,
+      version: 2,
+      scene: 2,
+      openid: ctx.openid,
+    })) as { result?: { suggest?: string } }
     if (res.result?.suggest === 'risky') throw new AppError('content.risky')
   } catch (error) {
     if (error instanceof AppError) throw error
@@ -39,43 +60,91 @@ async function photoUrls(ctx: ActionContext, ids: string[]): Promise<Record<stri
   const unique = [...new Set(ids)].slice(0, 50)
   if (unique.length === 0) return {}
   try {
-    const res = (await ctx.cloud.getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge: 3600 })) })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-    return Object.fromEntries(res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
+    const res = (await ctx.cloud.getTempFileURL({
+      fileList: unique.map((fileID) => ({ fileID, maxAge: 3600 })),
+    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
+    return Object.fromEntries(
+      res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
+    )
   } catch {
     return {}
   }
 }
 
-function queue(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, to: { userId: string; openid: string }, note: string, key: string): Promise<string> {
+function queue(
+  ctx: ActionContext,
+  kind: NotificationKind,
+  t: TicketDoc,
+  to: { userId: string; openid: string },
+  note: string,
+  key: string,
+): Promise<string> {
   return queueNotification(ctx.db, {
     kind,
     ticketId: t._id,
     toUserId: to.userId,
     toOpenid: to.openid,
-    fields: { category: t.categoryName, place: t.spot ? `${t.place} ${t.spot}` : t.place, time: ctx.now(), note },
+    fields: {
+      category: t.categoryName,
+      place: t.spot ? `${t.place} ${t.spot}` : t.place,
+      time: ctx.now(),
+      note,
+    },
     dedupeKey: key,
   })
 }
 
-async function notify(ctx: ActionContext, kind: NotificationKind, t: TicketDoc, to: { userId: string; openid: string }, note: string, key: string): Promise<void> {
+async function notify(
+  ctx: ActionContext,
+  kind: NotificationKind,
+  t: TicketDoc,
+  to: { userId: string; openid: string },
+  note: string,
+  key: string,
+): Promise<void> {
   await dispatchNow(ctx, [await queue(ctx, kind, t, to, note, key)])
 }
 
 /** The view of a ticket for the caller, with the journal and the actions they may take. */
-export async function viewFor(ctx: ActionContext, user: UserDoc, t: TicketDoc, chain?: OwnerStep[], knownEvents?: EventDoc[]): Promise<TicketView> {
+export async function viewFor(
+  ctx: ActionContext,
+  user: UserDoc,
+  t: TicketDoc,
+  chain?: OwnerStep[],
+  knownEvents?: EventDoc[],
+): Promise<TicketView> {
   const floor = chain ? undefined : await getFloor(ctx.db, t.floorId)
   const ownerChain = chain ?? (floor ? await loadOwnerChain(ctx.db, floor, ctx.now()) : [])
   const relations = relationsOf(user, t, ownerChain)
   const events = knownEvents ?? (await listEvents(ctx.db, t._id))
-  const facts = { status: t.status, level: t.level, rated: t.rated, supporterIds: t.supporterIds, resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null }
-  const urls = await photoUrls(ctx, [...t.photos, ...t.afterPhotos, ...events.flatMap((e) => e.photos ?? [])])
-  return toView(t, { viewerId: user._id, relations, events, allowedActions: allowedActions(facts, relations, user._id, ctx.now()), photoUrls: urls })
+  const facts = {
+    status: t.status,
+    level: t.level,
+    rated: t.rated,
+    supporterIds: t.supporterIds,
+    resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
+  }
+  const urls = await photoUrls(ctx, [
+    ...t.photos,
+    ...t.afterPhotos,
+    ...events.flatMap((e) => e.photos ?? []),
+  ])
+  return toView(t, {
+    viewerId: user._id,
+    relations,
+    events,
+    allowedActions: allowedActions(facts, relations, user._id, ctx.now()),
+    photoUrls: urls,
+  })
 }
 
 /** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
 export async function createTicket(ctx: ActionContext, input: CreateInput): Promise<TicketView> {
   // The id comes from who reports (their OPENID) and the device's key: a retry can only meet itself.
-  const id = createHash('sha256').update(`${ctx.openid}\n${input.clientKey}`).digest('hex').slice(0, 32)
+  const id = createHash('sha256')
+    .update(`${ctx.openid}\n${input.clientKey}`)
+    .digest('hex')
+    .slice(0, 32)
   const [user, existing, floor, category] = await Promise.all([
     requireUser(ctx),
     getTicket(ctx.db, id),
@@ -83,8 +152,14 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     getCategory(ctx.db, input.categoryId),
   ])
   if (existing) return viewFor(ctx, user, existing)
-  if (!floor || !floor.active) throw new AppError('input.invalid', '楼层不存在或已停用', { issues: [{ path: 'floorId', message: '楼层不存在或已停用' }] })
-  if (!category || !category.active) throw new AppError('input.invalid', '隐患类别不存在', { issues: [{ path: 'categoryId', message: '隐患类别不存在' }] })
+  if (!floor || !floor.active)
+    throw new AppError('input.invalid', '楼层不存在或已停用', {
+      issues: [{ path: 'floorId', message: '楼层不存在或已停用' }],
+    })
+  if (!category || !category.active)
+    throw new AppError('input.invalid', '隐患类别不存在', {
+      issues: [{ path: 'categoryId', message: '隐患类别不存在' }],
+    })
   const now = ctx.now()
   const [building, chain] = await Promise.all([
     getBuilding(ctx.db, floor.buildingId),
@@ -125,7 +200,19 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     createdAt: now,
     updatedAt: now,
   }
-  const event: EventDoc = { _id: `${id}:1`, ticketId: id, seq: 1, cycle: 1, action: 'create', from: null, to: 'pending', actorId: user._id, actorName: user.name, at: now, photos: input.photos }
+  const event: EventDoc = {
+    _id: `${id}:1`,
+    ticketId: id,
+    seq: 1,
+    cycle: 1,
+    action: 'create',
+    from: null,
+    to: 'pending',
+    actorId: user._id,
+    actorName: user.name,
+    at: now,
+    photos: input.photos,
+  }
   // The push intent is written with the ticket (both ids derive from the request, so a retry writes
   // neither twice), and dispatched while the answer is built.
   const [inserted, intentId] = await Promise.all([
@@ -134,7 +221,10 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   ])
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
-  const [view] = await Promise.all([viewFor(ctx, user, stored, chain, inserted ? [event] : undefined), dispatchNow(ctx, [intentId])])
+  const [view] = await Promise.all([
+    viewFor(ctx, user, stored, chain, inserted ? [event] : undefined),
+    dispatchNow(ctx, [intentId]),
+  ])
   return view
 }
 
@@ -146,15 +236,19 @@ export async function getTicketView(ctx: ActionContext, id: string): Promise<Tic
   const floor = await getFloor(ctx.db, t.floorId)
   const chain = floor ? await loadOwnerChain(ctx.db, floor, ctx.now()) : []
   const relations = relationsOf(user, t, chain)
-  const involved = ['reporter', 'owner', 'above', 'safety'].some((r) => relations.has(r as never)) || user.roles.includes('leader')
+  const involved =
+    ['reporter', 'owner', 'above', 'safety'].some((r) => relations.has(r as never)) ||
+    user.roles.includes('leader')
   // Anyone on staff may see a hazard that is still open (it is on a floor they can walk onto);
   // a finished one only its reporter, its handlers, the safety office and leadership.
-  if (!involved && !(OPEN_STATES as readonly TicketState[]).includes(t.status)) throw new AppError('auth.forbidden')
+  if (!involved && !(OPEN_STATES as readonly TicketState[]).includes(t.status))
+    throw new AppError('auth.forbidden')
   return viewFor(ctx, user, t, chain)
 }
 
 function need<T>(value: T | undefined | null, field: string, message: string): T {
-  if (value === undefined || value === null || value === '') throw new AppError('input.invalid', message, { issues: [{ path: field, message }] })
+  if (value === undefined || value === null || value === '')
+    throw new AppError('input.invalid', message, { issues: [{ path: field, message }] })
   return value
 }
 
@@ -166,10 +260,19 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
   const floor = (await getFloor(ctx.db, t.floorId)) as FloorDoc
   const now = ctx.now()
   const chain = await loadOwnerChain(ctx.db, floor, now)
-  const conflict = async () => new AppError('ticket.conflict', undefined, { data: await viewFor(ctx, user, (await getTicket(ctx.db, t._id))!, chain) })
+  const conflict = async () =>
+    new AppError('ticket.conflict', undefined, {
+      data: await viewFor(ctx, user, (await getTicket(ctx.db, t._id))!, chain),
+    })
   if (input.version !== undefined && input.version !== t.version) throw await conflict()
   const relations = relationsOf(user, t, chain)
-  const facts = { status: t.status, level: t.level, rated: t.rated, supporterIds: t.supporterIds, resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null }
+  const facts = {
+    status: t.status,
+    level: t.level,
+    rated: t.rated,
+    supporterIds: t.supporterIds,
+    resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
+  }
   const verdict = check(input.action, facts, relations, user._id, now)
   if (!verdict.ok) throw new AppError(verdict.code, verdict.reason)
 
@@ -187,7 +290,10 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
       break
     case 'defer': {
       const deadline = new Date(need(input.deadline, 'deadline', '请选择整改期限'))
-      if (deadline <= now) throw new AppError('input.invalid', '整改期限应晚于现在', { issues: [{ path: 'deadline', message: '整改期限应晚于现在' }] })
+      if (deadline <= now)
+        throw new AppError('input.invalid', '整改期限应晚于现在', {
+          issues: [{ path: 'deadline', message: '整改期限应晚于现在' }],
+        })
       patch.deadline = deadline
       patch.departmentId = need(input.departmentId, 'departmentId', '请选择责任部门')
       patch.plan = need(input.plan, 'plan', '请填写整改方案')
@@ -205,7 +311,17 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
       if (action === 'reopen') {
         const owner = ownerAtOrAbove(chain, 0)
         if (!owner) throw new AppError('org.not_found')
-        Object.assign(patch, { cycle: t.cycle + 1, level: owner.level, ownerId: owner.userId, ownerName: owner.name, rated: false, rating: null, resolvedAt: null, afterPhotos: [], deadline: null })
+        Object.assign(patch, {
+          cycle: t.cycle + 1,
+          level: owner.level,
+          ownerId: owner.userId,
+          ownerName: owner.name,
+          rated: false,
+          rating: null,
+          resolvedAt: null,
+          afterPhotos: [],
+          deadline: null,
+        })
         push = { kind: 'assigned', to: owner }
       }
       break
@@ -223,13 +339,26 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
       break
     }
     case 'transfer': {
-      const target = await getFloor(ctx.db, need(input.targetFloorId, 'targetFloorId', '请选择转办的楼层'))
-      if (!target || !target.active) throw new AppError('input.invalid', '目标楼层不存在', { issues: [{ path: 'targetFloorId', message: '目标楼层不存在' }] })
+      const target = await getFloor(
+        ctx.db,
+        need(input.targetFloorId, 'targetFloorId', '请选择转办的楼层'),
+      )
+      if (!target || !target.active)
+        throw new AppError('input.invalid', '目标楼层不存在', {
+          issues: [{ path: 'targetFloorId', message: '目标楼层不存在' }],
+        })
       need(input.reason, 'reason', '请填写转办原因')
       const owner = ownerAtOrAbove(await loadOwnerChain(ctx.db, target, now), 0)
       if (!owner) throw new AppError('org.not_found')
       const building = await getBuilding(ctx.db, target.buildingId)
-      Object.assign(patch, { floorId: target._id, buildingId: target.buildingId, place: `${building?.name ?? ''} ${target.name}`.trim(), level: owner.level, ownerId: owner.userId, ownerName: owner.name })
+      Object.assign(patch, {
+        floorId: target._id,
+        buildingId: target.buildingId,
+        place: `${building?.name ?? ''} ${target.name}`.trim(),
+        level: owner.level,
+        ownerId: owner.userId,
+        ownerName: owner.name,
+      })
       push = { kind: 'assigned', to: owner }
       break
     }
@@ -246,28 +375,83 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
   }
   if (!(await updateTicketIf(ctx.db, t._id, t.status, t.version, patch))) throw await conflict()
   const updated = { ...t, ...patch } as TicketDoc
-  await addEvent(ctx.db, { _id: `${t._id}:${updated.version}`, ticketId: t._id, seq: updated.version, cycle: updated.cycle, action, from: t.status, to: updated.status, actorId: user._id, actorName: user.name, at: now, note: note || undefined, photos })
+  await addEvent(ctx.db, {
+    _id: `${t._id}:${updated.version}`,
+    ticketId: t._id,
+    seq: updated.version,
+    cycle: updated.cycle,
+    action,
+    from: t.status,
+    to: updated.status,
+    actorId: user._id,
+    actorName: user.name,
+    at: now,
+    note: note || undefined,
+    photos,
+  })
   if ((action === 'fix' || action === 'verify') && !push) {
     const [r] = await getUsersByIds(ctx.db, [t.reporterId])
     if (r) push = { kind: 'resolved', to: { userId: r._id, openid: r.openid } }
   }
-  if (push) await notify(ctx, push.kind, updated, push.to, note || updated.categoryName, `${t._id}:${updated.version}:${push.kind}`)
+  if (push)
+    await notify(
+      ctx,
+      push.kind,
+      updated,
+      push.to,
+      note || updated.categoryName,
+      `${t._id}:${updated.version}:${push.kind}`,
+    )
   return viewFor(ctx, user, updated, chain)
 }
 
 /** Internal: the owner could not be reached (no consent left) — hand the ticket one level up now. */
-export async function escalateUnreachable(ctx: ActionContext, ticketId: string, fromUserId: string): Promise<boolean> {
+export async function escalateUnreachable(
+  ctx: ActionContext,
+  ticketId: string,
+  fromUserId: string,
+): Promise<boolean> {
   const t = await getTicket(ctx.db, ticketId)
-  if (!t || t.ownerId !== fromUserId || !(OPEN_STATES as readonly TicketState[]).includes(t.status) || t.status === 'reviewing') return false
+  if (
+    !t ||
+    t.ownerId !== fromUserId ||
+    !(OPEN_STATES as readonly TicketState[]).includes(t.status) ||
+    t.status === 'reviewing'
+  )
+    return false
   const floor = await getFloor(ctx.db, t.floorId)
   if (!floor) return false
   const now = ctx.now()
   const next = ownerAtOrAbove(await loadOwnerChain(ctx.db, floor, now), t.level + 1)
   if (!next) return false
-  const patch = { level: next.level, ownerId: next.userId, ownerName: next.name, version: t.version + 1, updatedAt: now }
+  const patch = {
+    level: next.level,
+    ownerId: next.userId,
+    ownerName: next.name,
+    version: t.version + 1,
+    updatedAt: now,
+  }
   if (!(await updateTicketIf(ctx.db, t._id, t.status, t.version, patch))) return false
-  await addEvent(ctx.db, { _id: `${t._id}:${patch.version}`, ticketId: t._id, seq: patch.version, cycle: t.cycle, action: 'escalate', from: t.status, to: t.status, actorId: 'system', actorName: '系统', at: now, note: '负责人未开启消息提醒，已自动升级' })
-  await notify(ctx, 'escalated', { ...t, ...patch }, next, '负责人暂时无法接收提醒', `${t._id}:${patch.version}:escalated`)
+  await addEvent(ctx.db, {
+    _id: `${t._id}:${patch.version}`,
+    ticketId: t._id,
+    seq: patch.version,
+    cycle: t.cycle,
+    action: 'escalate',
+    from: t.status,
+    to: t.status,
+    actorId: 'system',
+    actorName: '系统',
+    at: now,
+    note: '负责人未开启消息提醒，已自动升级',
+  })
+  await notify(
+    ctx,
+    'escalated',
+    { ...t, ...patch },
+    next,
+    '负责人暂时无法接收提醒',
+    `${t._id}:${patch.version}:escalated`,
+  )
   return true
 }
-

@@ -9,9 +9,16 @@ const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toIS
 /** Builds the client view of a ticket for one caller. */
 export function toView(
   t: TicketDoc,
-  opts: { viewerId: string; relations: Set<Relation>; events: EventDoc[]; allowedActions: TicketAction[]; photoUrls: Record<string, string> },
+  opts: {
+    viewerId: string
+    relations: Set<Relation>
+    events: EventDoc[]
+    allowedActions: TicketAction[]
+    photoUrls: Record<string, string>
+  },
 ): TicketView {
-  const seesReporter = !t.anonymous || opts.relations.has('reporter') || opts.relations.has('safety')
+  const seesReporter =
+    !t.anonymous || opts.relations.has('reporter') || opts.relations.has('safety')
   return {
     id: t._id,
     status: t.status,
@@ -43,7 +50,8 @@ export function toView(
     events: opts.events.map((e) => ({
       seq: e.seq,
       action: e.action,
-      label: e.action === 'create' ? '上报隐患' : ACTION_LABELS[e.action as TicketAction] ?? e.action,
+      label:
+        e.action === 'create' ? '上报隐患' : (ACTION_LABELS[e.action as TicketAction] ?? e.action),
       from: e.from,
       to: e.to,
       actorName: e.action === 'create' && !seesReporter ? '匿名上报' : e.actorName,

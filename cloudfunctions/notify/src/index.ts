@@ -8,7 +8,9 @@ const routes = defineFunction('notify', {
   consent: async ({ results }, ctx) => {
     const user = await requireUser(ctx)
     const known = new Set<string>(Object.values(TEMPLATE_IDS))
-    const accepted = Object.entries(results).filter(([id, r]) => r === 'accept' && known.has(id)).map(([id]) => id)
+    const accepted = Object.entries(results)
+      .filter(([id, r]) => r === 'accept' && known.has(id))
+      .map(([id]) => id)
     return { credits: await recordConsent(ctx.db, user._id, accepted) }
   },
   dispatch: async ({ ids }, ctx) => {

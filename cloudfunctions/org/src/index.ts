@@ -1,13 +1,26 @@
 // The `org` function: the floor behind a QR code, its captains, categories, buildings.
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
-import { findFloorByScene, getBuilding, getFloor, listBuildings, listCategories, loadOwnerChain, type FloorDoc } from '../../_shared/db/org'
+import {
+  findFloorByScene,
+  getBuilding,
+  getFloor,
+  listBuildings,
+  listCategories,
+  loadOwnerChain,
+  type FloorDoc,
+} from '../../_shared/db/org'
 
 async function header(floor: FloorDoc, ctx: ActionContext) {
-  const [building, chain] = await Promise.all([getBuilding(ctx.db, floor.buildingId), loadOwnerChain(ctx.db, floor, ctx.now())])
+  const [building, chain] = await Promise.all([
+    getBuilding(ctx.db, floor.buildingId),
+    loadOwnerChain(ctx.db, floor, ctx.now()),
+  ])
   return {
     floor: { id: floor._id, name: floor.name, level: floor.level },
     building: { id: floor.buildingId, name: building?.name ?? '' },
-    captains: chain.filter((s) => s.level === 0).map((s) => ({ name: s.name, phone: s.phone, duty: s.duty, deputy: s.deputy })),
+    captains: chain
+      .filter((s) => s.level === 0)
+      .map((s) => ({ name: s.name, phone: s.phone, duty: s.duty, deputy: s.deputy })),
   }
 }
 
@@ -23,7 +36,17 @@ export const main = defineFunction('org', {
     return header(floor, ctx)
   },
   categories: async (_input, ctx) =>
-    (await listCategories(ctx.db)).map((c) => ({ id: c._id, name: c.name, icon: c.icon, severity: c.severity, slaHours: c.slaHours })),
+    (await listCategories(ctx.db)).map((c) => ({
+      id: c._id,
+      name: c.name,
+      icon: c.icon,
+      severity: c.severity,
+      slaHours: c.slaHours,
+    })),
   buildings: async (_input, ctx) =>
-    (await listBuildings(ctx.db)).map((b) => ({ id: b._id, name: b.name, floors: b.floors.map((f) => ({ id: f._id, name: f.name, scene: f.scene })) })),
+    (await listBuildings(ctx.db)).map((b) => ({
+      id: b._id,
+      name: b.name,
+      floors: b.floors.map((f) => ({ id: f._id, name: f.name, scene: f.scene })),
+    })),
 })

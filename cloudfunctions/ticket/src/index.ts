@@ -1,15 +1,33 @@
 // The `ticket` function: routes only; the use cases live in _shared/ticket.
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
-import { countByOwner, listByOwner, listByReporter, listOpenOnFloor, type PageCursor, type TicketDoc } from '../../_shared/db/tickets'
+import {
+  countByOwner,
+  listByOwner,
+  listByReporter,
+  listOpenOnFloor,
+  type PageCursor,
+  type TicketDoc,
+} from '../../_shared/db/tickets'
 import { AppError, defineFunction, isInternalCall } from '../../_shared/runtime'
 import { requireUser } from '../../_shared/ticket/actor'
-import { actOnTicket, createTicket, escalateUnreachable, getTicketView } from '../../_shared/ticket/service'
+import {
+  actOnTicket,
+  createTicket,
+  escalateUnreachable,
+  getTicketView,
+} from '../../_shared/ticket/service'
 import { toSummary } from '../../_shared/ticket/view'
 
 /** The cursor of the next page: the last row's sort time, or null when this page was the last. */
-function cursorAfter(items: TicketDoc[], limit: number, field: 'createdAt' | 'updatedAt'): string | null {
+function cursorAfter(
+  items: TicketDoc[],
+  limit: number,
+  field: 'createdAt' | 'updatedAt',
+): string | null {
   const last = items[items.length - 1]
-  return items.length === limit && last ? `${new Date(last[field]).toISOString()}|${last._id}` : null
+  return items.length === limit && last
+    ? `${new Date(last[field]).toISOString()}|${last._id}`
+    : null
 }
 
 function parseCursor(cursor: string | undefined): PageCursor | undefined {
@@ -25,17 +43,31 @@ export const main = defineFunction('ticket', {
   mine: async ({ limit, before }, ctx) => {
     const user = await requireUser(ctx)
     const items = await listByReporter(ctx.db, user._id, limit, parseCursor(before))
-    return { items: items.map((t) => toSummary(t, user._id)), nextCursor: cursorAfter(items, limit, 'createdAt') }
+    return {
+      items: items.map((t) => toSummary(t, user._id)),
+      nextCursor: cursorAfter(items, limit, 'createdAt'),
+    }
   },
   inbox: async ({ status, limit, before }, ctx) => {
     const user = await requireUser(ctx)
     const states: TicketState[] = status ? [status] : [...OPEN_STATES]
-    const [items, counts] = await Promise.all([listByOwner(ctx.db, user._id, states, limit, parseCursor(before)), countByOwner(ctx.db, user._id)])
-    return { items: items.map((t) => toSummary(t, user._id)), counts, nextCursor: cursorAfter(items, limit, 'updatedAt') }
+    const [items, counts] = await Promise.all([
+      listByOwner(ctx.db, user._id, states, limit, parseCursor(before)),
+      countByOwner(ctx.db, user._id),
+    ])
+    return {
+      items: items.map((t) => toSummary(t, user._id)),
+      counts,
+      nextCursor: cursorAfter(items, limit, 'updatedAt'),
+    }
   },
   openOnFloor: async ({ floorId }, ctx) => {
     const user = await requireUser(ctx)
-    return { items: (await listOpenOnFloor(ctx.db, floorId, OPEN_STATES)).map((t) => toSummary(t, user._id)) }
+    return {
+      items: (await listOpenOnFloor(ctx.db, floorId, OPEN_STATES)).map((t) =>
+        toSummary(t, user._id),
+      ),
+    }
   },
   escalateUnreachable: async ({ ticketId, fromUserId }, ctx) => {
     if (!isInternalCall(ctx)) throw new AppError('auth.forbidden')

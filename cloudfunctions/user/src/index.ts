@@ -8,7 +8,13 @@ export const main = defineFunction('user', {
     return {
       openid: ctx.openid,
       user: user
-        ? { id: user._id, name: user.name, roles: user.roles, departmentName: user.departmentName, unreachable: Boolean(user.unreachable) }
+        ? {
+            id: user._id,
+            name: user.name,
+            roles: user.roles,
+            departmentName: user.departmentName,
+            unreachable: Boolean(user.unreachable),
+          }
         : null,
     }
   },

@@ -16,38 +16,47 @@ export function databaseActions(engine: Engine, now: () => number): Record<strin
   const queryOf = (body: Body): Doc => {
     if (body.query === undefined || body.query === '') return {}
     const q = typeof body.query === 'string' ? ejson(body.query, 'query') : body.query
-    if (!q || typeof q !== 'object' || Array.isArray(q)) throw new CloudError('INVALID_PARAM', 'query must be an object')
+    if (!q || typeof q !== 'object' || Array.isArray(q))
+      throw new CloudError('INVALID_PARAM', 'query must be an object')
     return q as Doc
   }
   const name = (body: Body): string => {
     const n = body.collectionName
-    if (typeof n !== 'string' || !n) throw new CloudError('INVALID_PARAM', 'collectionName is required')
+    if (typeof n !== 'string' || !n)
+      throw new CloudError('INVALID_PARAM', 'collectionName is required')
     return n
   }
   const txId = (body: Body): string | undefined =>
     typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined
   const docIdOf = (body: Body, query: Doc): string => {
     if (body.queryType === 'WHERE') {
-      throw new CloudError('DATABASE_TRANSACTION_FAIL', 'transactions support only doc() and add() operations, not where()')
+      throw new CloudError(
+        'DATABASE_TRANSACTION_FAIL',
+        'transactions support only doc() and add() operations, not where()',
+      )
     }
-    if (query._id === undefined) throw new CloudError('INVALID_PARAM', 'a document operation needs _id')
+    if (query._id === undefined)
+      throw new CloudError('INVALID_PARAM', 'a document operation needs _id')
     return String(query._id)
   }
 
   return {
     'database.addCollection': async (body) => {
       const c = name(body)
-      if (engine.has(c)) throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${c}`)
+      if (engine.has(c))
+        throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${c}`)
       await engine.commit([{ op: 'create', c }])
       return {}
     },
 
     'database.insertDocument': async (body) => {
       const c = name(body)
-      if (!Array.isArray(body.data) || body.data.length === 0) throw new CloudError('INVALID_PARAM', 'data must be a non-empty array')
+      if (!Array.isArray(body.data) || body.data.length === 0)
+        throw new CloudError('INVALID_PARAM', 'data must be a non-empty array')
       const docs = body.data.map((d, i) => {
         const doc = ejson(d, `data[${i}]`)
-        if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new CloudError('INVALID_PARAM', `data[${i}] must be an object`)
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+          throw new CloudError('INVALID_PARAM', `data[${i}] must be an object`)
         const out = doc as Doc
         out._id = out._id === undefined ? engine.newId() : String(out._id)
         return out
@@ -80,10 +89,15 @@ export function databaseActions(engine: Engine, now: () => number): Record<strin
         return { data: { list: doc ? [stringifyEJSON(doc)] : [] } }
       }
       const requested = Number(body.limit ?? DEFAULT_LIMIT)
-      const limit = Math.min(Number.isFinite(requested) && requested > 0 ? requested : DEFAULT_LIMIT, MAX_LIMIT)
+      const limit = Math.min(
+        Number.isFinite(requested) && requested > 0 ? requested : DEFAULT_LIMIT,
+        MAX_LIMIT,
+      )
       const offset = Math.max(0, Number(body.offset ?? 0) || 0)
       const sort = body.order ? (ejson(body.order, 'order') as Record<string, 1 | -1>) : undefined
-      const projection = body.projection ? (ejson(body.projection, 'projection') as Record<string, unknown>) : undefined
+      const projection = body.projection
+        ? (ejson(body.projection, 'projection') as Record<string, unknown>)
+        : undefined
       const list = engine.find(c, query, { sort, skip: offset, limit, projection })
       return { data: { list: list.map(stringifyEJSON), limit, offset } }
     },
@@ -96,7 +110,8 @@ export function databaseActions(engine: Engine, now: () => number): Record<strin
       const c = name(body)
       const query = queryOf(body)
       const data = ejson(body.data, 'data')
-      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CloudError('INVALID_PARAM', 'data must be an object')
+      if (!data || typeof data !== 'object' || Array.isArray(data))
+        throw new CloudError('INVALID_PARAM', 'data must be an object')
       const replace = body.merge === false
       const tx = txId(body)
       if (tx) {
@@ -112,15 +127,24 @@ export function databaseActions(engine: Engine, now: () => number): Record<strin
       }
       const coll = engine.get(c)
       if (replace) {
-        if (Object.keys(data).some((k) => k.startsWith('$'))) throw new CloudError('INVALID_PARAM', 'set() data cannot contain update operators')
+        if (Object.keys(data).some((k) => k.startsWith('$')))
+          throw new CloudError('INVALID_PARAM', 'set() data cannot contain update operators')
         const existing = coll.find(query, { limit: 1 })[0]
-        const id = existing ? String(existing._id) : query._id !== undefined ? String(query._id) : engine.newId()
+        const id = existing
+          ? String(existing._id)
+          : query._id !== undefined
+            ? String(query._id)
+            : engine.newId()
         await engine.commit([{ op: 'put', c, d: { ...(data as Doc), _id: id } }])
         return existing ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: id } }
       }
       const multi = body.multi !== false && body.queryType !== 'DOC'
       const targets = coll.find(query, multi ? {} : { limit: 1 })
-      const ops: LogOp[] = targets.map((doc) => ({ op: 'put', c, d: engine.updatedCopy(doc, data as Doc) }))
+      const ops: LogOp[] = targets.map((doc) => ({
+        op: 'put',
+        c,
+        d: engine.updatedCopy(doc, data as Doc),
+      }))
       await engine.commit(ops)
       return { data: { updated: ops.length } }
     },
@@ -154,7 +178,8 @@ export function databaseActions(engine: Engine, now: () => number): Record<strin
 
     'database.aggregateDocuments': async (body) => {
       const c = name(body)
-      if (!Array.isArray(body.stages)) throw new CloudError('INVALID_PARAM', 'stages must be an array')
+      if (!Array.isArray(body.stages))
+        throw new CloudError('INVALID_PARAM', 'stages must be an array')
       const pipeline = body.stages.map((s, i) => {
         const stage = s as { stageKey?: unknown; stageValue?: unknown }
         if (typeof stage.stageKey !== 'string' || !stage.stageKey.startsWith('$')) {
@@ -183,5 +208,8 @@ export function databaseActions(engine: Engine, now: () => number): Record<strin
 }
 
 function duplicateId(c: string, id: unknown): CloudError {
-  return new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: "${String(id)}" }`)
+  return new CloudError(
+    'DATABASE_DUPLICATE_WRITE',
+    `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: "${String(id)}" }`,
+  )
 }

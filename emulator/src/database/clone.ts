@@ -7,7 +7,11 @@ export function cloneValue<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value
   const tag = Object.prototype.toString.call(value)
   if (tag === '[object Date]') return new Date((value as unknown as Date).getTime()) as unknown as T
-  if (tag === '[object RegExp]') return new RegExp((value as unknown as RegExp).source, (value as unknown as RegExp).flags) as unknown as T
+  if (tag === '[object RegExp]')
+    return new RegExp(
+      (value as unknown as RegExp).source,
+      (value as unknown as RegExp).flags,
+    ) as unknown as T
   if (Array.isArray(value)) return value.map(cloneValue) as unknown as T
   if (Buffer.isBuffer(value) || (value as { _bsontype?: string })._bsontype) return value
   const out: Doc = {}

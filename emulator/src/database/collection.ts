@@ -78,7 +78,11 @@ export class Collection {
       const rest = ix.fields.slice(k, k + sortKeys.length)
       let servesSort = sortKeys.length === 0
       let reverse = false
-      if (sortKeys.length > 0 && rest.length === sortKeys.length && rest.every((f, i) => f === sortKeys[i])) {
+      if (
+        sortKeys.length > 0 &&
+        rest.length === sortKeys.length &&
+        rest.every((f, i) => f === sortKeys[i])
+      ) {
         const same = sortKeys.every((f, i) => sort[f] === ix.dirs[k + i])
         const opposite = sortKeys.every((f, i) => sort[f] === -ix.dirs[k + i])
         servesSort = same || opposite
@@ -87,7 +91,13 @@ export class Collection {
       const score = k * 2 + (servesSort && sortKeys.length > 0 ? 1 : 0)
       if (score > bestScore) {
         bestScore = score
-        best = { kind: 'index', index: ix, eq: ix.fields.slice(0, k).map((f) => eq.get(f)), reverse, servesSort }
+        best = {
+          kind: 'index',
+          index: ix,
+          eq: ix.fields.slice(0, k).map((f) => eq.get(f)),
+          reverse,
+          servesSort,
+        }
       }
     }
     if (best) return best
@@ -154,7 +164,11 @@ export function sortDocs(docs: Doc[], sort: SortSpec): void {
 }
 
 function isScalar(v: unknown): boolean {
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v) || Object.prototype.toString.call(v) === '[object Date]'
+  return (
+    v === null ||
+    ['string', 'number', 'boolean'].includes(typeof v) ||
+    Object.prototype.toString.call(v) === '[object Date]'
+  )
 }
 
 function equalities(query: Doc): Map<string, unknown> {
@@ -167,7 +181,8 @@ function equalities(query: Doc): Map<string, unknown> {
         if (isScalar(v)) out.set(k, v)
         else if (v && typeof v === 'object' && !(v instanceof RegExp)) {
           const ops = v as Doc
-          if (Object.keys(ops).length === 1 && '$eq' in ops && isScalar(ops.$eq)) out.set(k, ops.$eq)
+          if (Object.keys(ops).length === 1 && '$eq' in ops && isScalar(ops.$eq))
+            out.set(k, ops.$eq)
         }
       }
     }
@@ -179,7 +194,8 @@ function equalities(query: Doc): Map<string, unknown> {
 function topLevelFields(query: Doc): string[] {
   const out: string[] = []
   for (const [k, v] of Object.entries(query)) {
-    if ((k === '$and' || k === '$or') && Array.isArray(v)) v.forEach((s) => out.push(...topLevelFields(s as Doc)))
+    if ((k === '$and' || k === '$or') && Array.isArray(v))
+      v.forEach((s) => out.push(...topLevelFields(s as Doc)))
     else if (!k.startsWith('$')) out.push(k)
   }
   return out

@@ -1,5 +1,15 @@
 // A total order over stored values, Mongo-style, shared by indexes and in-memory sorts.
-const RANK = { undefined: 0, null: 1, number: 2, string: 3, object: 4, array: 5, boolean: 6, date: 7, regexp: 8 }
+const RANK = {
+  undefined: 0,
+  null: 1,
+  number: 2,
+  string: 3,
+  object: 4,
+  array: 5,
+  boolean: 6,
+  date: 7,
+  regexp: 8,
+}
 
 // Tags, not instanceof: values cloned by structuredClone can come from another realm (e.g. under jest).
 const tag = (v: unknown): string => Object.prototype.toString.call(v)

@@ -97,9 +97,11 @@ export class Engine {
 
   /** The collection, or production's error when it does not exist. */
   get(name: string): Collection {
-    if (typeof name !== 'string' || !name) throw new CloudError('INVALID_PARAM', 'collectionName is required')
+    if (typeof name !== 'string' || !name)
+      throw new CloudError('INVALID_PARAM', 'collectionName is required')
     const coll = this.collections.get(name)
-    if (!coll) throw new CloudError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`)
+    if (!coll)
+      throw new CloudError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`)
     return coll
   }
 
@@ -141,7 +143,10 @@ export class Engine {
         const k = `${op.c}/${index.name}/${JSON.stringify(index.keyOf(op.d))}`
         const other = pendingKeys.get(k)
         if (other !== undefined && other !== id) {
-          throw new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${op.c} index: ${index.name}`)
+          throw new CloudError(
+            'DATABASE_DUPLICATE_WRITE',
+            `E11000 duplicate key error collection: ${op.c} index: ${index.name}`,
+          )
         }
         pendingKeys.set(k, id)
       }
@@ -170,16 +175,21 @@ export class Engine {
     let source: Doc[]
     if (rest[0] && '$match' in rest[0]) {
       const match = rest[0].$match as Doc
-      const sort = rest[1] && '$sort' in rest[1] ? (rest[1].$sort as Record<string, 1 | -1>) : undefined
+      const sort =
+        rest[1] && '$sort' in rest[1] ? (rest[1].$sort as Record<string, 1 | -1>) : undefined
       source = coll.find(match, { sort })
       rest = rest.slice(sort ? 2 : 1)
     } else {
       source = [...coll.docs.values()]
     }
     if (rest.length === 0) return source
-    const aggregator = new Aggregator(rest as never, {
-      collectionResolver: (n: string) => (this.collections.get(n) ? [...this.collections.get(n)!.docs.values()] : []),
-    } as never)
+    const aggregator = new Aggregator(
+      rest as never,
+      {
+        collectionResolver: (n: string) =>
+          this.collections.get(n) ? [...this.collections.get(n)!.docs.values()] : [],
+      } as never,
+    )
     return aggregator.run(source) as Doc[]
   }
 
@@ -210,13 +220,22 @@ export class Engine {
   startTransaction(): string {
     this.expireTransactions()
     const id = `tx-${this.newId()}`
-    this.transactions.set(id, { id, reads: new Map(), writes: new Map(), startedAt: this.opts.now() })
+    this.transactions.set(id, {
+      id,
+      reads: new Map(),
+      writes: new Map(),
+      startedAt: this.opts.now(),
+    })
     return id
   }
 
   private tx(id: string): Transaction {
     const tx = this.transactions.get(id)
-    if (!tx) throw new CloudError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has ended`)
+    if (!tx)
+      throw new CloudError(
+        'DATABASE_TRANSACTION_FAIL',
+        `transaction ${id} does not exist or has ended`,
+      )
     return tx
   }
 
@@ -248,7 +267,10 @@ export class Engine {
       const slash = key.indexOf('/')
       const coll = this.collections.get(key.slice(0, slash))
       if (!coll || coll.rev(key.slice(slash + 1)) !== rev) {
-        throw new CloudError('DATABASE_TRANSACTION_CONFLICT', 'Transaction is conflict, maybe resource operated by others in the same time')
+        throw new CloudError(
+          'DATABASE_TRANSACTION_CONFLICT',
+          'Transaction is conflict, maybe resource operated by others in the same time',
+        )
       }
     }
     const ops: LogOp[] = [...tx.writes.values()].map((w) =>
@@ -265,6 +287,7 @@ export class Engine {
 
   private expireTransactions(): void {
     const now = this.opts.now()
-    for (const [id, tx] of this.transactions) if (now - tx.startedAt > MAX_TX_AGE_MS) this.transactions.delete(id)
+    for (const [id, tx] of this.transactions)
+      if (now - tx.startedAt > MAX_TX_AGE_MS) this.transactions.delete(id)
   }
 }

@@ -2,7 +2,16 @@
 // acknowledged. Concurrent writers share one sync (group commit). A torn last line (kill -9 during
 // a write) was never acknowledged and is dropped on replay.
 import { EJSON } from 'bson'
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Doc } from '../ejson'

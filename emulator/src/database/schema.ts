@@ -23,7 +23,11 @@ export function loadCollectionSpecs(databaseDir: string): CollectionSpec[] {
         if (!ix.keys || Object.keys(ix.keys).length === 0) {
           throw new Error(`database/collections/${file}: index #${i} has no keys`)
         }
-        return { name: ix.name ?? Object.keys(ix.keys).join('_'), keys: ix.keys, unique: Boolean(ix.unique) }
+        return {
+          name: ix.name ?? Object.keys(ix.keys).join('_'),
+          keys: ix.keys,
+          unique: Boolean(ix.unique),
+        }
       })
       return { name, indexes, rules: raw.rules }
     })

@@ -74,7 +74,8 @@ export class SortedIndex {
     }
   }
 
-  private cmp = (a: Entry, b: Entry): number => compareTuples(a.key, b.key, this.dirs) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  private cmp = (a: Entry, b: Entry): number =>
+    compareTuples(a.key, b.key, this.dirs) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
   private settle(): void {
     if (this.stale > 1000 && this.stale > this.entries.length / 4) {
@@ -133,15 +134,23 @@ export class SortedIndex {
     }
     const end = lo
     if (!reverse) {
-      for (let i = start; i < end; i++) if (this.current.get(entries[i].id) === entries[i]) yield entries[i].id
+      for (let i = start; i < end; i++)
+        if (this.current.get(entries[i].id) === entries[i]) yield entries[i].id
     } else {
-      for (let i = end - 1; i >= start; i--) if (this.current.get(entries[i].id) === entries[i]) yield entries[i].id
+      for (let i = end - 1; i >= start; i--)
+        if (this.current.get(entries[i].id) === entries[i]) yield entries[i].id
     }
   }
 }
 
 function uniqueKeyString(key: unknown[]): string {
-  return JSON.stringify(key.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? { $d: (v as Date).getTime() } : v ?? null)))
+  return JSON.stringify(
+    key.map((v) =>
+      Object.prototype.toString.call(v) === '[object Date]'
+        ? { $d: (v as Date).getTime() }
+        : (v ?? null),
+    ),
+  )
 }
 
 function merge<T>(a: T[], b: T[], cmp: (x: T, y: T) => number): T[] {

@@ -30,7 +30,9 @@ const MAX_WORKERS_PER_FUNCTION = 8
 /** Reads a function's config.json, with production's defaults. */
 export function readFunctionConfig(dir: string): FunctionConfig {
   const path = join(dir, 'config.json')
-  const raw = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {}
+  const raw = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : {}
   const permissions = (raw.permissions ?? {}) as { openapi?: string[] }
   return {
     timeout: typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : 3,
@@ -64,7 +66,12 @@ export class FunctionPool {
   }
 
   /** Invokes a function with the given per-invocation environment. */
-  async invoke(name: string, event: unknown, context: unknown, env: Record<string, string>): Promise<InvocationResult> {
+  async invoke(
+    name: string,
+    event: unknown,
+    context: unknown,
+    env: Record<string, string>,
+  ): Promise<InvocationResult> {
     const timeoutMs = this.config(name).timeout * 1000
     const slot = await this.acquire(name)
     const id = ++this.seq
@@ -81,13 +88,27 @@ export class FunctionPool {
         else this.discard(name, slot)
         resolve(r)
       }
-      const onMessage = (msg: { id: number; ok: boolean; result?: string; error?: string }): void => {
+      const onMessage = (msg: {
+        id: number
+        ok: boolean
+        result?: string
+        error?: string
+      }): void => {
         if (msg.id === id) finish({ ok: msg.ok, result: msg.result, error: msg.error }, true)
       }
-      const onError = (error: Error): void => finish({ ok: false, error: String(error.stack ?? error) }, false)
-      const onExit = (code: number): void => finish({ ok: false, error: `function process exited with code ${code}` }, false)
+      const onError = (error: Error): void =>
+        finish({ ok: false, error: String(error.stack ?? error) }, false)
+      const onExit = (code: number): void =>
+        finish({ ok: false, error: `function process exited with code ${code}` }, false)
       const timer = setTimeout(() => {
-        finish({ ok: false, timedOut: true, error: `Invoking task timed out after ${timeoutMs / 1000} seconds` }, false)
+        finish(
+          {
+            ok: false,
+            timedOut: true,
+            error: `Invoking task timed out after ${timeoutMs / 1000} seconds`,
+          },
+          false,
+        )
       }, timeoutMs)
       slot.worker.on('message', onMessage)
       slot.worker.on('error', onError)
@@ -100,7 +121,8 @@ export class FunctionPool {
     const mtime = statSync(this.entry(name)).mtimeMs
     for (;;) {
       const slots = this.slots.get(name) ?? []
-      for (const stale of slots.filter((s) => !s.busy && s.mtime !== mtime)) this.discard(name, stale)
+      for (const stale of slots.filter((s) => !s.busy && s.mtime !== mtime))
+        this.discard(name, stale)
       const free = (this.slots.get(name) ?? []).find((s) => !s.busy && s.mtime === mtime)
       if (free) {
         free.busy = true
@@ -134,7 +156,10 @@ export class FunctionPool {
   }
 
   private discard(name: string, slot: Slot): void {
-    this.slots.set(name, (this.slots.get(name) ?? []).filter((s) => s !== slot))
+    this.slots.set(
+      name,
+      (this.slots.get(name) ?? []).filter((s) => s !== slot),
+    )
     void slot.worker.terminate()
     const next = this.waiting.get(name)?.shift()
     if (next) next()

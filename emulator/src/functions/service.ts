@@ -11,14 +11,22 @@ const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN'
 
 export interface Invoker {
   /** Runs `name` as `identity`; the token is valid for the invocation's lifetime only. */
-  invoke(name: string, event: unknown, identity: Omit<InvocationIdentity, 'functionName'>, extraEnv?: Record<string, string>): Promise<InvocationResult>
+  invoke(
+    name: string,
+    event: unknown,
+    identity: Omit<InvocationIdentity, 'functionName'>,
+    extraEnv?: Record<string, string>,
+  ): Promise<InvocationResult>
   exists(name: string): boolean
   pool: FunctionPool
 }
 
 /** Installs the functions runner, invokeFunction and the /fn gateway; returns the invoker for timers. */
 export function installFunctions(core: EmulatorCore): Invoker {
-  const pool = new FunctionPool(core.functionsDir, { ...core.sdkEnv(), WX_CONTEXT_KEYS: CONTEXT_KEYS })
+  const pool = new FunctionPool(core.functionsDir, {
+    ...core.sdkEnv(),
+    WX_CONTEXT_KEYS: CONTEXT_KEYS,
+  })
   const live = new Map<string, InvocationIdentity>()
   core.registerCallerResolver((token) => live.get(token))
   core.onStop(() => pool.close())
@@ -55,7 +63,11 @@ export function installFunctions(core: EmulatorCore): Invoker {
 
   core.registerAction('functions.invokeFunction', async ({ body, caller }) => {
     const name = String(body.function_name ?? '')
-    if (!invoker.exists(name)) throw new CloudError('FUNCTIONS_NOT_FOUND', `FunctionName parameter could not be found: ${name}`)
+    if (!invoker.exists(name))
+      throw new CloudError(
+        'FUNCTIONS_NOT_FOUND',
+        `FunctionName parameter could not be found: ${name}`,
+      )
     let event: unknown = {}
     if (typeof body.request_data === 'string' && body.request_data) {
       try {
@@ -71,7 +83,10 @@ export function installFunctions(core: EmulatorCore): Invoker {
       source: caller ? 'wx_client,scf' : 'scf',
     })
     if (!result.ok) {
-      throw new CloudError(result.timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', `errCode: -1 | errMsg: ${result.error}`)
+      throw new CloudError(
+        result.timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL',
+        `errCode: -1 | errMsg: ${result.error}`,
+      )
     }
     return { data: { response_data: result.result ?? 'null' } }
   })
@@ -80,7 +95,10 @@ export function installFunctions(core: EmulatorCore): Invoker {
     const name = decodeURIComponent(url.pathname.slice('/fn/'.length))
     const openid = personaOf(req.headers)
     if (!invoker.exists(name)) {
-      sendJson(res, 404, { code: 'FUNCTIONS_NOT_FOUND', message: `云函数 ${name} 不存在或尚未构建` })
+      sendJson(res, 404, {
+        code: 'FUNCTIONS_NOT_FOUND',
+        message: `云函数 ${name} 不存在或尚未构建`,
+      })
       return
     }
     let event: unknown
@@ -95,7 +113,11 @@ export function installFunctions(core: EmulatorCore): Invoker {
     if (event && typeof event === 'object' && !Array.isArray(event)) {
       ;(event as Record<string, unknown>).userInfo = { appId: DEV_APPID, openId: openid }
     }
-    const result = await invoker.invoke(name, event, { openid, appid: DEV_APPID, source: 'wx_client' })
+    const result = await invoker.invoke(name, event, {
+      openid,
+      appid: DEV_APPID,
+      source: 'wx_client',
+    })
     if (!result.ok) {
       core.log(`[emulator] function ${name} failed: ${result.error}`)
       sendJson(res, result.timedOut ? 504 : 502, {
@@ -105,7 +127,10 @@ export function installFunctions(core: EmulatorCore): Invoker {
       return
     }
     const text = result.result ?? 'null'
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    })
     res.end(text)
   })
 

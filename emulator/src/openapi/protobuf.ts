@@ -4,11 +4,20 @@ import * as protobuf from 'protobufjs'
 const root = protobuf.Root.fromJSON({
   nested: {
     KeyValuePair: {
-      fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 }, contenttype: { type: 'string', id: 3 }, filename: { type: 'string', id: 4 } },
+      fields: {
+        key: { type: 'string', id: 1 },
+        value: { type: 'bytes', id: 2 },
+        contenttype: { type: 'string', id: 3 },
+        filename: { type: 'string', id: 4 },
+      },
     },
     OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'KeyValuePair', id: 1 } } },
     CommApiData: {
-      fields: { apiType: { type: 'int32', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } },
+      fields: {
+        apiType: { type: 'int32', id: 1 },
+        openapiData: { type: 'OpenApiData', id: 2 },
+        appid: { type: 'string', id: 6 },
+      },
     },
     CommOpenApiResp: {
       fields: {
@@ -25,7 +34,10 @@ const CommApiData = root.lookupType('CommApiData')
 const CommOpenApiResp = root.lookupType('CommOpenApiResp')
 
 /** Decodes the SDK's requestData into the API's parameters (each value is JSON). */
-export function decodeOpenApiRequest(bytes: Buffer): { params: Record<string, unknown>; appid: string } {
+export function decodeOpenApiRequest(bytes: Buffer): {
+  params: Record<string, unknown>
+  appid: string
+} {
   const msg = CommApiData.toObject(CommApiData.decode(bytes), { defaults: true }) as {
     appid: string
     openapiData?: { pairs?: Array<{ key: string; value: Uint8Array; filename?: string }> }
@@ -47,5 +59,9 @@ export function decodeOpenApiRequest(bytes: Buffer): { params: Record<string, un
 
 /** Encodes an API answer the way the SDK decodes it. */
 export function encodeOpenApiResponse(respData: Buffer, contentType: string): Buffer {
-  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ respData, contentType, errorCode: 0, httpCode: 200 })).finish())
+  return Buffer.from(
+    CommOpenApiResp.encode(
+      CommOpenApiResp.create({ respData, contentType, errorCode: 0, httpCode: 200 }),
+    ).finish(),
+  )
 }

@@ -14,9 +14,14 @@ export const CONSENTS = '_emu_consents'
 export const RISKY_WORDS = ['违禁词', '赌博', '色情', '诈骗']
 
 type ApiResult = { json: Record<string, unknown> } | { png: Buffer }
-type Api = (params: Record<string, unknown>, caller: { openid: string; functionName: string }) => Promise<ApiResult>
+type Api = (
+  params: Record<string, unknown>,
+  caller: { openid: string; functionName: string },
+) => Promise<ApiResult>
 
-const ok = (extra: Record<string, unknown> = {}): ApiResult => ({ json: { errcode: 0, errmsg: 'ok', ...extra } })
+const ok = (extra: Record<string, unknown> = {}): ApiResult => ({
+  json: { errcode: 0, errmsg: 'ok', ...extra },
+})
 const fail = (errcode: number, errmsg: string): ApiResult => ({ json: { errcode, errmsg } })
 
 /** Installs wx.openApi and the outbox/consent endpoints. */
@@ -32,14 +37,23 @@ export const openApiService: EmulatorService = (core) => {
       const hit = RISKY_WORDS.find((w) => content.includes(w))
       return ok({
         result: { suggest: hit ? 'risky' : 'pass', label: hit ? 20001 : 100 },
-        detail: [{ strategy: 'content_model', errcode: 0, suggest: hit ? 'risky' : 'pass', label: hit ? 20001 : 100, keyword: hit ?? '' }],
+        detail: [
+          {
+            strategy: 'content_model',
+            errcode: 0,
+            suggest: hit ? 'risky' : 'pass',
+            label: hit ? 20001 : 100,
+            keyword: hit ?? '',
+          },
+        ],
         trace_id: `emu-${Date.now()}`,
       })
     },
     'security.imgSecCheck': async () => ok(),
     'security.mediaCheckAsync': async (p) => {
       const url = typeof p.media_url === 'string' ? p.media_url : ''
-      if (!/^https?:\/\//.test(url)) return fail(40001, 'media_url must be a public http(s) URL, not a cloud:// id')
+      if (!/^https?:\/\//.test(url))
+        return fail(40001, 'media_url must be a public http(s) URL, not a cloud:// id')
       return ok({ trace_id: `emu-${Date.now()}` })
     },
   }
@@ -54,18 +68,34 @@ export const openApiService: EmulatorService = (core) => {
     try {
       params = decodeOpenApiRequest(data).params
     } catch (error) {
-      throw new CloudError('INVALID_PARAM', `requestData is not a valid protobuf: ${(error as Error).message}`)
+      throw new CloudError(
+        'INVALID_PARAM',
+        `requestData is not a valid protobuf: ${(error as Error).message}`,
+      )
     }
     let result: ApiResult
     if (!caller) {
       result = fail(-604100, 'open API calls must come from a cloud function invocation')
     } else if (!core.functionPermissions(caller.functionName).includes(apiName)) {
-      result = fail(-604101, `function ${caller.functionName} has no permission to call ${apiName}: add it to config.json permissions.openapi`)
+      result = fail(
+        -604101,
+        `function ${caller.functionName} has no permission to call ${apiName}: add it to config.json permissions.openapi`,
+      )
     } else {
       result = await api(params, caller)
     }
-    if ('png' in result) return { raw: encodeOpenApiResponse(result.png, 'image/png'), contentType: 'application/octet-stream' }
-    return { raw: encodeOpenApiResponse(Buffer.from(JSON.stringify(result.json)), 'application/json; charset=utf-8'), contentType: 'application/octet-stream' }
+    if ('png' in result)
+      return {
+        raw: encodeOpenApiResponse(result.png, 'image/png'),
+        contentType: 'application/octet-stream',
+      }
+    return {
+      raw: encodeOpenApiResponse(
+        Buffer.from(JSON.stringify(result.json)),
+        'application/json; charset=utf-8',
+      ),
+      contentType: 'application/octet-stream',
+    }
   })
 
   core.registerRoute('POST', '/_emulator/consent', async (req, res) => {
@@ -77,8 +107,17 @@ export const openApiService: EmulatorService = (core) => {
       return
     }
     const ids = input.templateIds
-    if (typeof input.openid !== 'string' || !input.openid || !Array.isArray(ids) || ids.length === 0 || ids.length > 3) {
-      sendJson(res, 400, { code: 'INVALID_PARAM', message: 'need {openid, templateIds: 1–3 template ids}' })
+    if (
+      typeof input.openid !== 'string' ||
+      !input.openid ||
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.length > 3
+    ) {
+      sendJson(res, 400, {
+        code: 'INVALID_PARAM',
+        message: 'need {openid, templateIds: 1–3 template ids}',
+      })
       return
     }
     const results: Record<string, string> = {}
@@ -89,7 +128,13 @@ export const openApiService: EmulatorService = (core) => {
       }
       const key = `${input.openid}|${id}`
       const updated = await core.store.update(CONSENTS, { _id: key }, { $inc: { credits: 1 } })
-      if (!updated) await core.store.insert(CONSENTS, { _id: key, openid: input.openid, templateId: id, credits: 1 })
+      if (!updated)
+        await core.store.insert(CONSENTS, {
+          _id: key,
+          openid: input.openid,
+          templateId: id,
+          credits: 1,
+        })
       results[id] = 'accept'
     }
     sendJson(res, 200, { errMsg: 'requestSubscribeMessage:ok', ...results })
@@ -107,18 +152,38 @@ export const openApiService: EmulatorService = (core) => {
       return
     }
     const openid = url.searchParams.get('openid')
-    const rows = await core.store.find(OUTBOX, openid ? { touser: openid } : {}, { sort: { at: -1 }, limit: 200 })
+    const rows = await core.store.find(OUTBOX, openid ? { touser: openid } : {}, {
+      sort: { at: -1 },
+      limit: 200,
+    })
     const titles = Object.fromEntries([...templates.values()].map((t) => [t.id, t.title]))
-    sendJson(res, 200, rows.map((r) => ({ ...r, title: titles[String(r.templateId)] ?? '' })))
+    sendJson(
+      res,
+      200,
+      rows.map((r) => ({ ...r, title: titles[String(r.templateId)] ?? '' })),
+    )
   })
 }
 
-async function sendSubscribe(core: EmulatorCore, templates: Map<string, Template>, p: Record<string, unknown>): Promise<ApiResult> {
+async function sendSubscribe(
+  core: EmulatorCore,
+  templates: Map<string, Template>,
+  p: Record<string, unknown>,
+): Promise<ApiResult> {
   const touser = typeof p.touser === 'string' ? p.touser : ''
   const templateId = typeof p.template_id === 'string' ? p.template_id : ''
   const data = (p.data ?? {}) as Record<string, { value?: unknown }>
   const record = async (status: string, errcode: number, errmsg: string): Promise<ApiResult> => {
-    await core.store.insert(OUTBOX, { touser, templateId, page: p.page ?? '', data, status, errcode, errmsg, at: new Date(core.clock.now()) })
+    await core.store.insert(OUTBOX, {
+      touser,
+      templateId,
+      page: p.page ?? '',
+      data,
+      status,
+      errcode,
+      errmsg,
+      at: new Date(core.clock.now()),
+    })
     return errcode ? fail(errcode, errmsg) : ok({ msgid: Date.now() })
   }
   if (!touser || /\s/.test(touser)) return record('rejected', 40003, 'invalid openid')
@@ -129,10 +194,13 @@ async function sendSubscribe(core: EmulatorCore, templates: Map<string, Template
     const why = typeof value !== 'string' ? 'is missing' : fieldViolation(type, value)
     if (why) return record('rejected', 47003, `argument invalid! data.${key}.value ${why}`)
   }
-  if (typeof p.page === 'string' && p.page.startsWith('/')) return record('rejected', 47003, 'argument invalid! page must not start with /')
+  if (typeof p.page === 'string' && p.page.startsWith('/'))
+    return record('rejected', 47003, 'argument invalid! page must not start with /')
   const key = `${touser}|${templateId}`
-  const consent = (await core.store.find(CONSENTS, { _id: key }))[0] as { credits?: number } | undefined
-  if (!consent || !consent.credits || consent.credits <= 0) return record('rejected', 43101, 'user refuse to accept the msg')
+  const consent = (await core.store.find(CONSENTS, { _id: key }))[0] as
+    { credits?: number } | undefined
+  if (!consent || !consent.credits || consent.credits <= 0)
+    return record('rejected', 43101, 'user refuse to accept the msg')
   await core.store.update(CONSENTS, { _id: key }, { $inc: { credits: -1 } })
   return record('sent', 0, 'ok')
 }
@@ -141,13 +209,20 @@ async function qrCode(p: Record<string, unknown>): Promise<ApiResult> {
   const scene = typeof p.scene === 'string' ? p.scene : ''
   const page = typeof p.page === 'string' ? p.page : 'pages/index/index'
   const width = p.width === undefined ? 430 : Number(p.width)
-  if (!scene || scene.length > 32 || !/^[\x21-\x7e]+$/.test(scene)) return fail(40169, 'invalid scene: 1–32 visible ASCII characters')
-  if (page.startsWith('/') || page.includes('?')) return fail(41030, 'invalid page: no leading slash, no query')
-  if (!Number.isFinite(width) || width < 280 || width > 1280) return fail(40159, 'invalid width: 280–1280')
+  if (!scene || scene.length > 32 || !/^[\x21-\x7e]+$/.test(scene))
+    return fail(40169, 'invalid scene: 1–32 visible ASCII characters')
+  if (page.startsWith('/') || page.includes('?'))
+    return fail(41030, 'invalid page: no leading slash, no query')
+  if (!Number.isFinite(width) || width < 280 || width > 1280)
+    return fail(40159, 'invalid width: 280–1280')
   const env = String(p.env_version ?? 'release')
   if (!['release', 'trial', 'develop'].includes(env)) return fail(40001, 'invalid env_version')
   const text = `https://mp.weixin.qq.com/a/woodpecker?page=${encodeURIComponent(page)}&scene=${encodeURIComponent(scene)}&env=${env}`
-  const png = await QRCode.toBuffer(text, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+  const png = await QRCode.toBuffer(text, {
+    type: 'png',
+    width,
+    margin: 2,
+    errorCorrectionLevel: 'M',
+  })
   return { png }
 }
-

@@ -15,7 +15,8 @@ export function loadTemplates(databaseDir: string): Template[] {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Template[]) : []
 }
 
-const TIME = /^\d{4}([-/年])\d{1,2}([-/月])\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$|^\d{1,2}:\d{2}(:\d{2})?$/
+const TIME =
+  /^\d{4}([-/年])\d{1,2}([-/月])\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$|^\d{1,2}:\d{2}(:\d{2})?$/
 
 /** Why a value breaks its field type's rule, or undefined when it is fine. */
 export function fieldViolation(type: string, value: string): string | undefined {
@@ -30,14 +31,28 @@ export function fieldViolation(type: string, value: string): string | undefined 
     case 'name':
       return len > 10 ? `name is ${len} chars (max 10)` : undefined
     case 'character_string':
-      return len > 32 ? `character_string is ${len} chars (max 32)` : /^[\x21-\x7e]+$/.test(value) ? undefined : 'character_string allows only letters, digits and symbols'
+      return len > 32
+        ? `character_string is ${len} chars (max 32)`
+        : /^[\x21-\x7e]+$/.test(value)
+          ? undefined
+          : 'character_string allows only letters, digits and symbols'
     case 'number':
-      return len > 32 ? 'number is longer than 32' : /^-?\d+(\.\d+)?$/.test(value) ? undefined : 'number must be digits'
+      return len > 32
+        ? 'number is longer than 32'
+        : /^-?\d+(\.\d+)?$/.test(value)
+          ? undefined
+          : 'number must be digits'
     case 'phone_number':
-      return len > 17 ? 'phone_number is longer than 17' : /^[\d+\-() ]+$/.test(value) ? undefined : 'phone_number must be digits, +, -'
+      return len > 17
+        ? 'phone_number is longer than 17'
+        : /^[\d+\-() ]+$/.test(value)
+          ? undefined
+          : 'phone_number must be digits, +, -'
     case 'time':
     case 'date':
-      return TIME.test(value.trim()) ? undefined : `${type} must be a date-time like 2026-11-24 15:01`
+      return TIME.test(value.trim())
+        ? undefined
+        : `${type} must be a date-time like 2026-11-24 15:01`
     case 'letter':
       return len > 32 || !/^[A-Za-z]+$/.test(value) ? 'letter must be ≤ 32 letters' : undefined
     case 'amount':

@@ -1,7 +1,16 @@
 // Cloud storage: upload (metadata + PUT like COS), temporary download URLs served over HTTP,
 // download, delete. Bytes live under <dataDir>/storage (written before acknowledging) or in memory.
 import { createHmac, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs'
 import { dirname, extname, join } from 'node:path'
 import type { EmulatorCore, EmulatorService } from '../core'
 import { CloudError } from '../ejson'
@@ -10,7 +19,15 @@ import { readBody, sendJson } from '../http-util'
 const FILES = '_emu_files'
 const MAX_IDS = 50
 const MAX_UPLOAD = 50 * 1024 * 1024
-const TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp', '.json': 'application/json', '.txt': 'text/plain' }
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+}
 
 /** The bucket part of a file id, shaped like production's `7465-<env>-<appid-ish>`. */
 export function bucketOf(envId: string): string {
@@ -26,9 +43,12 @@ export const storageService: EmulatorService = (core) => {
   const fileIdOf = (path: string): string => `cloud://${core.envId}.${bucketOf(core.envId)}/${path}`
   const pathOf = (fileId: string): string | undefined => {
     const prefix = `cloud://${core.envId}.${bucketOf(core.envId)}/`
-    return typeof fileId === 'string' && fileId.startsWith(prefix) ? fileId.slice(prefix.length) : undefined
+    return typeof fileId === 'string' && fileId.startsWith(prefix)
+      ? fileId.slice(prefix.length)
+      : undefined
   }
-  const sign = (path: string, expires: number): string => createHmac('sha256', secret).update(`${path}\n${expires}`).digest('hex').slice(0, 32)
+  const sign = (path: string, expires: number): string =>
+    createHmac('sha256', secret).update(`${path}\n${expires}`).digest('hex').slice(0, 32)
 
   const write = async (path: string, data: Buffer, contentType?: string): Promise<string> => {
     checkPath(path)
@@ -44,7 +64,13 @@ export const storageService: EmulatorService = (core) => {
     }
     const fileId = fileIdOf(path)
     await core.store.remove(FILES, { _id: fileId })
-    await core.store.insert(FILES, { _id: fileId, path, size: data.length, contentType: contentType ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', storedAt: new Date(core.clock.now()) })
+    await core.store.insert(FILES, {
+      _id: fileId,
+      path,
+      size: data.length,
+      contentType: contentType ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      storedAt: new Date(core.clock.now()),
+    })
     return fileId
   }
   const read = (path: string): Buffer | undefined => {
@@ -54,7 +80,8 @@ export const storageService: EmulatorService = (core) => {
     }
     return memory.get(path)
   }
-  const meta = async (fileId: string): Promise<Record<string, unknown> | undefined> => (await core.store.find(FILES, { _id: fileId }))[0]
+  const meta = async (fileId: string): Promise<Record<string, unknown> | undefined> =>
+    (await core.store.find(FILES, { _id: fileId }))[0]
 
   core.registerAction('storage.getUploadMetadata', async ({ body }) => {
     const path = String(body.path ?? '')
@@ -77,7 +104,9 @@ export const storageService: EmulatorService = (core) => {
     const path = pendingUploads.get(token)
     if (!path) {
       res.writeHead(403, { 'content-type': 'application/xml' })
-      res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>upload token unknown or used</Message><RequestId>emu</RequestId><TraceId>emu</TraceId></Error>')
+      res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>upload token unknown or used</Message><RequestId>emu</RequestId><TraceId>emu</TraceId></Error>',
+      )
       return
     }
     pendingUploads.delete(token)
@@ -89,13 +118,19 @@ export const storageService: EmulatorService = (core) => {
 
   core.registerAction('storage.batchGetDownloadUrl', async ({ body }) => {
     const list = body.file_list
-    if (!Array.isArray(list) || list.length === 0) throw new CloudError('INVALID_PARAM', 'file_list must be a non-empty array')
-    if (list.length > MAX_IDS) throw new CloudError('INVALID_PARAM', `file_list has ${list.length} ids; at most ${MAX_IDS} per call`)
+    if (!Array.isArray(list) || list.length === 0)
+      throw new CloudError('INVALID_PARAM', 'file_list must be a non-empty array')
+    if (list.length > MAX_IDS)
+      throw new CloudError(
+        'INVALID_PARAM',
+        `file_list has ${list.length} ids; at most ${MAX_IDS} per call`,
+      )
     const download_list = await Promise.all(
       list.map(async (item: { fileid?: string; max_age?: number }) => {
         const fileID = String(item.fileid ?? '')
         const path = pathOf(fileID)
-        if (!path || !(await meta(fileID))) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+        if (!path || !(await meta(fileID)))
+          return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
         const maxAge = Number(item.max_age) > 0 ? Number(item.max_age) : 86400
         const expires = core.clock.now() + maxAge * 1000
         const tempFileURL = `${core.url}/_emulator/files/${encodeURI(path)}?t=${expires}&sign=${sign(path, expires)}`
@@ -109,7 +144,10 @@ export const storageService: EmulatorService = (core) => {
     const path = decodeURI(url.pathname.slice('/_emulator/files/'.length))
     const expires = Number(url.searchParams.get('t'))
     if (url.searchParams.get('sign') !== sign(path, expires) || core.clock.now() > expires) {
-      sendJson(res, 403, { code: 'STORAGE_SIGN_PARAM_INVALID', message: 'temporary URL is invalid or has expired' })
+      sendJson(res, 403, {
+        code: 'STORAGE_SIGN_PARAM_INVALID',
+        message: 'temporary URL is invalid or has expired',
+      })
       return
     }
     const data = read(path)
@@ -118,13 +156,18 @@ export const storageService: EmulatorService = (core) => {
       sendJson(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' })
       return
     }
-    res.writeHead(200, { 'content-type': String(info.contentType), 'content-length': data.length, 'cache-control': 'max-age=600' })
+    res.writeHead(200, {
+      'content-type': String(info.contentType),
+      'content-length': data.length,
+      'cache-control': 'max-age=600',
+    })
     res.end(data)
   })
 
   core.registerAction('storage.batchDeleteFile', async ({ body }) => {
     const ids = body.fileid_list
-    if (!Array.isArray(ids) || ids.length === 0) throw new CloudError('INVALID_PARAM', 'fileid_list must be a non-empty array')
+    if (!Array.isArray(ids) || ids.length === 0)
+      throw new CloudError('INVALID_PARAM', 'fileid_list must be a non-empty array')
     const delete_list = await Promise.all(
       ids.map(async (fileID: string) => {
         const path = pathOf(fileID)
@@ -146,7 +189,9 @@ export const storageService: EmulatorService = (core) => {
       return
     }
     const ext = extname(url.searchParams.get('name') ?? '') || '.jpg'
-    const path = url.searchParams.get('path') ?? `uploads/${new Date(core.clock.now()).toISOString().slice(0, 10)}/${randomBytes(8).toString('hex')}${ext}`
+    const path =
+      url.searchParams.get('path') ??
+      `uploads/${new Date(core.clock.now()).toISOString().slice(0, 10)}/${randomBytes(8).toString('hex')}${ext}`
     try {
       const fileID = await write(path, data, req.headers['content-type'])
       sendJson(res, 200, { fileID, size: data.length })
@@ -157,7 +202,12 @@ export const storageService: EmulatorService = (core) => {
 }
 
 function checkPath(path: string): void {
-  if (!path || path.length > 512 || path.startsWith('/') || path.split('/').some((p) => p === '..' || p === '')) {
+  if (
+    !path ||
+    path.length > 512 ||
+    path.startsWith('/') ||
+    path.split('/').some((p) => p === '..' || p === '')
+  ) {
     throw new CloudError('INVALID_PARAM', `invalid cloud path: "${path}"`)
   }
 }

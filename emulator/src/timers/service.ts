@@ -32,10 +32,26 @@ export function installTimers(core: EmulatorCore, invoker: Invoker): void {
           core.clock.schedule(at, async () => {
             if (stopped) return
             if (invoker.exists(name)) {
-              const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date(at).toISOString() }
-              const result = await invoker.invoke(name, event, { openid: '', appid: DEV_APPID, source: 'scf' }, { TRIGGER_SRC: 'timer' })
-              const firing: TimerFiring = { functionName: name, trigger: trigger.name, at, ok: result.ok, error: result.error }
-              if (!result.ok) core.log(`[emulator] timer ${name}/${trigger.name} failed: ${result.error}`)
+              const event = {
+                Type: 'Timer',
+                TriggerName: trigger.name,
+                Time: new Date(at).toISOString(),
+              }
+              const result = await invoker.invoke(
+                name,
+                event,
+                { openid: '', appid: DEV_APPID, source: 'scf' },
+                { TRIGGER_SRC: 'timer' },
+              )
+              const firing: TimerFiring = {
+                functionName: name,
+                trigger: trigger.name,
+                at,
+                ok: result.ok,
+                error: result.error,
+              }
+              if (!result.ok)
+                core.log(`[emulator] timer ${name}/${trigger.name} failed: ${result.error}`)
               await core.store.insert('_emu_timer_log', { ...firing })
             }
             arm(at)

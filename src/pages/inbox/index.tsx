@@ -24,7 +24,8 @@ export default function InboxPage(): JSX.Element {
   const pending = inbox.data?.counts.pending ?? 0
   useEffect(() => {
     // The red dot on the 待办 tab: new hazards are waiting.
-    const dot = pending > 0 ? Taro.showTabBarRedDot({ index: 1 }) : Taro.hideTabBarRedDot({ index: 1 })
+    const dot =
+      pending > 0 ? Taro.showTabBarRedDot({ index: 1 }) : Taro.hideTabBarRedDot({ index: 1 })
     void Promise.resolve(dot).catch(() => undefined)
   }, [pending])
 
@@ -39,16 +40,26 @@ export default function InboxPage(): JSX.Element {
       {me.data?.user?.unreachable && (
         <View className="badge-banner inbox-unreachable">
           <Text>🔴 你关闭了隐患提醒，新隐患已自动交给上一级。</Text>
-          <Button size="small" type="primary" onClick={() => void askConsent('captain').then(() => setTick((n) => n + 1))}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void askConsent('captain').then(() => setTick((n) => n + 1))}
+          >
             重新开启提醒
           </Button>
         </View>
       )}
       <View className="inbox-tabs">
         {TABS.map((s) => (
-          <View key={s} className={`inbox-tab inbox-tab-${s} ${tab === s ? 'inbox-tab-active' : ''}`} onClick={() => choose(s)}>
+          <View
+            key={s}
+            className={`inbox-tab inbox-tab-${s} ${tab === s ? 'inbox-tab-active' : ''}`}
+            onClick={() => choose(s)}
+          >
             <Text>{STATE_LABELS[s]}</Text>
-            {(inbox.data?.counts[s] ?? 0) > 0 && <Text className="inbox-count">{inbox.data?.counts[s]}</Text>}
+            {(inbox.data?.counts[s] ?? 0) > 0 && (
+              <Text className="inbox-count">{inbox.data?.counts[s]}</Text>
+            )}
           </View>
         ))}
       </View>

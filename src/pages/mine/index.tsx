@@ -14,19 +14,28 @@ import './index.scss'
 export default function MinePage(): JSX.Element {
   const [tick, setTick] = useState(0)
   const me = useRequest(() => call('user', 'whoami', {}), [tick])
-  const mine = useRequest(async () => (me.data?.user ? call('ticket', 'mine', { limit: 20 }) : { items: [] }), [me.data?.user?.id, tick])
+  const mine = useRequest(
+    async () => (me.data?.user ? call('ticket', 'mine', { limit: 20 }) : { items: [] }),
+    [me.data?.user?.id, tick],
+  )
   useDidShow(() => setTick((n) => n + 1))
   const user = me.data?.user
   return (
     <View className="page mine-page">
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
-      <StateView loading={me.loading && !me.data} error={me.error} onRetry={() => void me.reload()} />
+      <StateView
+        loading={me.loading && !me.data}
+        error={me.error}
+        onRetry={() => void me.reload()}
+      />
       {me.data && (
         <View className="section whoami">
           {user ? (
             <>
               <Text className="whoami-name">{user.name}</Text>
-              {user.departmentName && <Text className="muted whoami-dept">{user.departmentName}</Text>}
+              {user.departmentName && (
+                <Text className="muted whoami-dept">{user.departmentName}</Text>
+              )}
               <View className="whoami-roles">
                 {user.roles.map((r) => (
                   <Tag key={r} type="primary" className="whoami-role">
@@ -38,7 +47,9 @@ export default function MinePage(): JSX.Element {
           ) : (
             <>
               <Text className="whoami-name">尚未绑定员工身份</Text>
-              <Text className="muted">请联系安全办为你开通（微信标识 {me.data.openid || '未知'}）</Text>
+              <Text className="muted">
+                请联系安全办为你开通（微信标识 {me.data.openid || '未知'}）
+              </Text>
             </>
           )}
         </View>
@@ -46,11 +57,20 @@ export default function MinePage(): JSX.Element {
       {me.data?.user && (
         <>
           <View className="section-title mine-reports-title">我的上报</View>
-          <StateView loading={mine.loading && !mine.data} error={mine.error} empty={mine.data?.items.length === 0} emptyText="还没有上报过隐患" />
+          <StateView
+            loading={mine.loading && !mine.data}
+            error={mine.error}
+            empty={mine.data?.items.length === 0}
+            emptyText="还没有上报过隐患"
+          />
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
-      <Cell title="安全驾驶舱" description="院领导、安全办查看全院隐患态势" className="mine-cockpit" />
+      <Cell
+        title="安全驾驶舱"
+        description="院领导、安全办查看全院隐患态势"
+        className="mine-cockpit"
+      />
     </View>
   )
 }

@@ -29,7 +29,10 @@ export default function ReportPage(): JSX.Element {
   }, [scene, pickedFloor, persona])
   const floorId = header.data?.floor.id ?? ''
   const categories = useRequest(() => call('org', 'categories', {}), [persona])
-  const open = useRequest(async () => (floorId ? call('ticket', 'openOnFloor', { floorId }) : { items: [] }), [floorId, persona, done])
+  const open = useRequest(
+    async () => (floorId ? call('ticket', 'openOnFloor', { floorId }) : { items: [] }),
+    [floorId, persona, done],
+  )
   const qrInvalid = header.error && !pickedFloor && scene
   const invalid = (header as { error?: string }).error
 
@@ -48,15 +51,23 @@ export default function ReportPage(): JSX.Element {
           <Text className="muted">请在下面手动选择所在楼层，或告知安全办更换二维码。</Text>
         </View>
       )}
-      {!header.data && !header.loading && (!scene || qrInvalid || pickedFloor) && <FloorPicker onPick={setPickedFloor} />}
+      {!header.data && !header.loading && (!scene || qrInvalid || pickedFloor) && (
+        <FloorPicker onPick={setPickedFloor} />
+      )}
       {header.loading && <StateView loading />}
       {invalid && !qrInvalid && <StateView error={invalid} onRetry={() => void header.reload()} />}
       {header.data && <FloorHeader header={header.data} />}
       {done ? (
         <View className="section report-done">
           <Text className="report-done-title">✅ 已上报，谢谢你！</Text>
-          <Text className="muted">已通知 {done.ownerName}（{done.levelLabel}），处理进度会通过微信提醒你。</Text>
-          <Button type="primary" className="report-done-view" onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${done.id}` })}>
+          <Text className="muted">
+            已通知 {done.ownerName}（{done.levelLabel}），处理进度会通过微信提醒你。
+          </Text>
+          <Button
+            type="primary"
+            className="report-done-view"
+            onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${done.id}` })}
+          >
             查看进度
           </Button>
           <Button className="report-done-again" onClick={() => setDone(undefined)}>
@@ -67,12 +78,22 @@ export default function ReportPage(): JSX.Element {
         header.data && (
           <>
             <OpenHazards items={open.data?.items ?? []} onChanged={() => void open.reload()} />
-            <StateView loading={categories.loading && !categories.data} error={categories.error} onRetry={() => void categories.reload()} />
-            {categories.data && <ReportForm key={floorId} floorId={floorId} categories={categories.data} onDone={setDone} />}
+            <StateView
+              loading={categories.loading && !categories.data}
+              error={categories.error}
+              onRetry={() => void categories.reload()}
+            />
+            {categories.data && (
+              <ReportForm
+                key={floorId}
+                floorId={floorId}
+                categories={categories.data}
+                onDone={setDone}
+              />
+            )}
           </>
         )
       )}
     </View>
   )
 }
-

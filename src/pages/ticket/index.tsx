@@ -17,7 +17,10 @@ export default function TicketPage(): JSX.Element {
   const { params } = useRouter()
   const id = params.id ?? ''
   const [persona, setPersona] = useState(0)
-  const loaded = useRequest(async () => (id ? call('ticket', 'get', { id }) : undefined), [id, persona])
+  const loaded = useRequest(
+    async () => (id ? call('ticket', 'get', { id }) : undefined),
+    [id, persona],
+  )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
 
@@ -25,12 +28,18 @@ export default function TicketPage(): JSX.Element {
     <View className="page ticket-page">
       <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
       {!id && <StateView empty emptyText="没有找到这条隐患" />}
-      <StateView loading={loaded.loading && !ticket} error={loaded.error} onRetry={() => void loaded.reload()} />
+      <StateView
+        loading={loaded.loading && !ticket}
+        error={loaded.error}
+        onRetry={() => void loaded.reload()}
+      />
       {ticket && (
         <>
           <View className="section ticket-head">
             <View className="ticket-status-row">
-              <Text className={`ticket-status ticket-status-${ticket.status}`}>{ticket.statusLabel}</Text>
+              <Text className={`ticket-status ticket-status-${ticket.status}`}>
+                {ticket.statusLabel}
+              </Text>
               {ticket.rating && <Text className="ticket-rating">{'★'.repeat(ticket.rating)}</Text>}
             </View>
             <Text className="ticket-title">{ticket.categoryName}</Text>
@@ -41,16 +50,26 @@ export default function TicketPage(): JSX.Element {
             {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
             <View className="ticket-photos">
               {[...ticket.photos, ...ticket.afterPhotos].map((p) => (
-                <Image key={p} className="ticket-photo" mode="aspectFill" src={ticket.photoUrls[p] ?? p} onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })} />
+                <Image
+                  key={p}
+                  className="ticket-photo"
+                  mode="aspectFill"
+                  src={ticket.photoUrls[p] ?? p}
+                  onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })}
+                />
               ))}
             </View>
             <Text className="muted ticket-meta">
-              上报：{ticket.reporterName ?? '匿名'} · {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
+              上报：{ticket.reporterName ?? '匿名'} ·{' '}
+              {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
             </Text>
             <Text className="muted ticket-meta">
-              当前负责：{ticket.ownerName}（{ticket.levelLabel}）{ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
+              当前负责：{ticket.ownerName}（{ticket.levelLabel}）
+              {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
             </Text>
-            {ticket.supportCount > 0 && <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>}
+            {ticket.supportCount > 0 && (
+              <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>
+            )}
           </View>
           <ActionPanel ticket={ticket} onChanged={setTicket} />
           <Timeline ticket={ticket} />

@@ -11,14 +11,22 @@ export interface SdkEmulator {
 export async function startSdkEmulator(opts: StartOptions = {}): Promise<SdkEmulator> {
   const emulator = await startEmulator({ port: 0, memory: true, quiet: true, ...opts })
   Object.assign(process.env, emulator.sdkEnv())
-   
+
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: emulator.envId })
   return { emulator, cloud, db: cloud.database() }
 }
 
 /** Posts a raw body to /admin and returns the parsed answer. */
-export async function postAdmin(url: string, body: string, contentType = 'application/json'): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}/admin`, { method: 'POST', headers: { 'content-type': contentType }, body })
+export async function postAdmin(
+  url: string,
+  body: string,
+  contentType = 'application/json',
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${url}/admin`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  })
   return (await res.json()) as Record<string, unknown>
 }

@@ -13,23 +13,43 @@ export interface Backend {
   sdk: typeof import('wx-server-sdk')
   db: ReturnType<typeof import('wx-server-sdk').database>
   /** Calls a function as the given OPENID through the emulator's client gateway. */
-  callAs<T = unknown>(openid: string, fn: string, action: string, input?: unknown, requestId?: string): Promise<Envelope<T>>
+  callAs<T = unknown>(
+    openid: string,
+    fn: string,
+    action: string,
+    input?: unknown,
+    requestId?: string,
+  ): Promise<Envelope<T>>
   /** Like callAs, but throws unless the envelope is ok, and returns its data. */
   okAs<T = unknown>(openid: string, fn: string, action: string, input?: unknown): Promise<T>
   stop(): Promise<void>
 }
 
 /** Starts an in-memory emulator running the built functions; seeds the demo hospital when asked. */
-export async function startBackend(opts: { seed?: boolean; clock?: import('../../../emulator/src/core').Clock } = {}): Promise<Backend> {
-  const emulator = await startEmulator({ port: 0, memory: true, quiet: true, functionsDir: FUNCTIONS_DIR, clock: opts.clock })
+export async function startBackend(
+  opts: { seed?: boolean; clock?: import('../../../emulator/src/core').Clock } = {},
+): Promise<Backend> {
+  const emulator = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    functionsDir: FUNCTIONS_DIR,
+    clock: opts.clock,
+  })
   Object.assign(process.env, emulator.sdkEnv())
-   
+
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
   sdk.init({ env: emulator.envId })
   const db = sdk.database()
   const url = emulator.url
 
-  const callAs = async <T,>(openid: string, fn: string, action: string, input?: unknown, requestId?: string) => {
+  const callAs = async <T>(
+    openid: string,
+    fn: string,
+    action: string,
+    input?: unknown,
+    requestId?: string,
+  ) => {
     const res = await fetch(`${url}/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
@@ -42,15 +62,16 @@ export async function startBackend(opts: { seed?: boolean; clock?: import('../..
       throw new Error(`gateway answered ${res.status} with non-JSON: ${text.slice(0, 200)}`)
     }
   }
-  const okAs = async <T,>(openid: string, fn: string, action: string, input?: unknown) => {
+  const okAs = async <T>(openid: string, fn: string, action: string, input?: unknown) => {
     const env = await callAs<T>(openid, fn, action, input)
     if (!env.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${env.code} ${env.message}`)
     return env.data
   }
 
   if (opts.seed) {
-     
-    const { seedDemo } = require('../../../scripts/seed') as { seedDemo: (o: { url: string }) => Promise<unknown> }
+    const { seedDemo } = require('../../../scripts/seed') as {
+      seedDemo: (o: { url: string }) => Promise<unknown>
+    }
     await seedDemo({ url })
   }
   return { emulator, url, sdk, db, callAs, okAs, stop: () => emulator.stop() }

@@ -6,7 +6,14 @@ import type { ActionContext } from '../../../cloudfunctions/_shared/runtime/cont
 import { installChineseZodMessages } from '../../../types'
 
 const fakeContext = (openid: string) => (): ActionContext =>
-  ({ openid, appid: 'wx-test', source: 'wx_client', db: {} as never, cloud: {} as never, now: () => new Date(0) }) as ActionContext
+  ({
+    openid,
+    appid: 'wx-test',
+    source: 'wx_client',
+    db: {} as never,
+    cloud: {} as never,
+    now: () => new Date(0),
+  }) as ActionContext
 
 describe('defineFunction', () => {
   beforeAll(() => installChineseZodMessages())
@@ -52,11 +59,34 @@ describe('defineFunction', () => {
   })
 
   it('turns an AppError into its code and an unexpected throw into internal', async () => {
-    const denied = defineFunction('user', { whoami: async () => { throw new AppError('auth.forbidden') } }, fakeContext('x'))
-    await expect(denied({ action: 'whoami' })).resolves.toMatchObject({ ok: false, code: 'auth.forbidden', message: '你没有权限进行这个操作' })
+    const denied = defineFunction(
+      'user',
+      {
+        whoami: async () => {
+          throw new AppError('auth.forbidden')
+        },
+      },
+      fakeContext('x'),
+    )
+    await expect(denied({ action: 'whoami' })).resolves.toMatchObject({
+      ok: false,
+      code: 'auth.forbidden',
+      message: '你没有权限进行这个操作',
+    })
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    const broken = defineFunction('user', { whoami: async () => { throw new Error('db down') } }, fakeContext('x'))
-    await expect(broken({ action: 'whoami' })).resolves.toMatchObject({ ok: false, code: 'internal' })
+    const broken = defineFunction(
+      'user',
+      {
+        whoami: async () => {
+          throw new Error('db down')
+        },
+      },
+      fakeContext('x'),
+    )
+    await expect(broken({ action: 'whoami' })).resolves.toMatchObject({
+      ok: false,
+      code: 'internal',
+    })
     spy.mockRestore()
   })
 

@@ -10,9 +10,17 @@ export function FloorHeader({ header }: { header: Header }): JSX.Element {
         {header.building.name} · {header.floor.name}
       </Text>
       <View className="floor-header-captains">
-        {header.captains.length === 0 && <Text className="muted">本层暂未配置层长，隐患将直接交给上一级</Text>}
+        {header.captains.length === 0 && (
+          <Text className="muted">本层暂未配置层长，隐患将直接交给上一级</Text>
+        )}
         {header.captains.map((c) => (
-          <View key={`${c.name}-${c.phone}`} className="floor-header-captain" onClick={() => c.phone && void Taro.makePhoneCall({ phoneNumber: c.phone }).catch(() => undefined)}>
+          <View
+            key={`${c.name}-${c.phone}`}
+            className="floor-header-captain"
+            onClick={() =>
+              c.phone && void Taro.makePhoneCall({ phoneNumber: c.phone }).catch(() => undefined)
+            }
+          >
             <Text className="floor-header-role">{c.deputy ? '副层长' : '层长'}</Text>
             <Text className="floor-header-name">{c.name}</Text>
             <Text className="floor-header-phone">{c.phone}</Text>

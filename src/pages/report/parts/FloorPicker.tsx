@@ -11,7 +11,12 @@ export function FloorPicker({ onPick }: { onPick: (floorId: string) => void }): 
   return (
     <View className="section floor-picker">
       <Text className="section-title">选择所在楼层</Text>
-      <StateView loading={buildings.loading} error={buildings.error} onRetry={() => void buildings.reload()} empty={buildings.data?.length === 0} />
+      <StateView
+        loading={buildings.loading}
+        error={buildings.error}
+        onRetry={() => void buildings.reload()}
+        empty={buildings.data?.length === 0}
+      />
       {buildings.data?.map((b) => (
         <View key={b.id} className="floor-picker-building">
           <View className="floor-picker-name" onClick={() => setOpen(open === b.id ? '' : b.id)}>

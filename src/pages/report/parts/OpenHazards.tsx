@@ -6,7 +6,13 @@ import { useState } from 'react'
 import type { TicketSummary } from '../../../../types/api/ticket'
 import { call, messageOf } from '../../../services'
 
-export function OpenHazards({ items, onChanged }: { items: TicketSummary[]; onChanged: () => void }): JSX.Element | null {
+export function OpenHazards({
+  items,
+  onChanged,
+}: {
+  items: TicketSummary[]
+  onChanged: () => void
+}): JSX.Element | null {
   const [busy, setBusy] = useState('')
   if (items.length === 0) return null
   const support = async (id: string) => {
@@ -26,12 +32,22 @@ export function OpenHazards({ items, onChanged }: { items: TicketSummary[]; onCh
       <Text className="section-title">本层正在处理的隐患</Text>
       {items.map((t) => (
         <View key={t.id} className="open-hazard">
-          <View className="open-hazard-main" onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${t.id}` })}>
+          <View
+            className="open-hazard-main"
+            onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${t.id}` })}
+          >
             <Text className="open-hazard-title">{t.categoryName}</Text>
             <Text className="muted open-hazard-desc">{t.description || t.place}</Text>
-            <Text className="muted">{t.statusLabel} · {t.supportCount} 人也看到了</Text>
+            <Text className="muted">
+              {t.statusLabel} · {t.supportCount} 人也看到了
+            </Text>
           </View>
-          <Button size="small" className="open-hazard-plus" disabled={t.supportedByMe || busy === t.id} onClick={() => void support(t.id)}>
+          <Button
+            size="small"
+            className="open-hazard-plus"
+            disabled={t.supportedByMe || busy === t.id}
+            onClick={() => void support(t.id)}
+          >
             {t.supportedByMe ? '已 +1' : '+1 我也看到了'}
           </Button>
         </View>

@@ -7,7 +7,13 @@ import type { Category } from '../../../../types/api/org'
 import type { TicketView } from '../../../../types/api/ticket'
 import { call, messageOf } from '../../../services'
 import { askConsent } from '../../../services/consent'
-import { clearDraft, loadDraft, newClientKey, saveDraft, type ReportDraft } from '../../../services/draft'
+import {
+  clearDraft,
+  loadDraft,
+  newClientKey,
+  saveDraft,
+  type ReportDraft,
+} from '../../../services/draft'
 import { choosePhotos, uploadPhoto } from '../../../services/photo'
 
 const MAX_PHOTOS = 6
@@ -19,7 +25,9 @@ interface Props {
 }
 
 export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element {
-  const [draft, setDraft] = useState<ReportDraft>(() => loadDraft(floorId) ?? { clientKey: newClientKey(), floorId, photos: [] })
+  const [draft, setDraft] = useState<ReportDraft>(
+    () => loadDraft(floorId) ?? { clientKey: newClientKey(), floorId, photos: [] },
+  )
   const [previews, setPreviews] = useState<Record<string, string>>({})
   const [uploading, setUploading] = useState(0)
   const [submitting, setSubmitting] = useState(false)
@@ -66,7 +74,11 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         clearDraft()
         onDone(ticket)
       })
-      .catch((e) => setError(`${messageOf(e)}${messageOf(e).includes('网络') ? '（草稿已保存在手机上，可稍后再提交）' : ''}`))
+      .catch((e) =>
+        setError(
+          `${messageOf(e)}${messageOf(e).includes('网络') ? '（草稿已保存在手机上，可稍后再提交）' : ''}`,
+        ),
+      )
       .finally(() => setSubmitting(false))
   }
 
@@ -78,7 +90,10 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         {draft.photos.map((id) => (
           <View key={id} className="report-photo">
             <Image className="report-photo-img" src={previews[id] ?? id} mode="aspectFill" />
-            <Text className="report-photo-remove" onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}>
+            <Text
+              className="report-photo-remove"
+              onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}
+            >
               ×
             </Text>
           </View>
@@ -106,14 +121,38 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
       </View>
 
       <Text className="section-title">补充说明（可选）</Text>
-      <Textarea className="report-description" maxlength={200} placeholder="简单描述一下隐患（最多 200 字）" value={draft.description ?? ''} onInput={(e) => update({ description: e.detail.value })} />
-      <Input className="report-spot" maxlength={50} placeholder="房间号/具体位置（可选）" value={draft.spot ?? ''} onInput={(e) => update({ spot: e.detail.value })} />
+      <Textarea
+        className="report-description"
+        maxlength={200}
+        placeholder="简单描述一下隐患（最多 200 字）"
+        value={draft.description ?? ''}
+        onInput={(e) => update({ description: e.detail.value })}
+      />
+      <Input
+        className="report-spot"
+        maxlength={50}
+        placeholder="房间号/具体位置（可选）"
+        value={draft.spot ?? ''}
+        onInput={(e) => update({ spot: e.detail.value })}
+      />
       <View className="report-anonymous">
         <Text>对楼层长隐藏我的姓名</Text>
-        <Switch checked={Boolean(draft.anonymous)} color="#0f7b6c" onChange={(e) => update({ anonymous: e.detail.value })} />
+        <Switch
+          checked={Boolean(draft.anonymous)}
+          color="#0f7b6c"
+          onChange={(e) => update({ anonymous: e.detail.value })}
+        />
       </View>
       {error && <Text className="report-error">{error}</Text>}
-      <Button type="primary" block size="large" className="report-submit" loading={submitting} disabled={submitting || uploading > 0} onClick={submit}>
+      <Button
+        type="primary"
+        block
+        size="large"
+        className="report-submit"
+        loading={submitting}
+        disabled={submitting || uploading > 0}
+        onClick={submit}
+      >
         ③ 提交上报
       </Button>
     </View>

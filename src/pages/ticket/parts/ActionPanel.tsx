@@ -11,7 +11,14 @@ import { askConsent } from '../../../services/consent'
 import { choosePhotos, uploadPhoto } from '../../../services/photo'
 
 const NEEDS_PHOTO: TicketAction[] = ['fix', 'complete']
-const NEEDS_REASON: TicketAction[] = ['sendBack', 'reject', 'reopen', 'escalate', 'transfer', 'duplicate']
+const NEEDS_REASON: TicketAction[] = [
+  'sendBack',
+  'reject',
+  'reopen',
+  'escalate',
+  'transfer',
+  'duplicate',
+]
 const CAPTAIN_ACTIONS: TicketAction[] = ['accept', 'fix', 'defer', 'complete']
 const DEPARTMENTS = [
   { id: 'general-affairs', name: '总务科' },
@@ -21,7 +28,13 @@ const DEPARTMENTS = [
   { id: 'it', name: '信息科' },
 ]
 
-export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChanged: (t: TicketView) => void }): JSX.Element | null {
+export function ActionPanel({
+  ticket,
+  onChanged,
+}: {
+  ticket: TicketView
+  onChanged: (t: TicketView) => void
+}): JSX.Element | null {
   const [active, setActive] = useState<TicketAction>()
   const [photos, setPhotos] = useState<Array<{ id: string; preview: string }>>([])
   const [reason, setReason] = useState('')
@@ -39,7 +52,12 @@ export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChang
     if (NEEDS_PHOTO.includes(action)) input.afterPhotos = photos.map((p) => p.id)
     if (NEEDS_REASON.includes(action)) input.reason = reason || undefined
     if (action === 'confirm') input.rating = rating
-    if (action === 'defer') Object.assign(input, { deadline: dayjs(deadline).endOf('day').toISOString(), departmentId: DEPARTMENTS[department].id, plan: reason || undefined })
+    if (action === 'defer')
+      Object.assign(input, {
+        deadline: dayjs(deadline).endOf('day').toISOString(),
+        departmentId: DEPARTMENTS[department].id,
+        plan: reason || undefined,
+      })
     if (action === 'duplicate') input.duplicateOf = ticket.id
     setBusy(true)
     setError('')
@@ -64,7 +82,11 @@ export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChang
   const tap = (action: TicketAction) => {
     // Consent must be asked inside the tap, before anything awaits.
     if (CAPTAIN_ACTIONS.includes(action)) void askConsent('captain')
-    const simple = !NEEDS_PHOTO.includes(action) && !NEEDS_REASON.includes(action) && action !== 'confirm' && action !== 'defer'
+    const simple =
+      !NEEDS_PHOTO.includes(action) &&
+      !NEEDS_REASON.includes(action) &&
+      action !== 'confirm' &&
+      action !== 'defer'
     if (simple) void submit(action)
     else setActive(action)
   }
@@ -88,7 +110,13 @@ export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChang
     <View className="section action-panel">
       <View className="action-buttons">
         {actions.map((a) => (
-          <Button key={a} className={`action-button action-${a}`} type={a === 'fix' || a === 'confirm' || a === 'accept' ? 'primary' : 'default'} disabled={busy} onClick={() => tap(a)}>
+          <Button
+            key={a}
+            className={`action-button action-${a}`}
+            type={a === 'fix' || a === 'confirm' || a === 'accept' ? 'primary' : 'default'}
+            disabled={busy}
+            onClick={() => tap(a)}
+          >
             {ACTION_LABELS[a]}
           </Button>
         ))}
@@ -99,7 +127,12 @@ export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChang
           {NEEDS_PHOTO.includes(active) && (
             <View className="action-photos">
               {photos.map((p) => (
-                <Image key={p.id} className="action-photo action-photo-done" src={p.preview} mode="aspectFill" />
+                <Image
+                  key={p.id}
+                  className="action-photo action-photo-done"
+                  src={p.preview}
+                  mode="aspectFill"
+                />
               ))}
               <View className="action-photo action-photo-add" onClick={() => void addPhoto()}>
                 <Text>{uploading ? '上传中…' : '📷 整改后照片'}</Text>
@@ -108,16 +141,32 @@ export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChang
           )}
           {active === 'defer' && (
             <>
-              <Picker mode="date" value={deadline} start={dayjs().add(1, 'day').format('YYYY-MM-DD')} onChange={(e) => setDeadline(e.detail.value)}>
+              <Picker
+                mode="date"
+                value={deadline}
+                start={dayjs().add(1, 'day').format('YYYY-MM-DD')}
+                onChange={(e) => setDeadline(e.detail.value)}
+              >
                 <View className="action-field">整改期限：{deadline}</View>
               </Picker>
-              <Picker mode="selector" range={DEPARTMENTS.map((d) => d.name)} value={department} onChange={(e) => setDepartment(Number(e.detail.value))}>
+              <Picker
+                mode="selector"
+                range={DEPARTMENTS.map((d) => d.name)}
+                value={department}
+                onChange={(e) => setDepartment(Number(e.detail.value))}
+              >
                 <View className="action-field">责任部门：{DEPARTMENTS[department].name}</View>
               </Picker>
             </>
           )}
           {(NEEDS_REASON.includes(active) || active === 'defer') && (
-            <Textarea className="action-reason" maxlength={200} placeholder={active === 'defer' ? '整改方案' : '原因'} value={reason} onInput={(e) => setReason(e.detail.value)} />
+            <Textarea
+              className="action-reason"
+              maxlength={200}
+              placeholder={active === 'defer' ? '整改方案' : '原因'}
+              value={reason}
+              onInput={(e) => setReason(e.detail.value)}
+            />
           )}
           {active === 'confirm' && (
             <View className="action-rating">
@@ -126,7 +175,14 @@ export function ActionPanel({ ticket, onChanged }: { ticket: TicketView; onChang
             </View>
           )}
           {error && <Text className="report-error">{error}</Text>}
-          <Button type="primary" block className="action-submit" loading={busy} disabled={busy || uploading > 0} onClick={() => void submit(active)}>
+          <Button
+            type="primary"
+            block
+            className="action-submit"
+            loading={busy}
+            disabled={busy || uploading > 0}
+            onClick={() => void submit(active)}
+          >
             提交
           </Button>
         </View>

@@ -20,7 +20,13 @@ export function Timeline({ ticket }: { ticket: TicketView }): JSX.Element {
             {e.action !== 'create' && e.photos && e.photos.length > 0 && (
               <View className="timeline-photos">
                 {e.photos.map((p) => (
-                  <Image key={p} className="timeline-photo" mode="aspectFill" src={ticket.photoUrls[p] ?? p} onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })} />
+                  <Image
+                    key={p}
+                    className="timeline-photo"
+                    mode="aspectFill"
+                    src={ticket.photoUrls[p] ?? p}
+                    onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })}
+                  />
                 ))}
               </View>
             )}
