@@ -1,5 +1,5 @@
 // Time for the emulator: the system clock, or a manual one tests advance by hand.
-import type { Clock, ManualClock } from './core'
+import type { Clock, ManualClock, SteerableClock } from './core'
 
 interface Scheduled {
   at: number
@@ -51,5 +51,46 @@ export function createManualClock(startEpochMs: number): ManualClock {
     },
     set: (epochMs) => runUntil(epochMs),
     advance: (ms) => runUntil(current + ms),
+    jump: (epochMs) => {
+      current = Math.max(current, epochMs)
+      return runUntil(current)
+    },
+  }
+}
+
+/** A manual clock until `release()`, then the system clock (pending schedules carried over). */
+export function createSteerableClock(startEpochMs: number): SteerableClock {
+  const manual = createManualClock(startEpochMs)
+  const pending = new Map<number, { at: number; fn: () => void; cancel: () => void }>()
+  let released = false
+  let seq = 0
+  return {
+    manual: true,
+    now: () => (released ? systemClock.now() : manual.now()),
+    schedule(at, fn) {
+      if (released) return systemClock.schedule(at, fn)
+      const id = seq++
+      let cancel = manual.schedule(at, () => {
+        pending.delete(id)
+        return fn()
+      })
+      pending.set(id, { at, fn, cancel: () => cancel() })
+      return () => {
+        pending.delete(id)
+        cancel()
+      }
+    },
+    set: (ms) => manual.set(ms),
+    advance: (ms) => manual.advance(ms),
+    jump: (ms) => manual.jump(ms),
+    release() {
+      if (released) return
+      released = true
+      for (const p of pending.values()) {
+        p.cancel()
+        systemClock.schedule(p.at, p.fn)
+      }
+      pending.clear()
+    },
   }
 }

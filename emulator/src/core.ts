@@ -14,6 +14,17 @@ export interface ManualClock extends Clock {
   readonly manual: true
   set(epochMs: number): Promise<void>
   advance(ms: number): Promise<void>
+  /**
+   * Moves to `epochMs` as if the emulator had been switched off meanwhile: each due timer fires
+   * once (late), not once per missed occurrence.
+   */
+  jump(epochMs: number): Promise<void>
+}
+
+/** A manual clock that can be handed back to real time (demo history, then live). */
+export interface SteerableClock extends ManualClock {
+  /** From now on: real time and real timers; pending schedules are re-armed on them. */
+  release(): void
 }
 
 /** What the SDK sent to /admin, already JSON-parsed (multipart bodies arrive as `parts`). */

@@ -12,7 +12,7 @@ import { readFunctionConfig } from './functions/pool'
 import { Router } from './server'
 import { services } from './services'
 
-export { createManualClock, systemClock } from './clock'
+export { createManualClock, createSteerableClock, systemClock } from './clock'
 
 const REPO = resolve(__dirname, '..', '..')
 

@@ -191,3 +191,8 @@ export async function loadOwnerChain(
   )
   return resolveOwnerChain(duties, users, at)
 }
+
+/** The duties a user holds (any validity; the caller filters by date). */
+export async function listDutiesOfUser(db: Database, userId: string): Promise<DutyDoc[]> {
+  return rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(100).get())
+}

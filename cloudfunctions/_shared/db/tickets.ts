@@ -207,3 +207,20 @@ export async function listOpenOnFloor(
       .get(),
   )
 }
+
+/** Where open deferred work is past its deadline now (floor and building of each, at most 1000). */
+export async function listOverdueOpen(
+  db: Database,
+  now: Date,
+  buildingId?: string,
+): Promise<Array<{ floorId: string; buildingId: string }>> {
+  const rows = rowsOf<{ floorId: string; buildingId: string }>(
+    await db
+      .collection(TICKETS)
+      .where({ status: 'rectifying', deadline: db.command.lt(now) })
+      .field({ floorId: true, buildingId: true })
+      .limit(1000)
+      .get(),
+  )
+  return buildingId ? rows.filter((r) => r.buildingId === buildingId) : rows
+}

@@ -28,6 +28,7 @@ import { dispatchNow, queueNotification, type NotificationKind } from '../notify
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { relationsOf, requireUser } from './actor'
+import { countTransition } from '../stats/record' // stats hook (issue 12): moves into the door
 import { toView } from './view'
 
 type CreateInput = z.output<typeof import('../../../types/api/ticket').CreateTicketInput>
@@ -219,6 +220,9 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     insertTicket(ctx.db, ticket, event),
     queue(ctx, 'assigned', ticket, owner, input.description || category.name, `${id}:1:assigned`),
   ])
+  // stats hook (issue 12): count the report once, only when this call inserted it.
+  if (inserted)
+    await countTransition(ctx.db, null, ticket, { action: 'create', at: now, actorId: user._id })
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
   const [view] = await Promise.all([
@@ -375,6 +379,8 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
   }
   if (!(await updateTicketIf(ctx.db, t._id, t.status, t.version, patch))) throw await conflict()
   const updated = { ...t, ...patch } as TicketDoc
+  // stats hook (issue 12): count the transition that just won the guarded write.
+  await countTransition(ctx.db, t, updated, { action, at: now, actorId: user._id })
   await addEvent(ctx.db, {
     _id: `${t._id}:${updated.version}`,
     ticketId: t._id,
@@ -432,6 +438,13 @@ export async function escalateUnreachable(
     updatedAt: now,
   }
   if (!(await updateTicketIf(ctx.db, t._id, t.status, t.version, patch))) return false
+  // stats hook (issue 12): count the escalation that just won the guarded write.
+  await countTransition(
+    ctx.db,
+    t,
+    { ...t, ...patch },
+    { action: 'escalate', at: now, actorId: 'system' },
+  )
   await addEvent(ctx.db, {
     _id: `${t._id}:${patch.version}`,
     ticketId: t._id,

@@ -71,6 +71,7 @@ export class FunctionPool {
     event: unknown,
     context: unknown,
     env: Record<string, string>,
+    nowMs?: number,
   ): Promise<InvocationResult> {
     const timeoutMs = this.config(name).timeout * 1000
     const slot = await this.acquire(name)
@@ -113,7 +114,7 @@ export class FunctionPool {
       slot.worker.on('message', onMessage)
       slot.worker.on('error', onError)
       slot.worker.on('exit', onExit)
-      slot.worker.postMessage({ id, event, context, env })
+      slot.worker.postMessage({ id, event, context, env, nowMs })
     })
   }
 

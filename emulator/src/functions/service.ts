@@ -5,6 +5,7 @@ import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
 import { readBody, sendJson } from '../http-util'
 import { FunctionPool, type InvocationResult } from './pool'
+import { systemClock } from '../clock'
 
 export const DEV_APPID = 'wx-woodpecker-local'
 const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN'
@@ -54,7 +55,9 @@ export function installFunctions(core: EmulatorCore): Invoker {
         time_limit_in_ms: pool.config(name).timeout * 1000,
       }
       try {
-        return await pool.invoke(name, event, context, env)
+        // A manual clock's time reaches the function; under the system clock it runs on real time.
+        const nowMs = core.clock === systemClock ? undefined : core.clock.now()
+        return await pool.invoke(name, event, context, env, nowMs)
       } finally {
         live.delete(token)
       }

@@ -5,6 +5,20 @@ const { parentPort, workerData } = require('node:worker_threads')
 const Module = require('node:module')
 const localRequire = Module.createRequire(workerData.entry)
 let fn = null
+// Time inside a function follows the emulator's clock (a manual clock in tests and demo seeding):
+// each invocation carries the emulator's now, and Date runs on from there.
+const RealDate = Date
+let offset = 0
+class EmulatorDate extends RealDate {
+  constructor(...args) {
+    if (args.length === 0) super(RealDate.now() + offset)
+    else super(...args)
+  }
+  static now() {
+    return RealDate.now() + offset
+  }
+}
+globalThis.Date = EmulatorDate
 const IDENTITY_KEYS = ${JSON.stringify([
   'WX_OPENID',
   'WX_APPID',
@@ -19,6 +33,7 @@ const IDENTITY_KEYS = ${JSON.stringify([
 parentPort.on('message', async (msg) => {
   for (const k of IDENTITY_KEYS) delete process.env[k]
   Object.assign(process.env, msg.env)
+  offset = typeof msg.nowMs === 'number' ? msg.nowMs - RealDate.now() : 0
   try {
     if (!fn) {
       const mod = localRequire(workerData.entry)

@@ -54,7 +54,8 @@ export function installTimers(core: EmulatorCore, invoker: Invoker): void {
                 core.log(`[emulator] timer ${name}/${trigger.name} failed: ${result.error}`)
               await core.store.insert('_emu_timer_log', { ...firing })
             }
-            arm(at)
+            // A late firing (the clock jumped) re-arms from now: missed occurrences coalesce.
+            arm(Math.max(at, core.clock.now()))
           }),
         )
       }
