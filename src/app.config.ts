@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
   subPackages: [
-    { root: 'cockpit', pages: ['pages/index'] },
+    { root: 'cockpit', pages: ['pages/index', 'pages/bulletin/index'] },
     { root: 'admin', pages: ['pages/index'] },
   ],
   window: {

@@ -70,7 +70,7 @@ export function createSteerableClock(startEpochMs: number): SteerableClock {
     schedule(at, fn) {
       if (released) return systemClock.schedule(at, fn)
       const id = seq++
-      let cancel = manual.schedule(at, () => {
+      const cancel = manual.schedule(at, () => {
         pending.delete(id)
         return fn()
       })

@@ -53,6 +53,8 @@ export interface EventDoc {
 
 const TICKETS = 'tickets'
 const EVENTS = 'ticket_events'
+/** The journal's collection name, for maintenance scripts that scan it. */
+export const EVENTS_COLLECTION = EVENTS
 
 /** Inserts a new ticket with its first journal event; false when the id already exists. */
 export async function insertTicket(

@@ -7,9 +7,12 @@ import { StateView } from '../../components/StateView'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
 import { TicketList } from '../../components/TicketList'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import './index.scss'
+
+/** Who the cockpit serves (the stats function refuses everyone else). */
+const COCKPIT_ROLES = ['leader', 'safety_office', 'building_captain', 'coordinator']
 
 export default function MinePage(): JSX.Element {
   const [tick, setTick] = useState(0)
@@ -66,11 +69,14 @@ export default function MinePage(): JSX.Element {
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
-      <Cell
-        title="安全驾驶舱"
-        description="院领导、安全办查看全院隐患态势"
-        className="mine-cockpit"
-      />
+      {user?.roles.some((r) => COCKPIT_ROLES.includes(r)) && (
+        <Cell
+          title="安全驾驶舱"
+          description="隐患态势、网格地图、简报与周报"
+          className="mine-cockpit"
+          onClick={() => void Taro.navigateTo({ url: '/cockpit/pages/index' })}
+        />
+      )}
     </View>
   )
 }

@@ -1,0 +1,118 @@
+// `stats:rebuild`: recount every counter from the counted-transition ledger in journal order,
+// cross-check the ledger against the ticket journal, and diff the recount with the live counters.
+import { DAYS, LEDGER, OPEN, replaceCounters, scanAll, type LedgerRow } from '../db/counters'
+import { EVENTS_COLLECTION } from '../db/tickets'
+import {
+  DAY_SECTIONS,
+  emptySet,
+  fold,
+  normalizeDay,
+  type CounterSet,
+  type DayCounters,
+  type OpenCounter,
+} from '../domain/stats-docs'
+import { counterDeltas, type StatsTicket } from '../domain/stats-keys'
+import type { Database } from '../runtime/context'
+
+/** One counter whose live value differs from the recount. */
+export interface CounterDiff {
+  doc: string
+  field: string
+  live: number
+  recount: number
+}
+
+export interface RebuildReport {
+  transitions: number
+  /** Journal events with no counted transition (e.g. a crash between the write and the count). */
+  uncounted: string[]
+  /** Counted transitions with no journal event. */
+  unjournaled: string[]
+  diffs: CounterDiff[]
+  repaired: boolean
+}
+
+function foldTicket(set: CounterSet, rows: LedgerRow[]): void {
+  rows.sort((a, b) => a.seq - b.seq)
+  let before: StatsTicket | null = null
+  for (const r of rows) {
+    fold(
+      set,
+      counterDeltas(r.action === 'create' ? null : before, r.facts, {
+        action: r.action,
+        at: new Date(r.at),
+        actorId: r.actorId,
+      }),
+    )
+    before = r.facts
+  }
+}
+
+/** Recounts from the ledger; the ids of its rows come back for the journal cross-check. */
+export async function recount(db: Database): Promise<{ set: CounterSet; ids: Set<string> }> {
+  const set = emptySet()
+  const ids = new Set<string>()
+  let group: LedgerRow[] = []
+  for await (const page of scanAll<LedgerRow>(db, LEDGER)) {
+    for (const r of page) {
+      ids.add(r._id)
+      if (group.length > 0 && group[0].ticketId !== r.ticketId) {
+        foldTicket(set, group)
+        group = []
+      }
+      group.push(r)
+    }
+  }
+  if (group.length > 0) foldTicket(set, group)
+  return { set, ids }
+}
+
+/** Every live counter document. */
+export async function liveCounters(db: Database): Promise<CounterSet> {
+  const set = emptySet()
+  for await (const page of scanAll<DayCounters>(db, DAYS))
+    for (const d of page) set.days.set(d._id, normalizeDay(d))
+  for await (const page of scanAll<OpenCounter>(db, OPEN))
+    for (const d of page) set.open.set(d._id, d)
+  return set
+}
+
+/** The counters that differ between two sets (zeros and missing documents are the same). */
+export function diffCounters(live: CounterSet, want: CounterSet): CounterDiff[] {
+  const out: CounterDiff[] = []
+  for (const id of new Set([...live.days.keys(), ...want.days.keys()])) {
+    const a = live.days.get(id)
+    const b = want.days.get(id)
+    for (const s of DAY_SECTIONS) {
+      const keys = new Set([...Object.keys(a?.[s] ?? {}), ...Object.keys(b?.[s] ?? {})])
+      for (const k of keys) {
+        const x = a?.[s][k] ?? 0
+        const y = b?.[s][k] ?? 0
+        if (x !== y) out.push({ doc: `${DAYS}/${id}`, field: `${s}.${k}`, live: x, recount: y })
+      }
+    }
+  }
+  for (const id of new Set([...live.open.keys(), ...want.open.keys()])) {
+    const x = live.open.get(id)?.open ?? 0
+    const y = want.open.get(id)?.open ?? 0
+    if (x !== y) out.push({ doc: `${OPEN}/${id}`, field: 'open', live: x, recount: y })
+  }
+  return out
+}
+
+/** Recounts, reports every difference, and with `repair` overwrites the live counters. */
+export async function rebuildCounters(db: Database, repair = false): Promise<RebuildReport> {
+  const { set, ids } = await recount(db)
+  const journal = new Set<string>()
+  for await (const page of scanAll<{ _id: string }>(db, EVENTS_COLLECTION))
+    for (const e of page) journal.add(e._id)
+  const diffs = diffCounters(await liveCounters(db), set)
+  if (repair && diffs.length > 0) await replaceCounters(db, set)
+  return {
+    transitions: ids.size,
+    uncounted: [...journal].filter((id) => !ids.has(id)),
+    unjournaled: [...ids].filter((id) => !journal.has(id)),
+    diffs,
+    repaired: repair && diffs.length > 0,
+  }
+}
