@@ -5,7 +5,17 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { isStale } from './lib/freshness'
-import { startEmulator } from '../emulator/src/index'
+import { createSteerableClock, startEmulator } from '../emulator/src/index'
+import { seedHistory } from './seed/history'
+import { buildHospital } from './seed/hospital'
+
+const HISTORY_WEEKS = 12
+
+/** 07:00 Shanghai, HISTORY_WEEKS weeks ago (never before the demo roster starts). */
+function historyStartMs(now: number): number {
+  const day = Math.floor((now + 8 * 3600_000) / 86400_000) - HISTORY_WEEKS * 7
+  return Math.max(day * 86400_000 - 3600_000, Date.parse('2026-01-02T07:00:00+08:00'))
+}
 
 const ROOT = resolve(__dirname, '..')
 
@@ -34,20 +44,39 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(dataDir, { recursive: true })
+  const marker = join(dataDir, '.seeded')
+  const firstRun = !existsSync(marker)
+  // On first run the clock starts weeks ago so the demo history happens through the real
+  // functions at past times; it is then handed back to real time.
+  const historyStart = historyStartMs(Date.now())
+  const clock = firstRun ? createSteerableClock(historyStart) : undefined
   const emulator = await startEmulator({
     port,
     dataDir,
     quiet: true,
     functionsDir: join(ROOT, 'cloudfunctions'),
     staticDir: join(ROOT, 'dist-h5'),
+    clock,
   })
 
-  const marker = join(dataDir, '.seeded')
-
   const seed = require('./seed') as typeof import('./seed')
-  if (!existsSync(marker)) {
+  if (firstRun && clock) {
     console.log('• 写入演示医院数据（29 栋楼、111 个楼层长）')
     await seed.seedDemo({ url: emulator.url })
+    const started = Date.now()
+    console.log(`• 通过云函数生成 ${HISTORY_WEEKS} 周的演示历史（上报、整改、评价、周报/简报）`)
+    const history = await seedHistory({
+      url: emulator.url,
+      clock,
+      until: Date.now(),
+      floors: buildHospital().floors.map((f) => String(f._id)),
+    })
+    clock.release()
+    console.log(
+      `  上报 ${history.reported} 条，立行立改 ${history.fixedOnSpot}，限期整改 ${history.deferred}，` +
+        `评价 ${history.rated}${history.failed ? `，${history.failed} 步被拒绝` : ''}` +
+        `（${((Date.now() - started) / 1000).toFixed(0)} 秒）`,
+    )
     writeFileSync(marker, new Date().toISOString())
   }
 
@@ -57,6 +86,7 @@ async function main(): Promise<void> {
 啄木鸟已启动 ✔
 
   应用（H5）        ${app}/
+  安全驾驶舱         ${app}/#/cockpit/pages/index
   扫码上报（演示楼层） ${app}/#/pages/report/index?scene=${scene}
   消息推送（模拟微信） ${app}/_emulator/outbox.html
   演示身份           ${app}/_emulator/personas

@@ -27,6 +27,10 @@ async function main(): Promise<void> {
     console.log(
       `${r.unjournaled.length} counted transitions have no journal event, e.g. ${r.unjournaled.slice(0, 5).join(', ')}`,
     )
+  if (r.gaps.length)
+    console.log(
+      `${r.gaps.length} tickets changed without being counted before ${r.gaps.slice(0, 5).join(', ')}`,
+    )
   if (r.diffs.length === 0) console.log('live counters equal the recount ✔')
   else {
     console.log(`${r.diffs.length} counters differ (live → recount):`)

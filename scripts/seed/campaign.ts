@@ -33,18 +33,22 @@ export async function replayCampaign(
   tick: (ms: number) => Promise<void> = async () => undefined,
   now: () => Date = () => new Date(),
   tag = 'campaign',
+  parallel = 1,
 ): Promise<string[]> {
   const ids: string[] = []
-  for (let i = 0; i < CAMPAIGN.found; i++) {
-    await tick(90_000)
-    const t = await call<{ id: string }>(REPORTERS[i % REPORTERS.length], 'ticket', 'create', {
+  const report = (i: number) =>
+    call<{ id: string }>(REPORTERS[i % REPORTERS.length], 'ticket', 'create', {
       clientKey: `${tag}-${i}-woodpecker`,
       floorId: FLOORS[i % FLOORS.length],
       categoryId: CATEGORIES[(i * 5) % CATEGORIES.length]._id,
       photos: [PHOTO],
       description: `专项检查发现第 ${i + 1} 处隐患`,
     })
-    ids.push(t.id)
+  // Reports in batches of `parallel` (order of ids stays the report order).
+  for (let i = 0; i < CAMPAIGN.found; i += parallel) {
+    await tick(90_000)
+    const batch = Array.from({ length: Math.min(parallel, CAMPAIGN.found - i) }, (_, k) => i + k)
+    ids.push(...(await Promise.all(batch.map(report))).map((t) => t.id))
   }
   for (let i = 0; i < ids.length; i++) {
     await tick(60_000)

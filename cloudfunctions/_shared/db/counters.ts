@@ -19,7 +19,7 @@ export const DAYS = 'stats_days'
 export const OPEN = 'stats_open'
 export const LEDGER = 'stats_applied'
 
-/** One counted transition: the journal event it belongs to and the ticket's facts after it. */
+/** One counted transition: the journal event it belongs to and the ticket's facts around it. */
 export interface LedgerRow {
   _id: string
   ticketId: string
@@ -27,6 +27,8 @@ export interface LedgerRow {
   action: string
   at: Date
   actorId?: string
+  /** Null for the report itself. */
+  before: StatsTicket | null
   facts: StatsTicket
 }
 

@@ -28,43 +28,57 @@ export interface RebuildReport {
   uncounted: string[]
   /** Counted transitions with no journal event. */
   unjournaled: string[]
+  /**
+   * Counted transitions whose ticket had changed since the previous counted one: something changed
+   * it without being counted (the function stopped between its write and its count).
+   */
+  gaps: string[]
   diffs: CounterDiff[]
   repaired: boolean
 }
 
-function foldTicket(set: CounterSet, rows: LedgerRow[]): void {
+const same = (a: StatsTicket | null, b: StatsTicket | null): boolean =>
+  JSON.stringify(a) === JSON.stringify(b)
+
+// Each counted transition is recounted from its own before/after facts, so one missing count
+// cannot skew the others; a break in the chain of facts is reported as a gap.
+function foldTicket(set: CounterSet, rows: LedgerRow[], gaps: string[]): void {
   rows.sort((a, b) => a.seq - b.seq)
-  let before: StatsTicket | null = null
+  let prev: StatsTicket | null = null
   for (const r of rows) {
     fold(
       set,
-      counterDeltas(r.action === 'create' ? null : before, r.facts, {
+      counterDeltas(r.before, r.facts, {
         action: r.action,
         at: new Date(r.at),
         actorId: r.actorId,
       }),
     )
-    before = r.facts
+    if (prev && !same(prev, r.before)) gaps.push(r._id)
+    prev = r.facts
   }
 }
 
 /** Recounts from the ledger; the ids of its rows come back for the journal cross-check. */
-export async function recount(db: Database): Promise<{ set: CounterSet; ids: Set<string> }> {
+export async function recount(
+  db: Database,
+): Promise<{ set: CounterSet; ids: Set<string>; gaps: string[] }> {
   const set = emptySet()
   const ids = new Set<string>()
+  const gaps: string[] = []
   let group: LedgerRow[] = []
   for await (const page of scanAll<LedgerRow>(db, LEDGER)) {
     for (const r of page) {
       ids.add(r._id)
       if (group.length > 0 && group[0].ticketId !== r.ticketId) {
-        foldTicket(set, group)
+        foldTicket(set, group, gaps)
         group = []
       }
       group.push(r)
     }
   }
-  if (group.length > 0) foldTicket(set, group)
-  return { set, ids }
+  if (group.length > 0) foldTicket(set, group, gaps)
+  return { set, ids, gaps }
 }
 
 /** Every live counter document. */
@@ -102,7 +116,7 @@ export function diffCounters(live: CounterSet, want: CounterSet): CounterDiff[] 
 
 /** Recounts, reports every difference, and with `repair` overwrites the live counters. */
 export async function rebuildCounters(db: Database, repair = false): Promise<RebuildReport> {
-  const { set, ids } = await recount(db)
+  const { set, ids, gaps } = await recount(db)
   const journal = new Set<string>()
   for await (const page of scanAll<{ _id: string }>(db, EVENTS_COLLECTION))
     for (const e of page) journal.add(e._id)
@@ -112,6 +126,7 @@ export async function rebuildCounters(db: Database, repair = false): Promise<Reb
     transitions: ids.size,
     uncounted: [...journal].filter((id) => !ids.has(id)),
     unjournaled: [...ids].filter((id) => !journal.has(id)),
+    gaps,
     diffs,
     repaired: repair && diffs.length > 0,
   }

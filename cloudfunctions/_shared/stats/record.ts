@@ -33,6 +33,7 @@ export async function countTransition(
   event: StatsEvent,
 ): Promise<void> {
   const facts = statsFacts(after)
+  const prior = before ? statsFacts(before) : null
   try {
     await applyCounterDeltas(
       db,
@@ -43,9 +44,10 @@ export async function countTransition(
         action: event.action,
         at: event.at,
         actorId: event.actorId,
+        before: prior,
         facts,
       },
-      counterDeltas(before ? statsFacts(before) : null, facts, event),
+      counterDeltas(prior, facts, event),
     )
   } catch (error) {
     console.error('[stats] counting failed; run stats:rebuild', error)

@@ -1,0 +1,179 @@
+// A few months of realistic hazard history for the demo hospital, generated THROUGH THE REAL
+// FUNCTIONS on a manual emulator clock: nurses report on weekdays, floor captains (who have
+// consented to pushes) fix most on the spot, some work is deferred and verified by the safety
+// office (a few late), reporters rate; the Monday/1st timer freezes bulletins as time passes.
+import type { ManualClock } from '../../emulator/src/core'
+import { TEMPLATE_IDS } from '../../types/api/notify'
+import { gatewayCaller, PHOTO } from './campaign'
+import { CATEGORIES } from './hospital'
+
+const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staff-${i + 2}`)]
+const SAFETY = 'demo-safety'
+const DAY = 86400_000
+const MIN = 60_000
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function captainOf(floorId: string): string {
+  return floorId === 'B07F03' ? 'demo-floor-captain' : `o-fc-${floorId}`
+}
+
+interface Step {
+  at: number
+  run: () => Promise<unknown>
+}
+
+/** Counts of what the history did. */
+export interface HistoryReport {
+  reported: number
+  fixedOnSpot: number
+  deferred: number
+  rated: number
+  /** Steps the functions refused (should be 0; printed so a regression is seen). */
+  failed: number
+}
+
+/**
+ * Generates history from the clock's time to `until` on a running emulator whose clock is `clock`
+ * (which must stand at the history's start). Leaves the clock at `until`.
+ */
+export async function seedHistory(opts: {
+  url: string
+  clock: ManualClock
+  until: number
+  floors: string[]
+  seed?: number
+}): Promise<HistoryReport> {
+  const call = gatewayCaller(opts.url)
+  const rnd = prng(opts.seed ?? 12)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
+  const start = opts.clock.now()
+  const steps: Step[] = []
+  const ids = new Map<number, string>()
+  const report: HistoryReport = { reported: 0, fixedOnSpot: 0, deferred: 0, rated: 0, failed: 0 }
+  const consent = async (openid: string): Promise<void> => {
+    const templateId = TEMPLATE_IDS.assigned
+    await fetch(`${opts.url}/_emulator/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid, templateIds: [templateId] }),
+    })
+    await call(openid, 'notify', 'consent', { results: { [templateId]: 'accept' } })
+  }
+  const act = (n: number, who: string, input: Record<string, unknown>) => () =>
+    call(who, 'ticket', 'act', { id: ids.get(n), ...input })
+
+  let n = 0
+  for (let day = start; day < opts.until; day += DAY) {
+    const weekday = new Date(day + 8 * 3600_000).getUTCDay()
+    const count = weekday === 0 || weekday === 6 ? (rnd() < 0.5 ? 1 : 0) : 2 + Math.floor(rnd() * 3)
+    for (let k = 0; k < count; k++) {
+      const i = n++
+      const at = day + (1 + rnd() * 9) * 3600_000 // 08:00–17:00 when the day starts at 07:00
+      if (at >= opts.until) continue
+      const floorId = pick(opts.floors)
+      const captain = captainOf(floorId)
+      const reporter = pick(REPORTERS)
+      steps.push({
+        at,
+        run: async () => {
+          await consent(captain)
+          const t = await call<{ id: string }>(reporter, 'ticket', 'create', {
+            clientKey: `history-${opts.seed ?? 12}-${i}`,
+            floorId,
+            categoryId: pick(CATEGORIES)._id,
+            photos: [PHOTO],
+            description: pick([
+              '通道堆放杂物',
+              '插线板串接',
+              '地面有积水',
+              '灭火器过期',
+              '电梯异响',
+              '',
+            ]),
+            anonymous: rnd() < 0.1,
+          })
+          ids.set(i, t.id)
+          report.reported++
+        },
+      })
+      const r = rnd()
+      let resolvedAt: number
+      let reporterRates = true
+      if (r < 0.86) {
+        resolvedAt = at + (5 + rnd() * 175) * MIN
+        if (rnd() < 0.4)
+          steps.push({ at: at + 3 * MIN, run: act(i, captain, { action: 'accept' }) })
+        steps.push({
+          at: resolvedAt,
+          run: async () => {
+            await act(i, captain, { action: 'fix', afterPhotos: [PHOTO] })()
+            report.fixedOnSpot++
+          },
+        })
+      } else if (r < 0.96) {
+        const deferAt = at + (20 + rnd() * 220) * MIN
+        const deadline = deferAt + (2 + Math.floor(rnd() * 5)) * DAY
+        const completeAt = deadline + (rnd() < 0.2 ? 1 : -1) * (0.3 + rnd()) * DAY
+        resolvedAt = completeAt + (2 + rnd() * 20) * 3600_000
+        steps.push({
+          at: deferAt,
+          run: async () => {
+            await act(i, captain, {
+              action: 'defer',
+              deadline: new Date(deadline).toISOString(),
+              departmentId: pick(['property', 'general-affairs', 'equipment']),
+              plan: '联系责任部门限期整改',
+            })()
+            report.deferred++
+          },
+        })
+        steps.push({
+          at: completeAt,
+          run: act(i, captain, { action: 'complete', afterPhotos: [PHOTO] }),
+        })
+        steps.push({ at: resolvedAt, run: act(i, SAFETY, { action: 'verify' }) })
+      } else {
+        resolvedAt = at + 30 * MIN
+        reporterRates = false
+        steps.push({
+          at: resolvedAt,
+          run: act(i, captain, { action: 'reject', reason: '经核实不属于安全隐患' }),
+        })
+      }
+      if (reporterRates && rnd() < 0.8) {
+        const g = rnd()
+        const rating = g < 0.6 ? 5 : g < 0.9 ? 4 : 1 + Math.floor(rnd() * 3)
+        steps.push({
+          at: resolvedAt + (1 + rnd() * 30) * 3600_000,
+          run: async () => {
+            await act(i, reporter, { action: 'confirm', rating })()
+            report.rated++
+          },
+        })
+      }
+    }
+  }
+  steps.sort((a, b) => a.at - b.at)
+  // Later steps of the last days fall after `until`: those hazards are still open today.
+  for (const s of steps.filter((x) => x.at < opts.until)) {
+    await opts.clock.jump(s.at)
+    try {
+      await s.run()
+    } catch (error) {
+      report.failed++
+      if (report.failed <= 3) console.warn('  history step refused:', (error as Error).message)
+    }
+  }
+  await opts.clock.jump(opts.until)
+  return report
+}
