@@ -18,6 +18,25 @@ export function gatewayCaller(url: string) {
 }
 export type Caller = ReturnType<typeof gatewayCaller>
 
+/** Gives a captain `n` one-time push consents (as n taps on WeChat's consent sheet would). */
+export async function grantConsents(url: string, openid: string, n: number): Promise<void> {
+  const call = gatewayCaller(url)
+  const templateId = 'woodpecker-hazard-assigned'
+  for (let i = 0; i < n; i++) {
+    await fetch(`${url}/_emulator/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid, templateIds: [templateId] }),
+    })
+    await call(openid, 'notify', 'consent', { results: { [templateId]: 'accept' } })
+  }
+}
+
+/** The floors the campaign reports on, and their captains. */
+export function campaignCaptains(): string[] {
+  return FLOORS.map((f) => (f === 'B07F03' ? 'demo-floor-captain' : `o-fc-${f}`))
+}
+
 export const CAMPAIGN = { found: 161, fixedOnSpot: 141, deferred: 20, ratings: 133, good: 123 }
 export const SAFETY = 'demo-safety'
 export const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/demo.jpg'

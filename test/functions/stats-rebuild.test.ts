@@ -97,7 +97,10 @@ describe('stats: live counters equal the recount after a randomized run', () => 
       )
       attempts.retries += copies - 1
       const made = res.find((r) => r.ok)
-      if (made?.ok && !ids.includes(made.data.id)) ids.push(made.data.id)
+      if (made?.ok && !ids.includes(made.data.id)) {
+        ids.push(made.data.id)
+        attempts.ok++
+      }
     }
     const act = async (id: string): Promise<void> => {
       const view = await b.callAs<TicketView>('demo-safety', 'ticket', 'get', { id })
@@ -138,7 +141,7 @@ describe('stats: live counters equal the recount after a randomized run', () => 
     for (let i = 0; i < 60; i += 6)
       await Promise.all(Array.from({ length: 6 }, (_, k) => create(i + k)))
     const WORKERS = 4
-    const ROUNDS = 120
+    const ROUNDS = 150
     await Promise.all(
       Array.from({ length: WORKERS }, async () => {
         for (let r = 0; r < ROUNDS; r++) {

@@ -1,5 +1,6 @@
 // One ECharts chart through taro-react-echarts (canvas on weapp and H5), with only the chart
 // types the cockpit uses registered.
+import { View } from '@tarojs/components'
 import Echarts from 'taro-react-echarts'
 import * as echarts from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
@@ -18,12 +19,11 @@ export function Chart({
   height: string
   className: string
 }): JSX.Element {
+  // The wrapper carries the class (the library's H5 container takes none); the width is left to
+  // the container so the chart fills it (a '100%' string would reach echarts.init as a width).
   return (
-    <Echarts
-      echarts={echarts}
-      option={option}
-      className={`cockpit-chart ${className}`}
-      style={{ height, width: '100%' }}
-    />
+    <View className={`cockpit-chart ${className}`} style={{ height }}>
+      <Echarts echarts={echarts} option={option} style={{ height }} />
+    </View>
   )
 }
