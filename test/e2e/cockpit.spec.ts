@@ -10,7 +10,8 @@ import {
 } from '../../scripts/seed/campaign'
 import { open, pickPersona } from './helpers'
 
-let reopenedFloor = 'B01F02'
+// The campaign's first hazard (reported on this floor) is reopened so the grid shows it.
+const reopenedFloor = 'B01F02'
 
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(600_000)
@@ -27,7 +28,6 @@ test.beforeAll(async ({ baseURL }) => {
   const ids = await replayCampaign(call, undefined, undefined, 'e2e-campaign', 2)
   // One hazard is reopened so the grid has something open to show; the figures do not change.
   await call('demo-staff', 'ticket', 'act', { id: ids[0], action: 'reopen', reason: '又出现了' })
-  reopenedFloor = 'B01F02'
 })
 
 async function paintedPixels(page: Page, selector: string): Promise<number> {

@@ -51,4 +51,25 @@ describe('timer triggers under a manual clock', () => {
       'timer:every-minute@2026-11-24T00:02:00.000Z',
     ])
   })
+
+  it('a jump fires each due trigger once (missed occurrences coalesce), then the cron resumes', async () => {
+    const before = (await emu.db.collection('calls').count()) as unknown as { total: number }
+    await clock.jump(at('2026-11-26T00:30:00Z'))
+    const res = (await emu.db
+      .collection('calls')
+      .where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) })
+      .orderBy('time', 'asc')
+      .skip(before.total)
+      .get()) as unknown as { data: Array<{ tag: string; time: string }> }
+    // Two days and many minutes passed; each trigger fired once, at its first missed time.
+    expect(res.data.map((r) => r.tag).sort()).toEqual(['timer:daily-8am', 'timer:every-minute'])
+    await clock.advance(60_000)
+    const next = (await emu.db
+      .collection('calls')
+      .where({ tag: 'timer:every-minute' })
+      .orderBy('time', 'desc')
+      .limit(1)
+      .get()) as unknown as { data: Array<{ time: string }> }
+    expect(next.data[0].time).toBe('2026-11-26T00:31:00.000Z')
+  })
 })

@@ -3,7 +3,14 @@
 // afterwards changes the live figures, never the frozen bulletin. Access by role.
 import ExcelJS from 'exceljs'
 import { createManualClock } from '../../emulator/src/clock'
-import { CAMPAIGN, gatewayCaller, replayCampaign, SAFETY } from '../../scripts/seed/campaign'
+import {
+  CAMPAIGN,
+  campaignCaptains,
+  gatewayCaller,
+  grantConsents,
+  replayCampaign,
+  SAFETY,
+} from '../../scripts/seed/campaign'
 import type { Bulletin, BulletinHead, Summary } from '../../types/api/stats'
 import { startBackend, type Backend } from './helpers/backend'
 
@@ -17,6 +24,8 @@ describe('stats: the campaign, live and frozen', () => {
   let ids: string[]
   beforeAll(async () => {
     b = await startBackend({ seed: true, clock })
+    // Captains who can be pushed keep their hazards (no escalation cascade on every report).
+    for (const c of campaignCaptains()) await grantConsents(b.url, c, 21)
     ids = await replayCampaign(
       gatewayCaller(b.url),
       (ms) => clock.jump(clock.now() + ms),

@@ -2,9 +2,11 @@
 // transaction together with a ledger row keyed by the transition's event id, so a transition is
 // counted at most once however often it is retried.
 import {
+  coverRange,
   emptyDay,
   emptySet,
   fold,
+  openTotalId,
   touchedIds,
   type CounterSet,
   type DayCounters,
@@ -138,7 +140,22 @@ export async function applyCounterDeltas(
   }
 }
 
-/** Day documents of one scope between two days (inclusive), oldest first. */
+/** The counter documents (whole weeks plus edge days) that cover [from, to] for one scope. */
+export async function listRange(
+  db: Database,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<DayCounters[]> {
+  const cover = coverRange(from, to)
+  const parts = await Promise.all([
+    ...(cover.weeks ? [listDays(db, scope, cover.weeks[0], cover.weeks[1])] : []),
+    ...cover.days.map(([a, b]) => listDays(db, scope, a, b)),
+  ])
+  return parts.flat()
+}
+
+/** Day (or week) documents of one scope between two keys (inclusive), oldest first. */
 export async function listDays(
   db: Database,
   scope: Scope,
@@ -163,8 +180,24 @@ export async function listDays(
   }
 }
 
+/** Hazards open now in a building, or in the hospital (null). */
+export async function openTotal(db: Database, buildingId: string | null): Promise<number> {
+  const rows = rowsOf<OpenCounter>(
+    await db
+      .collection(OPEN)
+      .where({ _id: openTotalId(buildingId) })
+      .limit(1)
+      .get(),
+  )
+  return Math.max(0, rows[0]?.open ?? 0)
+}
+
 /** Open counters per floor, of one building or of the whole hospital. */
 export async function listOpen(db: Database, buildingId?: string): Promise<OpenCounter[]> {
+  return (await listOpenDocs(db, buildingId)).filter((o) => o.floorId !== '')
+}
+
+async function listOpenDocs(db: Database, buildingId?: string): Promise<OpenCounter[]> {
   const out: OpenCounter[] = []
   for (let skip = 0; ; skip += 1000) {
     const q = buildingId ? db.collection(OPEN).where({ buildingId }) : db.collection(OPEN)

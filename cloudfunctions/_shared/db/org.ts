@@ -196,3 +196,24 @@ export async function loadOwnerChain(
 export async function listDutiesOfUser(db: Database, userId: string): Promise<DutyDoc[]> {
   return rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(100).get())
 }
+
+/** Floors by id, with their building's name (for labelling a few of them). */
+export async function getFloorLabels(db: Database, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const floors = rowsOf<FloorDoc>(
+    await db
+      .collection('floors')
+      .where({ _id: db.command.in(ids) })
+      .limit(100)
+      .get(),
+  )
+  const buildings = rowsOf<BuildingDoc>(
+    await db
+      .collection('buildings')
+      .where({ _id: db.command.in([...new Set(floors.map((f) => f.buildingId))]) })
+      .limit(100)
+      .get(),
+  )
+  const names = new Map(buildings.map((b) => [b._id, b.name]))
+  return new Map(floors.map((f) => [f._id, `${names.get(f.buildingId) ?? ''} ${f.name}`.trim()]))
+}

@@ -1,6 +1,6 @@
 // The counter documents and how deltas fold into them. Pure: the live write path folds one
 // transition's deltas into the documents it read in a transaction; the rebuild folds every one.
-import type { CounterDelta, DaySection } from './stats-keys'
+import { weekStart, type CounterDelta, type DaySection } from './stats-keys'
 
 /** `all` (the hospital) or a building id. */
 export type Scope = string
@@ -20,7 +20,33 @@ export interface DayCounters {
   capRes: Record<string, number>
 }
 
-/** How many hazards are open on a floor right now. */
+/** The id of the open counter of the hospital or of a building (beside the floors' own). */
+export function openTotalId(buildingId: string | null): string {
+  return buildingId ? `_b:${buildingId}` : '_all'
+}
+
+function openIds(buildingId: string, floorId: string): string[] {
+  return [floorId, openTotalId(buildingId), openTotalId(null)]
+}
+
+/** The whole weeks (Monday keys) and the edge days that exactly cover [from, to]. */
+export function coverRange(
+  from: string,
+  to: string,
+): { weeks: [string, string] | null; days: Array<[string, string]> } {
+  const DAY = 86400_000
+  const ms = (d: string): number => Date.parse(`${d}T00:00:00Z`)
+  const iso = (t: number): string => new Date(t).toISOString().slice(0, 10)
+  const firstMonday = weekStart(from) === from ? from : iso(ms(weekStart(from)) + 7 * DAY)
+  const lastSunday = iso(ms(weekStart(to)) + 6 * DAY) === to ? to : iso(ms(weekStart(to)) - DAY)
+  if (ms(firstMonday) > ms(lastSunday)) return { weeks: null, days: [[from, to]] }
+  const days: Array<[string, string]> = []
+  if (ms(from) < ms(firstMonday)) days.push([from, iso(ms(firstMonday) - DAY)])
+  if (ms(lastSunday) < ms(to)) days.push([iso(ms(lastSunday) + DAY), to])
+  return { weeks: [`W${firstMonday}`, `W${iso(ms(lastSunday) - 6 * DAY)}`], days }
+}
+
+/** How many hazards are open right now on a floor (or, `floorId` empty, a building or the hospital). */
 export interface OpenCounter {
   _id: string
   buildingId: string
@@ -38,7 +64,16 @@ export const DAY_SECTIONS: readonly DaySection[] = [
   'capRes',
 ]
 
-/** The id of a day document. */
+/**
+ * The key of the week document a day also counts into: `W` + its Monday. Week documents live
+ * beside the day documents (same shape; `W` sorts after digits, so day ranges never include
+ * them) and let a year be read as ~52 weeks plus the edge days instead of 365 days.
+ */
+export function weekKey(day: string): string {
+  return `W${weekStart(day)}`
+}
+
+/** The id of a day (or week) document. */
 export function dayId(day: string, scope: Scope): string {
   return `${day}|${scope}`
 }
@@ -65,9 +100,11 @@ export function touchedIds(deltas: CounterDelta[]): { days: string[]; floors: st
   const floors = new Set<string>()
   for (const d of deltas) {
     if (d.kind === 'day') {
-      days.add(dayId(d.day, HOSPITAL))
-      days.add(dayId(d.day, d.buildingId))
-    } else floors.add(d.floorId)
+      for (const key of [d.day, weekKey(d.day)]) {
+        days.add(dayId(key, HOSPITAL))
+        days.add(dayId(key, d.buildingId))
+      }
+    } else for (const id of openIds(d.buildingId, d.floorId)) floors.add(id)
   }
   return { days: [...days], floors: [...floors] }
 }
@@ -104,17 +141,21 @@ function bumpDay(
 export function fold(set: CounterSet, deltas: CounterDelta[]): CounterSet {
   for (const d of deltas) {
     if (d.kind === 'day') {
-      bumpDay(set, d.day, HOSPITAL, d.section, d.key, d.by)
-      bumpDay(set, d.day, d.buildingId, d.section, d.key, d.by)
-    } else {
-      const doc = set.open.get(d.floorId) ?? {
-        _id: d.floorId,
-        buildingId: d.buildingId,
-        floorId: d.floorId,
-        open: 0,
+      for (const key of [d.day, weekKey(d.day)]) {
+        bumpDay(set, key, HOSPITAL, d.section, d.key, d.by)
+        bumpDay(set, key, d.buildingId, d.section, d.key, d.by)
       }
-      doc.open += d.by
-      set.open.set(d.floorId, doc)
+    } else {
+      for (const id of openIds(d.buildingId, d.floorId)) {
+        const doc = set.open.get(id) ?? {
+          _id: id,
+          buildingId: id === '_all' ? '' : d.buildingId,
+          floorId: id === d.floorId ? d.floorId : '',
+          open: 0,
+        }
+        doc.open += d.by
+        set.open.set(id, doc)
+      }
     }
   }
   return set

@@ -60,7 +60,7 @@ export function summarize(
     if (!weeks.has(w)) weeks.set(w, { week: w, found: 0, fixedOnSpot: 0, deferred: 0, closed: 0 })
   }
   for (const d of days) {
-    const p = weeks.get(weekStart(d.day))
+    const p = weeks.get(d.day.startsWith('W') ? d.day.slice(1) : weekStart(d.day))
     if (!p) continue
     p.found += d.m.reported ?? 0
     p.fixedOnSpot += d.m.fixedOnSpot ?? 0

@@ -1,8 +1,15 @@
 // The stats use cases: who may see what, and the figures read from counters (never from tickets,
 // except the few open tickets past their deadline right now).
 import type { Grid, Leaderboard, Summary } from '../../../types/api/stats'
-import { listDays, listOpen } from '../db/counters'
-import { listBuildings, listCategories, listDutiesOfUser, getUsersByIds } from '../db/org'
+import { listOpen, listRange, openTotal } from '../db/counters'
+import {
+  getBuilding,
+  getFloorLabels,
+  getUsersByIds,
+  listBuildings,
+  listCategories,
+  listDutiesOfUser,
+} from '../db/org'
 import { listOverdueOpen } from '../db/tickets'
 import { HOSPITAL } from '../domain/stats-docs'
 import { leaderboard, leaderboardUserIds, summarize, type Names } from '../domain/stats-summary'
@@ -51,7 +58,7 @@ async function loadOrg(db: Database): Promise<{ org: Org; names: Names }> {
   return { org, names: { categories: new Map(categories.map((c) => [c._id, c.name])), floors } }
 }
 
-function requireBuilding(org: Org, buildingId: string | null): void {
+function requireBuilding(org: Array<{ _id: string }>, buildingId: string | null): void {
   if (buildingId && !org.some((b) => b._id === buildingId))
     throw new AppError('input.invalid', '楼栋不存在', {
       issues: [{ path: 'buildingId', message: '楼栋不存在' }],
@@ -64,19 +71,26 @@ export async function summaryOf(
   range: { from: string; to: string },
   buildingId: string | null,
 ): Promise<Summary> {
-  const { org, names } = await loadOrg(db)
-  requireBuilding(org, buildingId)
-  const [days, open] = await Promise.all([
-    listDays(db, buildingId ?? HOSPITAL, range.from, range.to),
-    listOpen(db, buildingId ?? undefined),
+  const [building, categories, days, open] = await Promise.all([
+    buildingId ? getBuilding(db, buildingId) : null,
+    listCategories(db),
+    listRange(db, buildingId ?? HOSPITAL, range.from, range.to),
+    openTotal(db, buildingId),
   ])
-  return summarize(days, {
+  if (buildingId && !building) requireBuilding([], buildingId)
+  const s = summarize(days, {
     ...range,
     buildingId,
-    scopeName: buildingId ? (org.find((b) => b._id === buildingId)?.name ?? buildingId) : '全院',
-    open: open.reduce((n, o) => n + Math.max(0, o.open), 0),
-    names,
+    scopeName: building?.name ?? '全院',
+    open,
+    names: { categories: new Map(categories.map((c) => [c._id, c.name])), floors: new Map() },
   })
+  // Only the few top floors need a label.
+  const labels = await getFloorLabels(
+    db,
+    s.topFloors.map((f) => f.id),
+  )
+  return { ...s, topFloors: s.topFloors.map((f) => ({ ...f, name: labels.get(f.id) ?? f.id })) }
 }
 
 /** Buildings × floors with the hazards open now and those past their deadline. */
@@ -117,7 +131,7 @@ export async function leaderboardOf(
   range: { from: string; to: string },
   buildingId: string | null,
 ): Promise<Leaderboard> {
-  const days = await listDays(db, buildingId ?? HOSPITAL, range.from, range.to)
+  const days = await listRange(db, buildingId ?? HOSPITAL, range.from, range.to)
   const users = await getUsersByIds(db, leaderboardUserIds(days))
   return leaderboard(days, range, new Map(users.map((u) => [u._id, u.name])))
 }

@@ -7,7 +7,7 @@ import {
   type CounterDelta,
   type StatsTicket,
 } from '../../../cloudfunctions/_shared/domain/stats-keys'
-import { emptySet, fold } from '../../../cloudfunctions/_shared/domain/stats-docs'
+import { coverRange, emptySet, fold } from '../../../cloudfunctions/_shared/domain/stats-docs'
 import { summarize } from '../../../cloudfunctions/_shared/domain/stats-summary'
 
 const REPORTED = new Date('2026-03-02T02:00:00Z') // 10:00 in Shanghai
@@ -198,6 +198,35 @@ describe('counterDeltas', () => {
     expect(weekStart('2026-03-09')).toBe('2026-03-09')
   })
 
+  it.each([
+    ['2026-03-02', '2026-03-08', { weeks: ['W2026-03-02', 'W2026-03-02'], days: [] }],
+    ['2026-03-04', '2026-03-06', { weeks: null, days: [['2026-03-04', '2026-03-06']] }],
+    [
+      '2026-03-04',
+      '2026-03-18',
+      {
+        weeks: ['W2026-03-09', 'W2026-03-09'],
+        days: [
+          ['2026-03-04', '2026-03-08'],
+          ['2026-03-16', '2026-03-18'],
+        ],
+      },
+    ],
+    [
+      '2025-01-01',
+      '2025-12-31',
+      {
+        weeks: ['W2025-01-06', 'W2025-12-22'],
+        days: [
+          ['2025-01-01', '2025-01-05'],
+          ['2025-12-29', '2025-12-31'],
+        ],
+      },
+    ],
+  ])('covers %s … %s with whole weeks and edge days', (from, to, expected) => {
+    expect(coverRange(from, to)).toEqual(expected)
+  })
+
   it('due bulletins: the last complete week and month', () => {
     expect(duePeriods('2026-03-09')).toEqual([
       { kind: 'weekly', from: '2026-03-02', to: '2026-03-08' },
@@ -216,7 +245,12 @@ describe('counterDeltas', () => {
         at,
       }),
     )
-    expect([...set.days.keys()].sort()).toEqual(['2026-03-02|B07', '2026-03-02|all'])
+    expect([...set.days.keys()].sort()).toEqual([
+      '2026-03-02|B07',
+      '2026-03-02|all',
+      'W2026-03-02|B07',
+      'W2026-03-02|all',
+    ])
     expect(set.open.get('B07F03')?.open).toBe(0)
     const s = summarize([set.days.get('2026-03-02|all')!], {
       from: '2026-03-01',
