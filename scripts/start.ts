@@ -9,7 +9,7 @@ import { createSteerableClock, startEmulator } from '../emulator/src/index'
 import { seedHistory } from './seed/history'
 import { buildHospital } from './seed/hospital'
 
-const HISTORY_WEEKS = 12
+const HISTORY_WEEKS = 10
 
 /** 07:00 Shanghai, HISTORY_WEEKS weeks ago (never before the demo roster starts). */
 function historyStartMs(now: number): number {
