@@ -32,7 +32,7 @@ const HANDLERS = [
 ]
 const SEED = Number(process.env.STATS_SEED ?? 20261125)
 
-function inputFor(action: string, rnd: () => number): Record<string, unknown> {
+function inputFor(action: string, rnd: () => number, other: string): Record<string, unknown> {
   switch (action) {
     case 'fix':
     case 'complete':
@@ -49,7 +49,11 @@ function inputFor(action: string, rnd: () => number): Record<string, unknown> {
     case 'transfer':
       return { targetFloorId: FLOORS[Math.floor(rnd() * FLOORS.length)], reason: '转办' }
     case 'duplicate':
-      return { duplicateOf: 'x', reason: '重复' }
+      return { duplicateOf: other, reason: '重复' }
+    case 'accept':
+    case 'verify':
+    case 'support':
+      return {}
     default:
       return { reason: '原因' }
   }
@@ -122,7 +126,7 @@ describe('stats: live counters equal the recount after a randomized run', () => 
         'support',
       ]
       const action = rnd() < 0.7 && t.allowedActions.length ? pick(t.allowedActions) : pick(options)
-      const input = { id, action, version: t.version, ...inputFor(action, rnd) }
+      const input = { id, action, version: t.version, ...inputFor(action, rnd, pick(ids)) }
       // Reporter actions go to every reporter (only the real one may); others to two handlers at
       // once, with the same version: at most one wins, the other conflicts or is refused.
       const actors =

@@ -38,7 +38,8 @@ type TxDoc = {
   get(): Promise<{ data: unknown }>
   set(o: { data: unknown }): Promise<unknown>
 }
-type Tx = {
+/** The part of the SDK's transaction the counters use. */
+export type Tx = {
   collection(name: string): { doc(id: string): TxDoc }
   commit(): Promise<unknown>
   rollback(): Promise<unknown>
@@ -75,63 +76,74 @@ function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
 }
 
 /**
- * Applies one transition's deltas in a transaction with its ledger row; false when that event was
- * already counted. Conflicting concurrent transitions are retried here with a short random backoff.
+ * Inside a caller's transaction: applies one transition's deltas to the counter documents and
+ * writes its ledger row; false (nothing written) when that event was already counted.
+ */
+export async function applyCountersInTx(
+  tx: Tx,
+  row: LedgerRow,
+  deltas: CounterDelta[],
+): Promise<boolean> {
+  const ids = touchedIds(deltas)
+  const [seen, days, floors] = await Promise.all([
+    txGet(tx.collection(LEDGER).doc(row._id)),
+    Promise.all(ids.days.map((id) => txGet(tx.collection(DAYS).doc(id)))),
+    Promise.all(ids.floors.map((id) => txGet(tx.collection(OPEN).doc(id)))),
+  ])
+  if (seen.data) return false
+  const set: CounterSet = emptySet()
+  days.forEach((r, i) => {
+    const doc = r.data as DayCounters | null
+    const [day, scope] = ids.days[i].split('|')
+    set.days.set(ids.days[i], doc ? { ...emptyDay(day, scope), ...doc } : emptyDay(day, scope))
+  })
+  floors.forEach((r) => {
+    const doc = r.data as OpenCounter | null
+    if (doc) set.open.set(doc._id, doc)
+  })
+  fold(set, deltas)
+  const results = await Promise.all([
+    tx
+      .collection(LEDGER)
+      .doc(row._id)
+      .set({ data: withoutId(row) }),
+    ...[...set.days.values()].map((d) =>
+      tx
+        .collection(DAYS)
+        .doc(d._id)
+        .set({ data: withoutId(d) }),
+    ),
+    ...[...set.open.values()].map((d) =>
+      tx
+        .collection(OPEN)
+        .doc(d._id)
+        .set({ data: withoutId(d) }),
+    ),
+  ])
+  const bad = results.find(failed)
+  if (bad) throw bad
+  return true
+}
+
+/**
+ * Applies one transition's deltas in a transaction of its own with its ledger row; false when
+ * that event was already counted. Conflicts with concurrent transitions are retried here with a
+ * short random backoff.
  */
 export async function applyCounterDeltas(
   db: Database,
   row: LedgerRow,
   deltas: CounterDelta[],
 ): Promise<boolean> {
-  const ids = touchedIds(deltas)
   for (let attempt = 1; ; attempt++) {
     const tx = (await (
       db as unknown as { startTransaction(): Promise<Tx> }
     ).startTransaction()) as Tx
     try {
-      const [seen, days, floors] = await Promise.all([
-        txGet(tx.collection(LEDGER).doc(row._id)),
-        Promise.all(ids.days.map((id) => txGet(tx.collection(DAYS).doc(id)))),
-        Promise.all(ids.floors.map((id) => txGet(tx.collection(OPEN).doc(id)))),
-      ])
-      if (seen.data) {
-        await tx.rollback()
-        return false
-      }
-      const set: CounterSet = emptySet()
-      days.forEach((r, i) => {
-        const doc = r.data as DayCounters | null
-        const [day, scope] = ids.days[i].split('|')
-        set.days.set(ids.days[i], doc ? { ...emptyDay(day, scope), ...doc } : emptyDay(day, scope))
-      })
-      floors.forEach((r) => {
-        const doc = r.data as OpenCounter | null
-        if (doc) set.open.set(doc._id, doc)
-      })
-      fold(set, deltas)
-      const writes: Array<Promise<unknown>> = [
-        tx
-          .collection(LEDGER)
-          .doc(row._id)
-          .set({ data: withoutId(row) }),
-        ...[...set.days.values()].map((d) =>
-          tx
-            .collection(DAYS)
-            .doc(d._id)
-            .set({ data: withoutId(d) }),
-        ),
-        ...[...set.open.values()].map((d) =>
-          tx
-            .collection(OPEN)
-            .doc(d._id)
-            .set({ data: withoutId(d) }),
-        ),
-      ]
-      const results = await Promise.all(writes)
-      const bad = results.find(failed)
-      if (bad) throw bad
-      await tx.commit()
-      return true
+      const applied = await applyCountersInTx(tx, row, deltas)
+      if (applied) await tx.commit()
+      else await tx.rollback()
+      return applied
     } catch (error) {
       await tx.rollback().catch(() => undefined)
       if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error

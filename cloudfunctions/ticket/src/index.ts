@@ -2,20 +2,19 @@
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import {
   countByOwner,
+  getTicketsByIds,
   listByOwner,
   listByReporter,
   listOpenOnFloor,
   type PageCursor,
   type TicketDoc,
 } from '../../_shared/db/tickets'
-import { AppError, defineFunction, isInternalCall } from '../../_shared/runtime'
+import { AppError, defineFunction } from '../../_shared/runtime'
+import { boardTicketIds } from '../../_shared/db/notifications'
 import { requireUser } from '../../_shared/ticket/actor'
-import {
-  actOnTicket,
-  createTicket,
-  escalateUnreachable,
-  getTicketView,
-} from '../../_shared/ticket/service'
+import { createTicket } from '../../_shared/ticket/create'
+import { actOnTicket } from '../../_shared/ticket/door'
+import { getTicketView } from '../../_shared/ticket/read'
 import { toSummary } from '../../_shared/ticket/view'
 
 /** The cursor of the next page: the last row's sort time, or null when this page was the last. */
@@ -61,6 +60,15 @@ export const main = defineFunction('ticket', {
       nextCursor: cursorAfter(items, limit, 'updatedAt'),
     }
   },
+  board: async (_input, ctx) => {
+    const user = await requireUser(ctx)
+    if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
+    const ids = await boardTicketIds(ctx.db, 100)
+    const open = (await getTicketsByIds(ctx.db, ids)).filter((t) =>
+      (OPEN_STATES as readonly string[]).includes(t.status),
+    )
+    return { items: open.slice(0, 50).map((t) => toSummary(t, user._id)), count: open.length }
+  },
   openOnFloor: async ({ floorId }, ctx) => {
     const user = await requireUser(ctx)
     return {
@@ -68,9 +76,5 @@ export const main = defineFunction('ticket', {
         toSummary(t, user._id),
       ),
     }
-  },
-  escalateUnreachable: async ({ ticketId, fromUserId }, ctx) => {
-    if (!isInternalCall(ctx)) throw new AppError('auth.forbidden')
-    return { escalated: await escalateUnreachable(ctx, ticketId, fromUserId) }
   },
 })
