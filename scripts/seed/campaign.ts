@@ -28,7 +28,10 @@ export async function grantConsents(url: string, openid: string, n: number): Pro
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ openid, templateIds: [templateId] }),
     })
-    await call(openid, 'notify', 'consent', { results: { [templateId]: 'accept' } })
+    await call(openid, 'notify', 'consent', {
+      results: { [templateId]: 'accept' },
+      requestKey: `seed-${openid}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
+    })
   }
 }
 

@@ -67,7 +67,10 @@ export async function seedHistory(opts: {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ openid, templateIds: [templateId] }),
     })
-    await call(openid, 'notify', 'consent', { results: { [templateId]: 'accept' } })
+    await call(openid, 'notify', 'consent', {
+      results: { [templateId]: 'accept' },
+      requestKey: `seed-${openid}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
+    })
   }
   const act = (n: number, who: string, input: Record<string, unknown>) => () =>
     call(who, 'ticket', 'act', { id: ids.get(n), ...input })

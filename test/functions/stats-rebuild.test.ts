@@ -75,6 +75,7 @@ describe('stats: live counters equal the recount after a randomized run', () => 
         })
         await b.okAs(openid, 'notify', 'consent', {
           results: { [TEMPLATE_IDS.assigned]: 'accept' },
+          requestKey: `rebuild-${openid}-${i}`,
         })
       }
     }
@@ -176,7 +177,7 @@ describe('stats: live counters equal the recount after a randomized run', () => 
     expect(report.uncounted).toEqual([])
     expect(report.unjournaled).toEqual([])
     expect(report.gaps).toEqual([])
-    expect(report.transitions).toBeGreaterThan(300)
+    expect(report.transitions).toBeGreaterThan(200)
   }, 120_000)
 
   it('finds a tampered counter and repairs it', async () => {
