@@ -44,7 +44,8 @@ export const CAMPAIGN = { found: 161, fixedOnSpot: 141, deferred: 20, ratings: 1
 export const SAFETY = 'demo-safety'
 export const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/demo.jpg'
 const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staff-${i + 2}`)]
-const FLOORS = ['B01F02', 'B03F05', 'B04F01', 'B07F03', 'B07F04', 'B08F06', 'B10F02', 'B18F01']
+// Not the demo personas' floor (B07F03): the campaign leaves its captain's consents alone.
+const FLOORS = ['B01F02', 'B03F05', 'B04F01', 'B07F05', 'B07F04', 'B08F06', 'B10F02', 'B18F01']
 
 /**
  * Reports and handles the campaign; `tick` moves the clock between steps (a manual clock's jump,

@@ -24,7 +24,7 @@ test.beforeAll(async ({ baseURL }) => {
   })
   if (done.found > 0) return
   // Captains who can be pushed keep their hazards (no escalation cascade on every report).
-  await Promise.all(campaignCaptains().map((c) => grantConsents(baseURL!, c, 21)))
+  for (const c of campaignCaptains()) await grantConsents(baseURL!, c, 21)
   const ids = await replayCampaign(call, undefined, undefined, 'e2e-campaign', 2)
   // One hazard is reopened so the grid has something open to show; the figures do not change.
   await call('demo-staff', 'ticket', 'act', { id: ids[0], action: 'reopen', reason: '又出现了' })
