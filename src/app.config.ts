@@ -9,6 +9,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
     { root: 'admin', pages: ['pages/index'] },
+    { root: 'safety', pages: ['pages/unreachable'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0f7b6c',

@@ -15,6 +15,8 @@ export interface UserDoc {
   unreachable?: boolean
   unreachableSince?: Date | null
   consentAnsweredAt?: Date | null
+  /** When the safety office last asked them to top up their reminders. */
+  nudgedAt?: Date | null
 }
 
 /** A hazard ticket as stored. */
