@@ -5,6 +5,7 @@ import QRCode from 'qrcode'
 import type { EmulatorCore, EmulatorService } from '../core'
 import { CloudError } from '../ejson'
 import { sendJson } from '../http-util'
+import { nextSeq } from '../seq'
 import { normalizePhone, SMS } from '../sms/service'
 import { consumeConsent, installConsent } from './consent'
 import { directory, smsEntry, wechatEntry } from './feed'
@@ -133,7 +134,7 @@ async function outboxFeed(
       ? []
       : (
           await core.store.find(OUTBOX, openid ? { touser: openid } : {}, {
-            sort: { at: -1 },
+            sort: { at: -1, seq: -1 },
             limit,
           })
         ).map((r) => wechatEntry(r, templates, people.byOpenid))
@@ -142,12 +143,16 @@ async function outboxFeed(
       ? []
       : (
           await core.store.find(SMS, phone ? { phone: normalizePhone(phone) } : {}, {
-            sort: { at: -1 },
+            sort: { at: -1, seq: -1 },
             limit,
           })
         ).map((r) => smsEntry(r, people.byPhone))
   return [...wechat, ...texts]
-    .sort((a, b) => (b.at as Date).getTime() - (a.at as Date).getTime())
+    .sort(
+      (a, b) =>
+        (b.at as Date).getTime() - (a.at as Date).getTime() ||
+        Number(b.seq ?? 0) - Number(a.seq ?? 0),
+    )
     .slice(0, limit)
 }
 
@@ -169,6 +174,7 @@ async function sendSubscribe(
       errcode,
       errmsg,
       at: new Date(core.clock.now()),
+      seq: nextSeq(),
     })
     return errcode ? fail(errcode, errmsg) : ok({ msgid: Date.now() })
   }

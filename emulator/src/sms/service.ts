@@ -6,6 +6,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { EmulatorService } from '../core'
 import { readBody, sendJson } from '../http-util'
+import { nextSeq } from '../seq'
 import { loadSmsAccount } from './account'
 import { checkSendSms, numberViolation, smsFee } from './rules'
 
@@ -61,8 +62,8 @@ export const smsService: EmulatorService = (core) => {
         at: new Date(at),
       }
       if ('error' in checked) {
-        const phones = Array.isArray(b.PhoneNumberSet) ? b.PhoneNumberSet.map(String) : ['']
-        for (const phone of phones.slice(0, 200))
+        const given = Array.isArray(b.PhoneNumberSet) ? b.PhoneNumberSet.map(String) : []
+        for (const phone of given.length ? given.slice(0, 200) : [''])
           await core.store.insert(SMS, {
             ...base,
             phone,
@@ -72,6 +73,7 @@ export const smsService: EmulatorService = (core) => {
             message: checked.error.Message,
             fee: 0,
             serialNo: '',
+            seq: nextSeq(),
           })
         return { Response: { Error: checked.error, RequestId } }
       }
@@ -100,6 +102,7 @@ export const smsService: EmulatorService = (core) => {
           message: why ? why.Message : 'send success',
           fee,
           serialNo,
+          seq: nextSeq(),
         })
         SendStatusSet.push({
           SerialNo: serialNo,
@@ -120,7 +123,7 @@ export const smsService: EmulatorService = (core) => {
   core.registerRoute('GET', '/_emulator/sms', async (_req, res, url) => {
     const phone = url.searchParams.get('phone')
     const rows = await core.store.find(SMS, phone ? { phone: normalizePhone(phone) } : {}, {
-      sort: { at: -1 },
+      sort: { at: -1, seq: -1 },
       limit: 500,
     })
     sendJson(res, 200, rows)
