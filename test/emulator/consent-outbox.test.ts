@@ -50,10 +50,10 @@ describe('consent kinds and the outbox feed', () => {
     (await (await fetch(`${url}/_emulator/consent?openid=${openid}`)).json()) as Row[]
   const credits = async (openid: string, templateId: string) =>
     (await consents(openid)).find((c) => c.templateId === templateId)?.credits ?? 0
-  const message = (touser: string, templateId = ASSIGNED) => ({
+  const message = (touser: string, templateId = ASSIGNED, page = 'pages/ticket/index?id=t1') => ({
     touser,
     templateId,
-    page: 'pages/ticket/index?id=t1',
+    page,
     data: {
       thing1: { value: '消防通道堵塞' },
       thing2: { value: '7号楼3层' },
@@ -61,8 +61,9 @@ describe('consent kinds and the outbox feed', () => {
       thing4: { value: '请尽快处理' },
     },
   })
-  const send = async (touser: string, templateId = ASSIGNED) =>
-    (await gateway(url, 'notifier', { api: 'send', params: message(touser, templateId) })).json
+  const send = async (touser: string, templateId = ASSIGNED, page?: string) =>
+    (await gateway(url, 'notifier', { api: 'send', params: message(touser, templateId, page) }))
+      .json
 
   describe('requestSubscribeMessage stand-in', () => {
     it.each([
@@ -165,6 +166,7 @@ describe('consent kinds and the outbox feed', () => {
           { key: 'thing4', label: '说明', value: '请尽快处理' },
         ],
         recipient: { name: '尹志强', role: '层长', roles: ['staff', 'floor_captain'] },
+        copy: false,
         time: '2026-11-24 09:30:00',
         at: '2026-11-24T01:30:00.000Z',
       })
@@ -207,6 +209,16 @@ describe('consent kinds and the outbox feed', () => {
       expect((await feed('?channel=sms')).every((r) => r.channel === 'sms')).toBe(true)
       expect((await feed('?phone=13800000002')).map((r) => r.channel)).toEqual(['sms'])
       expect((await feed('?openid=o-coord')).every((r) => r.channel === 'wechat')).toBe(true)
+    })
+
+    it('marks a copy (抄送) by the page it opens', async () => {
+      await consent('o-copy', [ESCALATED])
+      await send('o-copy', ESCALATED, 'pages/ticket/index?id=t9&copy=1')
+      expect((await feed('?openid=o-copy'))[0]).toMatchObject({
+        title: '隐患升级督办提醒',
+        copy: true,
+        status: 'sent',
+      })
     })
 
     it('serves a page that renders the feed by channel', async () => {

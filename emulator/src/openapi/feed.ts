@@ -83,6 +83,8 @@ export function wechatEntry(
       value: v?.value === undefined ? '' : String(v.value),
     })),
     recipient: people.get(String(row.touser)) ?? null,
+    // A copy (抄送) to someone above an unreachable owner opens the ticket with `copy=1`.
+    copy: /[?&]copy=1(&|$)/.test(String(row.page ?? '')),
     time: beijingTime(row.at as Date),
   }
 }

@@ -14,7 +14,7 @@ main{max-width:480px;margin:0 auto;padding:12px}
 .app{display:flex;align-items:center;font-size:13px;color:#888;margin-bottom:8px}
 .app b{font-weight:400;color:#333;flex:1}
 .badge{font-size:11px;border-radius:3px;padding:1px 5px;margin-left:6px;background:#e7f6ec;color:#07c160}
-.card.sms .badge{background:#fff3e0;color:#fa9d3b}
+.card.sms .badge{background:#fff3e0;color:#fa9d3b}.badge.copy{background:#eef3fb;color:#576b95}
 .card h3{margin:0 0 10px;font-size:16px}
 .row{display:flex;font-size:14px;line-height:1.8}.row span:first-child{color:#888;width:88px;flex:none}
 .text{font-size:14px;line-height:1.7}
@@ -31,7 +31,7 @@ function esc(s){return String(s==null?'':s).replace(/[&<>"]/g,c=>({'&':'&amp;','
 function when(t){const m=/^(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}:\\d{2})/.exec(t||'');return m?(+m[2])+'月'+(+m[3])+'日 '+m[4]:esc(t)}
 function who(r,fallback){return r?esc((r.role?r.role+' ':'')+r.name):esc(fallback)}
 function wechat(m){const bad=m.status!=='sent';return '<div class="card wechat '+(bad?'rejected':'')+'" data-status="'+esc(m.status)+'" data-channel="wechat">'+
-'<div class="app"><b>啄木鸟</b><span class="badge">'+(m.kind==='long-term'?'长期订阅':'订阅消息')+'</span></div>'+
+'<div class="app"><b>啄木鸟</b><span class="badge">'+(m.kind==='long-term'?'长期订阅':'订阅消息')+'</span>'+(m.copy?'<span class="badge copy">抄送</span>':'')+'</div>'+
 '<h3>'+esc(m.title||m.templateId)+'</h3>'+(m.fields||[]).map(f=>'<div class="row"><span>'+esc(f.label)+'</span><span>'+esc(f.value)+'</span></div>').join('')+
 '<div class="to">接收人：'+who(m.recipient,m.touser)+'</div>'+
 (bad?'<div class="err">未送达：'+esc(m.errcode)+' '+esc(m.errmsg)+'</div>':'<div class="foot">进入小程序查看 ›</div>')+'</div>'}
