@@ -49,7 +49,7 @@ export const clockService: EmulatorService = async (core) => {
   if (manual && saved instanceof Date && saved.getTime() > manual.now())
     await manual.set(saved.getTime())
   core.registerRoute('GET', '/_emulator/clock', (_req, res) => {
-    sendJson(res, 200, { now: new Date(core.clock.now()).toISOString(), manual: Boolean(manual) })
+    sendJson(res, 200, { now: new Date(core.clock.now()).toISOString() })
   })
   core.registerRoute('POST', '/_emulator/clock', async (req, res) => {
     if (!manual) {
