@@ -53,7 +53,7 @@ const FLOORS = ['B01F02', 'B03F05', 'B04F01', 'B07F05', 'B07F04', 'B08F06', 'B10
  */
 export async function replayCampaign(
   call: Caller,
-  tick: (ms: number) => Promise<void> = async () => undefined,
+  tick: (ms: number) => Promise<unknown> = async () => undefined,
   now: () => Date = () => new Date(),
   tag = 'campaign',
   parallel = 1,

@@ -5,8 +5,8 @@
 // - Every delta is dated by the transition's moment in Asia/Shanghai (a rating counts on the day it
 //   is given, a fix on the day it is done), and attributed to the ticket's building/floor/category
 //   after the transition (a transfer moves what follows it, never what came before).
-// - `overdue` counts a ticket once per cycle, when it first becomes overdue: either a timer flags
-//   it (`overdueAt` appears) or its deferred work is completed after the deadline without a flag.
+// - `overdue` counts a ticket once, when it first becomes overdue: either the SLA sweep flags
+//   it (`overdue` turns true) or its deferred work is completed after the deadline without a flag.
 // - Response (to accept) and resolution minutes are measured from the report, for the first cycle
 //   only: a reopened cycle has no report time of its own.
 // - A reporter's useful reports are first-cycle resolutions (fixed on the spot or closed) of
@@ -25,8 +25,8 @@ export interface StatsTicket {
   rating: number | null
   deadline: Date | string | null
   createdAt: Date | string
-  /** Set once per cycle when a timer marks deferred work overdue (the SLA sweep). */
-  overdueAt?: Date | string | null
+  /** Set when the SLA sweep marks deferred work overdue (its `overdue` transition). */
+  overdue?: boolean
 }
 
 /** What happened: the action and its moment, and who did it (a user id, or `system`). */
@@ -138,7 +138,7 @@ export function counterDeltas(
       const late =
         after.deadline !== null && event.at.getTime() > new Date(after.deadline).getTime()
       if (!late) metric('completedOnTime')
-      else if (!before?.overdueAt) metric('overdue')
+      else if (!before?.overdue) metric('overdue')
       break
     }
     case 'verify':
@@ -164,8 +164,7 @@ export function counterDeltas(
       }
       break
   }
-  if (before && !before.overdueAt && after.overdueAt && event.action !== 'complete')
-    metric('overdue')
+  if (before && !before.overdue && after.overdue && event.action !== 'complete') metric('overdue')
   if (event.action === 'fix' || event.action === 'verify') {
     metric('resolved')
     if (firstCycle) {

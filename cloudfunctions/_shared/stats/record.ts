@@ -18,7 +18,7 @@ export function statsFacts(t: StatsTicket): StatsTicket {
     rating: t.rating ?? null,
     deadline: t.deadline ? new Date(t.deadline) : null,
     createdAt: new Date(t.createdAt),
-    overdueAt: t.overdueAt ? new Date(t.overdueAt) : null,
+    overdue: Boolean(t.overdue),
   }
 }
 

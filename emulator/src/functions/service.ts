@@ -1,11 +1,11 @@
 // The functions service: runs built functions with isolated identities, answers
 // functions.invokeFunction (cloud.callFunction between functions) and the H5 gateway POST /fn/:name.
 import { randomBytes } from 'node:crypto'
+import { clockOffset } from '../clock'
 import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
 import { readBody, sendJson } from '../http-util'
 import { FunctionPool, type InvocationResult } from './pool'
-import { systemClock } from '../clock'
 
 export const DEV_APPID = 'wx-woodpecker-local'
 const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN'
@@ -39,6 +39,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
       const token = `emu-${randomBytes(12).toString('hex')}`
       live.set(token, { ...identity, functionName: name })
       const env: Record<string, string> = {
+        ...core.functionEnv(),
         WX_OPENID: identity.openid,
         WX_APPID: identity.appid,
         WX_UNIONID: identity.unionid ?? '',
@@ -55,9 +56,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
         time_limit_in_ms: pool.config(name).timeout * 1000,
       }
       try {
-        // A manual clock's time reaches the function; under the system clock it runs on real time.
-        const nowMs = core.clock === systemClock ? undefined : core.clock.now()
-        return await pool.invoke(name, event, context, env, nowMs)
+        return await pool.invoke(name, event, context, env, clockOffset(core.clock))
       } finally {
         live.delete(token)
       }

@@ -105,17 +105,17 @@ const CASES: Array<[string, StatsTicket | null, StatsTicket, string, Record<stri
   ],
   [
     'complete late, already flagged overdue by the timer',
-    t({ status: 'rectifying', deadline: new Date(at.getTime() - 1), overdueAt: at }),
-    t({ status: 'reviewing', deadline: new Date(at.getTime() - 1), overdueAt: at }),
+    t({ status: 'rectifying', deadline: new Date(at.getTime() - 1), overdue: true }),
+    t({ status: 'reviewing', deadline: new Date(at.getTime() - 1), overdue: true }),
     'complete',
     { 'm.completed': 1 },
   ],
   [
     'the timer flags overdue',
     t({ status: 'rectifying' }),
-    t({ status: 'rectifying', overdueAt: at }),
-    'escalate',
-    { 'm.escalated': 1, 'm.overdue': 1 },
+    t({ status: 'rectifying', overdue: true }),
+    'overdue',
+    { 'm.overdue': 1 },
   ],
   [
     'verify closes',
