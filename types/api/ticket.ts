@@ -59,6 +59,7 @@ export const TicketSummary = TicketView.pick({
   supportedByMe: true,
   level: true,
   photos: true,
+  mine: true,
 }).extend({
   floorId: z.string(),
   /** Building and floor, without the spot: the heading lists group by. */

@@ -99,6 +99,7 @@ export function toSummary(
     supportedByMe: t.supporterIds.includes(viewerId),
     level: t.level,
     photos: t.photos,
+    mine: t.reporterId === viewerId,
     ownerName: t.ownerName,
     owned: t.ownerId === viewerId,
     overdue: isOverdue(t, opts.now ?? new Date()),

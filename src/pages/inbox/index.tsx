@@ -1,43 +1,47 @@
-// 待办: the captain's to-do, by state, with counts; tapping a tab also asks for push consent.
+// 待办: each role's own working view. 层长: their hazards by state; 协管员/楼长: their building by
+// floor; 安全办: the whole hospital with filters; 院领导: read-only list + cockpit; a reporter: 我的上报.
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
-import { TicketList } from '../../components/TicketList'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import { askConsent } from '../../services/consent'
-import { STATE_LABELS, type TicketState } from '../../../types/ticket'
+import { currentPersona } from '../../services/persona'
+import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
+import { BuildingInbox } from './parts/BuildingInbox'
+import { FloorInbox } from './parts/FloorInbox'
+import { HospitalInbox } from './parts/HospitalInbox'
+import { ReporterInbox } from './parts/ReporterInbox'
 import './index.scss'
 
-const TABS: TicketState[] = ['pending', 'processing', 'rectifying', 'reviewing']
+const TITLES = {
+  reporter: '我的上报',
+  floor: '待办 · 我的楼层',
+  building: '待办 · 本楼',
+  safety: '待办 · 全院',
+  leader: '全院隐患',
+} as const
 
 export default function InboxPage(): JSX.Element {
-  const [tab, setTab] = useState<TicketState>('pending')
   const [tick, setTick] = useState(0)
-  const inbox = useRequest(() => call('ticket', 'inbox', { status: tab }), [tab, tick])
+  const wb = useRequest(() => loadWorkbench(currentPersona(), tick > 0), [tick])
   const me = useRequest(() => call('user', 'whoami', {}), [tick])
   useDidShow(() => setTick((n) => n + 1))
-  const pending = inbox.data?.counts.pending ?? 0
+  const kind = wb.data?.kind
   useEffect(() => {
-    // The red dot on the 待办 tab: new hazards are waiting.
-    const dot =
-      pending > 0 ? Taro.showTabBarRedDot({ index: 1 }) : Taro.hideTabBarRedDot({ index: 1 })
-    void Promise.resolve(dot).catch(() => undefined)
-  }, [pending])
-
-  const choose = (next: TicketState) => {
-    void askConsent('captain')
-    setTab(next)
-  }
+    if (!wb.data) return
+    syncTabBar(wb.data)
+    void Taro.setNavigationBarTitle({ title: TITLES[wb.data.kind] }).catch(() => undefined)
+  }, [wb.data])
+  const captain = kind === 'floor' || kind === 'building' || kind === 'safety'
 
   return (
-    <View className="page inbox-page">
+    <View className={`page inbox-page inbox-kind-${kind ?? 'loading'}`}>
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
-      {me.data?.user?.unreachable && (
+      {captain && me.data?.user?.unreachable && (
         <View className="badge-banner inbox-unreachable">
           <Text>🔴 你关闭了隐患提醒，新隐患已自动交给上一级。</Text>
           <Button
@@ -49,33 +53,24 @@ export default function InboxPage(): JSX.Element {
           </Button>
         </View>
       )}
-      <View className="inbox-tabs">
-        {TABS.map((s) => (
-          <View
-            key={s}
-            className={`inbox-tab inbox-tab-${s} ${tab === s ? 'inbox-tab-active' : ''}`}
-            onClick={() => choose(s)}
-          >
-            <Text>{STATE_LABELS[s]}</Text>
-            {(inbox.data?.counts[s] ?? 0) > 0 && (
-              <Text className="inbox-count">{inbox.data?.counts[s]}</Text>
-            )}
-          </View>
-        ))}
-      </View>
       <StateView
-        loading={inbox.loading && !inbox.data}
-        error={inbox.error}
-        onRetry={() => void inbox.reload()}
-        empty={inbox.data?.items.length === 0}
-        emptyText={`没有${STATE_LABELS[tab]}的隐患`}
+        loading={wb.loading && !wb.data}
+        error={wb.error}
+        onRetry={() => void wb.reload()}
       />
-      {inbox.data && <TicketList items={inbox.data.items} />}
-      <View className="inbox-consent">
-        <Button block onClick={() => void askConsent('captain')}>
-          开启新隐患微信提醒
-        </Button>
-      </View>
+      {wb.data && kind === 'reporter' && <ReporterInbox wb={wb.data} tick={tick} />}
+      {wb.data && kind === 'floor' && <FloorInbox tick={tick} />}
+      {wb.data && kind === 'building' && <BuildingInbox wb={wb.data} tick={tick} />}
+      {wb.data && (kind === 'safety' || kind === 'leader') && (
+        <HospitalInbox wb={wb.data} tick={tick} />
+      )}
+      {captain && (
+        <View className="inbox-consent">
+          <Button block onClick={() => void askConsent('captain')}>
+            开启新隐患微信提醒
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,14 +1,17 @@
 // 隐患详情: one ticket — photos, where, who owns it, the journal, and the actions allowed to me.
-import { View, Text, Image } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
+import { BackBar } from '../../components/BackBar'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import type { TicketView } from '../../../types/api/ticket'
+import { statusClass } from '../../status'
 import { ActionPanel } from './parts/ActionPanel'
+import { PhotoStrip } from './parts/PhotoStrip'
 import { Timeline } from './parts/Timeline'
 import '../report/index.scss'
 import './index.scss'
@@ -23,9 +26,16 @@ export default function TicketPage(): JSX.Element {
   )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
+  // The server adds the department chosen for deferred work; shown whenever it is sent.
+  const departmentName = (ticket as (TicketView & { departmentName?: string | null }) | undefined)
+    ?.departmentName
+  const overdue = Boolean(
+    ticket?.status === 'rectifying' && ticket.deadline && new Date(ticket.deadline) < new Date(),
+  )
 
   return (
     <View className="page ticket-page">
+      <BackBar />
       <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
       {!id && <StateView empty emptyText="没有找到这条隐患" />}
       <StateView
@@ -37,9 +47,12 @@ export default function TicketPage(): JSX.Element {
         <>
           <View className="section ticket-head">
             <View className="ticket-status-row">
-              <Text className={`ticket-status ticket-status-${ticket.status}`}>
+              <Text
+                className={`ticket-status ${statusClass(ticket.status, overdue)} ticket-status-${ticket.status}`}
+              >
                 {ticket.statusLabel}
               </Text>
+              {overdue && <Text className="ticket-overdue">已超期</Text>}
               {ticket.rating && <Text className="ticket-rating">{'★'.repeat(ticket.rating)}</Text>}
             </View>
             <Text className="ticket-title">{ticket.categoryName}</Text>
@@ -48,17 +61,15 @@ export default function TicketPage(): JSX.Element {
               {ticket.spot ? ` · ${ticket.spot}` : ''}
             </Text>
             {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
-            <View className="ticket-photos">
-              {[...ticket.photos, ...ticket.afterPhotos].map((p) => (
-                <Image
-                  key={p}
-                  className="ticket-photo"
-                  mode="aspectFill"
-                  src={ticket.photoUrls[p] ?? p}
-                  onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })}
-                />
-              ))}
-            </View>
+            <PhotoStrip label="整改前" kind="before" ids={ticket.photos} urls={ticket.photoUrls} />
+            {ticket.afterPhotos.length > 0 && (
+              <PhotoStrip
+                label="整改后"
+                kind="after"
+                ids={ticket.afterPhotos}
+                urls={ticket.photoUrls}
+              />
+            )}
             <Text className="muted ticket-meta">
               上报：{ticket.reporterName ?? '匿名'} ·{' '}
               {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
@@ -67,6 +78,11 @@ export default function TicketPage(): JSX.Element {
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
               {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
             </Text>
+            {departmentName && (
+              <Text className="muted ticket-meta ticket-department">
+                责任部门：{departmentName}
+              </Text>
+            )}
             {ticket.supportCount > 0 && (
               <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>
             )}
