@@ -9,6 +9,7 @@ import { measurePackages, printSizes } from './size'
 import { seedDemo } from './seed/load'
 import { startEmulator } from '../emulator/src/index'
 import { summarize, timeIt } from './bench-emulator'
+import { benchNursePath } from './bench-nurse'
 
 const ROOT = resolve(__dirname, '..')
 const PHOTO = resolve(ROOT, '..', 'shared', 'fixtures', 'camera-4000x3000.jpg')
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   console.log('(goal: main package ≤ 600 KB; hard limit 2 MB)\n')
   await benchTicketCreate()
   await benchCompression()
+  await benchNursePath()
 }
 
 main().catch((error: unknown) => {
