@@ -3,24 +3,13 @@
 // Every request the app makes stays on 127.0.0.1.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { open, pickPersona } from './helpers'
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { open, pickPersona, watchRequests } from './helpers'
 
 const PHOTO = resolve(__dirname, 'fixtures', 'hazard.jpg')
 const FLOOR = 'B07F02'
 const SCENE = `f%3D${FLOOR}`
 const VIEWPORT = { width: 390, height: 844 }
-
-/** Records every request a page makes; the test fails if one leaves this machine. */
-function watchRequests(page: Page): string[] {
-  const outside: string[] = []
-  page.on('request', (req) => {
-    const url = new URL(req.url())
-    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return
-    if (url.hostname !== '127.0.0.1') outside.push(req.url())
-  })
-  return outside
-}
 
 async function fn(
   request: APIRequestContext,
@@ -228,12 +217,13 @@ test('a pushed page has a back button on H5', async ({ page, request, baseURL })
   await open(page, '/pages/inbox/index')
   await pickPersona(page, /安全办/)
   await page.locator('.ticket-item:visible').first().click()
-  await expect(page.locator('.back-bar-button:visible')).toBeVisible()
-  await page.locator('.back-bar-button:visible').click()
+  await expect(page.locator('.ticket-title:visible')).toBeVisible()
+  await page.locator('.taro-navigation-bar-back:visible').click()
   await expect(page.locator('.inbox-kind-safety:visible')).toBeVisible()
-  // Opened straight from a link (no history): back goes home.
+  // Opened straight from a link (a push, a shared link): no history, so the bar offers home.
   await open(page, `/pages/ticket/index?id=${id}`)
-  await page.locator('.back-bar-button:visible').click()
+  await expect(page.locator('.ticket-title:visible')).toBeVisible()
+  await page.locator('.taro-navigation-bar-home:visible').click()
   await expect(page.locator('.report-page:visible')).toBeVisible()
   expect(outside).toEqual([])
 })

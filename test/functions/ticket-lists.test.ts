@@ -14,6 +14,8 @@ const STAFF = 'demo-staff'
 const OTHER_CAPTAIN = 'o-bc-B05'
 const CATEGORIES = ['fire-exit', 'electrical', 'wet-floor', 'elevator']
 
+jest.setTimeout(30_000)
+
 interface PageOut {
   items: TicketSummary[]
   nextCursor: string | null

@@ -238,7 +238,9 @@ export async function getTicketView(ctx: ActionContext, id: string): Promise<Tic
   const relations = relationsOf(user, t, chain)
   const involved =
     ['reporter', 'owner', 'above', 'safety'].some((r) => relations.has(r as never)) ||
-    user.roles.includes('leader')
+    user.roles.includes('leader') ||
+    // issue 10: anyone on the floor's duty chain reads its finished work (the 已办结 lists).
+    chain.some((s) => s.userId === user._id)
   // Anyone on staff may see a hazard that is still open (it is on a floor they can walk onto);
   // a finished one only its reporter, its handlers, the safety office and leadership.
   if (!involved && !(OPEN_STATES as readonly TicketState[]).includes(t.status))

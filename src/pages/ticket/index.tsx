@@ -3,7 +3,6 @@ import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
-import { BackBar } from '../../components/BackBar'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
@@ -35,7 +34,6 @@ export default function TicketPage(): JSX.Element {
 
   return (
     <View className="page ticket-page">
-      <BackBar />
       <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
       {!id && <StateView empty emptyText="没有找到这条隐患" />}
       <StateView

@@ -1,11 +1,12 @@
 // Hazards already open on this floor: "+1 我也看到了" supports one instead of filing a duplicate.
 // Collapsed to one line so the camera stays on the first screen; a tap unfolds the list.
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { TicketSummary } from '../../../../types/api/ticket'
 import { call, messageOf } from '../../../services'
+import { statusClass } from '../../../status'
 
 export function OpenHazards({
   items,
@@ -42,11 +43,21 @@ export function OpenHazards({
               className="open-hazard-main"
               onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${t.id}` })}
             >
-              <Text className="open-hazard-title">{t.categoryName}</Text>
-              <Text className="muted open-hazard-desc clamp-2">{t.description || t.place}</Text>
-              <Text className="muted">
-                {t.statusLabel} · {t.supportCount} 人也看到了
-              </Text>
+              {t.thumbUrl ? (
+                <Image className="ticket-thumb" src={t.thumbUrl} mode="aspectFill" lazyLoad />
+              ) : (
+                <View className="ticket-thumb ticket-thumb-empty">
+                  <Text>📷</Text>
+                </View>
+              )}
+              <View className="ticket-row-body">
+                <Text className="open-hazard-title">{t.categoryName}</Text>
+                <Text className="muted open-hazard-desc clamp-2">{t.description || t.place}</Text>
+                <View className="open-hazard-meta">
+                  <Text className={statusClass(t.status, t.overdue)}>{t.statusLabel}</Text>
+                  <Text className="muted"> {t.supportCount} 人也看到了</Text>
+                </View>
+              </View>
             </View>
             {t.mine ? (
               <Text className="muted open-hazard-mine">你上报的</Text>
