@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { TicketSummary } from '../../types/api/ticket'
 import { LEVEL_LABELS } from '../../types/ticket'
+import { groupByFloor } from '../lists'
 import { statusClass } from '../status'
 
 /** One row; tapping opens the ticket (the server decides what the viewer may do there). */
@@ -55,29 +56,6 @@ export function TicketList({ items }: { items: TicketSummary[] }): JSX.Element {
       ))}
     </View>
   )
-}
-
-/** Orders a building's open work: overdue first, then the longest untouched. Pure. */
-export function stuckFirst(items: TicketSummary[]): TicketSummary[] {
-  return [...items].sort(
-    (a, b) =>
-      Number(b.overdue) - Number(a.overdue) ||
-      (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9') ||
-      a.updatedAt.localeCompare(b.updatedAt),
-  )
-}
-
-/** Groups rows by floor, floors with the most urgent work first. Pure. */
-export function groupByFloor(
-  items: TicketSummary[],
-): Array<{ floorId: string; area: string; items: TicketSummary[] }> {
-  const groups = new Map<string, { floorId: string; area: string; items: TicketSummary[] }>()
-  for (const t of stuckFirst(items)) {
-    const g = groups.get(t.floorId) ?? { floorId: t.floorId, area: t.area, items: [] }
-    g.items.push(t)
-    groups.set(t.floorId, g)
-  }
-  return [...groups.values()]
 }
 
 /** Tickets grouped under a heading per floor, with the floor's count of open work. */
