@@ -6,9 +6,10 @@ import {
   STATE_LABELS,
   type TicketAction,
 } from '../../../types/ticket'
-import type { TicketSummary, TicketView } from '../../../types/api/ticket'
+import type { ActionForm, TicketSummary, TicketView } from '../../../types/api/ticket'
 import type { Relation } from '../domain/ticket-machine'
-import type { EventDoc, TicketDoc } from '../db/tickets'
+import type { EventDoc, TicketDoc } from '../domain/ticket'
+import type { ReachLine } from '../notify/reach'
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 
@@ -20,6 +21,9 @@ export function toView(
     relations: Set<Relation>
     events: EventDoc[]
     allowedActions: TicketAction[]
+    forms: ActionForm[]
+    choices: TicketView['choices']
+    reach: ReachLine[]
     photoUrls: Record<string, string>
   },
 ): TicketView {
@@ -53,6 +57,12 @@ export function toView(
     createdAt: iso(t.createdAt)!,
     updatedAt: iso(t.updatedAt)!,
     allowedActions: opts.allowedActions,
+    forms: opts.forms,
+    choices: opts.choices,
+    reach: opts.reach,
+    departmentName: t.departmentName ?? null,
+    duplicateOf: t.duplicateOf ?? null,
+    duplicateIds: t.duplicateIds ?? [],
     events: opts.events.map((e) => ({
       seq: e.seq,
       action: e.action,
@@ -60,7 +70,8 @@ export function toView(
         e.action === 'create' ? '上报隐患' : (ACTION_LABELS[e.action as TicketAction] ?? e.action),
       from: e.from,
       to: e.to,
-      actorName: e.action === 'create' && !seesReporter ? '匿名上报' : e.actorName,
+      // An anonymous reporter stays anonymous on every line of the record, not only the report.
+      actorName: e.actorId === t.reporterId && !seesReporter ? '匿名上报人' : e.actorName,
       at: new Date(e.at).toISOString(),
       note: e.note,
       photos: e.photos,

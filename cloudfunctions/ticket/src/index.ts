@@ -1,8 +1,16 @@
 // The `ticket` function: routes only; the use cases live in _shared/ticket.
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
-import { countByOwner, listByOwner, listOpenOnFloor } from '../../_shared/db/tickets'
-import { AppError, defineFunction, isInternalCall } from '../../_shared/runtime'
+import {
+  countByOwner,
+  getTicketsByIds,
+  listByOwner,
+  listOpenOnFloor,
+} from '../../_shared/db/tickets'
+import { AppError, defineFunction } from '../../_shared/runtime'
+import { boardTicketIds } from '../../_shared/db/notifications'
 import { requireUser } from '../../_shared/ticket/actor'
+import { createTicket } from '../../_shared/ticket/create'
+import { actOnTicket } from '../../_shared/ticket/door'
 import {
   buildingList,
   doneList,
@@ -12,12 +20,7 @@ import {
   summarize,
   workbenchOf,
 } from '../../_shared/ticket/lists'
-import {
-  actOnTicket,
-  createTicket,
-  escalateUnreachable,
-  getTicketView,
-} from '../../_shared/ticket/service'
+import { getTicketView } from '../../_shared/ticket/read'
 
 export const main = defineFunction('ticket', {
   create: (input, ctx) => createTicket(ctx, input),
@@ -34,6 +37,19 @@ export const main = defineFunction('ticket', {
     const page = await summarize(ctx, user, items, limit, { field: 'updatedAt', dir: 'desc' })
     return { ...page, counts }
   },
+  board: async (_input, ctx) => {
+    const user = await requireUser(ctx)
+    if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
+    const ids = await boardTicketIds(ctx.db, 100)
+    const open = (await getTicketsByIds(ctx.db, ids)).filter((t) =>
+      (OPEN_STATES as readonly string[]).includes(t.status),
+    )
+    const page = await summarize(ctx, user, open.slice(0, 50), 50, {
+      field: 'updatedAt',
+      dir: 'desc',
+    })
+    return { items: page.items, count: open.length }
+  },
   openOnFloor: async ({ floorId }, ctx) => {
     const user = await requireUser(ctx)
     const items = await listOpenOnFloor(ctx.db, floorId, OPEN_STATES)
@@ -45,8 +61,4 @@ export const main = defineFunction('ticket', {
   building: async (input, ctx) => buildingList(ctx, await requireUser(ctx), input),
   done: async (input, ctx) => doneList(ctx, await requireUser(ctx), input),
   hospital: async (input, ctx) => hospitalList(ctx, await requireUser(ctx), input),
-  escalateUnreachable: async ({ ticketId, fromUserId }, ctx) => {
-    if (!isInternalCall(ctx)) throw new AppError('auth.forbidden')
-    return { escalated: await escalateUnreachable(ctx, ticketId, fromUserId) }
-  },
 })

@@ -3,14 +3,16 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button } from '@nutui/nutui-react-taro'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
+import { ReachBanner } from '../../components/ReachBanner'
 import { StateView } from '../../components/StateView'
+import { TicketList } from '../../components/TicketList'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import { askConsent } from '../../services/consent'
 import { currentPersona } from '../../services/persona'
 import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
+import type { Reachability } from '../../../types/api/notify'
 import { BuildingInbox } from './parts/BuildingInbox'
 import { FloorInbox } from './parts/FloorInbox'
 import { HospitalInbox } from './parts/HospitalInbox'
@@ -28,29 +30,41 @@ const TITLES = {
 export default function InboxPage(): JSX.Element {
   const [tick, setTick] = useState(0)
   const wb = useRequest(() => loadWorkbench(currentPersona(), tick > 0), [tick])
-  const me = useRequest(() => call('user', 'whoami', {}), [tick])
-  useDidShow(() => setTick((n) => n + 1))
   const kind = wb.data?.kind
+  const captain = kind === 'floor' || kind === 'building' || kind === 'safety'
+  const reach = useRequest(
+    async () => (captain ? call('notify', 'status', {}) : undefined),
+    [captain, tick],
+  )
+  const board = useRequest(
+    async () => (kind === 'safety' ? call('ticket', 'board', {}) : undefined),
+    [kind, tick],
+  )
+  const [topped, setTopped] = useState<Reachability>()
+  useEffect(() => setTopped(undefined), [reach.data])
+  useDidShow(() => setTick((n) => n + 1))
   useEffect(() => {
     if (!wb.data) return
     syncTabBar(wb.data)
-    void Taro.setNavigationBarTitle({ title: TITLES[wb.data.kind] }).catch(() => undefined)
+    void Promise.resolve(Taro.setNavigationBarTitle({ title: TITLES[wb.data.kind] })).catch(
+      () => undefined,
+    )
   }, [wb.data])
-  const captain = kind === 'floor' || kind === 'building' || kind === 'safety'
+  // Every natural tap of a captain banks a consent (asked before anything awaits).
+  const ask = (): void => void askConsent('captain').then((r) => r && setTopped(r))
 
   return (
     <View className={`page inbox-page inbox-kind-${kind ?? 'loading'}`}>
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
-      {captain && me.data?.user?.unreachable && (
-        <View className="badge-banner inbox-unreachable">
-          <Text>🔴 你关闭了隐患提醒，新隐患已自动交给上一级。</Text>
-          <Button
-            size="small"
-            type="primary"
-            onClick={() => void askConsent('captain').then(() => setTick((n) => n + 1))}
-          >
-            重新开启提醒
-          </Button>
+      {captain && (topped ?? reach.data) && (
+        <ReachBanner reach={(topped ?? reach.data)!} onChanged={setTopped} />
+      )}
+      {board.data && board.data.count > 0 && (
+        <View className="section inbox-board">
+          <Text className="badge-banner inbox-board-title">
+            🔴 安全办看板：{board.data.count} 条隐患未能通知到负责人
+          </Text>
+          <TicketList items={board.data.items} />
         </View>
       )}
       <StateView
@@ -59,17 +73,10 @@ export default function InboxPage(): JSX.Element {
         onRetry={() => void wb.reload()}
       />
       {wb.data && kind === 'reporter' && <ReporterInbox wb={wb.data} tick={tick} />}
-      {wb.data && kind === 'floor' && <FloorInbox tick={tick} />}
-      {wb.data && kind === 'building' && <BuildingInbox wb={wb.data} tick={tick} />}
+      {wb.data && kind === 'floor' && <FloorInbox tick={tick} onTap={ask} />}
+      {wb.data && kind === 'building' && <BuildingInbox wb={wb.data} tick={tick} onTap={ask} />}
       {wb.data && (kind === 'safety' || kind === 'leader') && (
-        <HospitalInbox wb={wb.data} tick={tick} />
-      )}
-      {captain && (
-        <View className="inbox-consent">
-          <Button block onClick={() => void askConsent('captain')}>
-            开启新隐患微信提醒
-          </Button>
-        </View>
+        <HospitalInbox wb={wb.data} tick={tick} onTap={ask} />
       )}
     </View>
   )

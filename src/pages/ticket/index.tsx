@@ -25,9 +25,8 @@ export default function TicketPage(): JSX.Element {
   )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
-  // The server adds the department chosen for deferred work; shown whenever it is sent.
-  const departmentName = (ticket as (TicketView & { departmentName?: string | null }) | undefined)
-    ?.departmentName
+  // The department chosen for deferred work, whenever the server sends one.
+  const departmentName = ticket?.departmentName
   const overdue = Boolean(
     ticket?.status === 'rectifying' && ticket.deadline && new Date(ticket.deadline) < new Date(),
   )
@@ -81,6 +80,14 @@ export default function TicketPage(): JSX.Element {
                 责任部门：{departmentName}
               </Text>
             )}
+            {ticket.reach.map((r, i) => (
+              <Text
+                key={`${r.at}-${i}`}
+                className={`ticket-meta ticket-reach ${r.ok ? '' : 'ticket-reach-warn'}`}
+              >
+                {r.text}
+              </Text>
+            ))}
             {ticket.supportCount > 0 && (
               <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>
             )}

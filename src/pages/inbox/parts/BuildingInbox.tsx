@@ -5,13 +5,21 @@ import { useState } from 'react'
 import type { Workbench } from '../../../../types/api/ticket-lists'
 import { usePaged } from '../../../hooks/use-paged'
 import { call } from '../../../services'
-import { askConsent } from '../../../services/consent'
 import { PagedList } from './PagedList'
 import { Tabs } from './Tabs'
 
 type Tab = 'open' | 'done'
 
-export function BuildingInbox({ wb, tick }: { wb: Workbench; tick: number }): JSX.Element {
+export function BuildingInbox({
+  wb,
+  tick,
+  onTap,
+}: {
+  wb: Workbench
+  tick: number
+  /** A captain's tap: banks a push consent before anything awaits. */
+  onTap: () => void
+}): JSX.Element {
   const [buildingId, setBuildingId] = useState(wb.buildings[0]?.id ?? '')
   const [tab, setTab] = useState<Tab>('open')
   const open = usePaged(
@@ -49,7 +57,7 @@ export function BuildingInbox({ wb, tick }: { wb: Workbench; tick: number }): JS
         ]}
         active={tab}
         onChoose={(next) => {
-          void askConsent('captain')
+          onTap()
           setTab(next)
         }}
       />

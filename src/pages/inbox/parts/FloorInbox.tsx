@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 import { STATE_LABELS, type TicketState } from '../../../../types/ticket'
 import { usePaged, type PageLike } from '../../../hooks/use-paged'
 import { call } from '../../../services'
-import { askConsent } from '../../../services/consent'
 import { INBOX_TAB } from '../../../services/tab-bar'
 import { PagedList } from './PagedList'
 import { Tabs } from './Tabs'
@@ -13,7 +12,7 @@ type Tab = 'pending' | 'processing' | 'rectifying' | 'reviewing' | 'done'
 const OPEN_TABS: TicketState[] = ['pending', 'processing', 'rectifying', 'reviewing']
 const DONE: TicketState[] = ['fixed', 'closed', 'rejected', 'duplicate']
 
-export function FloorInbox({ tick }: { tick: number }): JSX.Element {
+export function FloorInbox({ tick, onTap }: { tick: number; onTap: () => void }): JSX.Element {
   const [tab, setTab] = useState<Tab>('pending')
   const inbox = usePaged<PageLike & { counts?: Record<string, number> }>(
     (before) =>
@@ -42,7 +41,7 @@ export function FloorInbox({ tick }: { tick: number }): JSX.Element {
         ]}
         active={tab}
         onChoose={(next) => {
-          void askConsent('captain')
+          onTap()
           setTab(next)
         }}
       />

@@ -6,14 +6,22 @@ import { useState } from 'react'
 import type { HospitalFilter, Workbench } from '../../../../types/api/ticket-lists'
 import { usePaged } from '../../../hooks/use-paged'
 import { call } from '../../../services'
-import { askConsent } from '../../../services/consent'
 import { HospitalFilters } from './HospitalFilters'
 import { PagedList } from './PagedList'
 import { Tabs } from './Tabs'
 
 type Tab = 'hospital' | 'owned'
 
-export function HospitalInbox({ wb, tick }: { wb: Workbench; tick: number }): JSX.Element {
+export function HospitalInbox({
+  wb,
+  tick,
+  onTap,
+}: {
+  wb: Workbench
+  tick: number
+  /** A captain's tap: banks a push consent before anything awaits. */
+  onTap: () => void
+}): JSX.Element {
   const [tab, setTab] = useState<Tab>('hospital')
   const [filter, setFilter] = useState<HospitalFilter>({ status: 'open' })
   const hospital = usePaged(
@@ -50,7 +58,7 @@ export function HospitalInbox({ wb, tick }: { wb: Workbench; tick: number }): JS
           ]}
           active={tab}
           onChoose={(next) => {
-            void askConsent('captain')
+            onTap()
             setTab(next)
           }}
         />

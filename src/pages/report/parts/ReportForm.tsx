@@ -14,10 +14,9 @@ import {
   saveDraft,
   type ReportDraft,
 } from '../../../services/draft'
+import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { thumbnailOf } from '../../../services/draft-thumb'
-import { choosePhotos, uploadPhoto } from '../../../services/photo'
 
-const MAX_PHOTOS = 6
 const MAX_DESCRIPTION = 200
 const MAX_SPOT = 50
 
@@ -31,8 +30,7 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [draft, setDraft] = useState<ReportDraft>(
     () => loadDraft(floorId) ?? { clientKey: newClientKey(), floorId, photos: [] },
   )
-  const [previews, setPreviews] = useState<Record<string, string>>({})
-  const [uploading, setUploading] = useState(0)
+  const photos = usePhotoUploads(draft.photos, (ids) => setDraft((d) => ({ ...d, photos: ids })))
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState('')
   const [restored] = useState(() => Boolean(loadDraft(floorId)?.photos.length))
@@ -44,33 +42,15 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   useEffect(() => saveDraft(draft), [draft])
   useEffect(() => {
     // Keep a small picture of each new photo in the draft, so a reload still shows it (H5).
-    for (const id of draft.photos)
-      if (previews[id] && !draft.thumbs?.[id])
-        void thumbnailOf(previews[id]).then(
+    for (const id of photos.ids)
+      if (photos.previews[id] && !draft.thumbs?.[id])
+        void thumbnailOf(photos.previews[id]).then(
           (url) => url && setDraft((d) => ({ ...d, thumbs: { ...d.thumbs, [id]: url } })),
         )
-  }, [previews, draft.photos, draft.thumbs])
+  }, [photos.previews, photos.ids, draft.thumbs])
   const descriptionLength = (draft.description ?? '').length
   const spotLength = (draft.spot ?? '').length
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
-
-  const addPhotos = async () => {
-    setError('')
-    const paths = await choosePhotos(MAX_PHOTOS - draft.photos.length)
-    if (paths.length === 0) return
-    setUploading((n) => n + paths.length)
-    for (const path of paths) {
-      try {
-        const fileID = await uploadPhoto(path)
-        setPreviews((p) => ({ ...p, [fileID]: path }))
-        setDraft((d) => ({ ...d, photos: [...d.photos, fileID].slice(0, MAX_PHOTOS) }))
-      } catch (e) {
-        setError(messageOf(e))
-      } finally {
-        setUploading((n) => n - 1)
-      }
-    }
-  }
 
   const submit = () => {
     void askConsent('reporter')
@@ -116,25 +96,22 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
       )}
       <Text className="section-title">① 拍照</Text>
       <View className="report-photos">
-        {draft.photos.map((id) => (
+        {photos.ids.map((id) => (
           <View key={id} className="report-photo">
             <Image
               className="report-photo-img"
-              src={previews[id] ?? draft.thumbs?.[id] ?? id}
+              src={photos.previews[id] ?? draft.thumbs?.[id] ?? id}
               mode="aspectFill"
             />
-            <Text
-              className="report-photo-remove"
-              onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}
-            >
+            <Text className="report-photo-remove" onClick={() => photos.remove(id)}>
               ×
             </Text>
           </View>
         ))}
-        {draft.photos.length < MAX_PHOTOS && (
-          <View className="report-photo report-photo-add" onClick={() => void addPhotos()}>
+        {photos.canAdd && (
+          <View className="report-photo report-photo-add" onClick={() => void photos.add()}>
             <Text className="report-photo-add-icon">📷</Text>
-            <Text className="muted">{uploading ? '上传中…' : '拍照/相册'}</Text>
+            <Text className="muted">{photos.uploading ? '上传中…' : '拍照/相册'}</Text>
           </View>
         )}
       </View>
@@ -196,14 +173,14 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         </View>
       )}
       <View className="report-submit-bar">
-        {error && <Text className="report-error">{error}</Text>}
+        {(error || photos.error) && <Text className="report-error">{error || photos.error}</Text>}
         <Button
           type="primary"
           block
           size="large"
           className="report-submit"
           loading={submitting}
-          disabled={submitting || uploading > 0}
+          disabled={submitting || photos.uploading > 0}
           onClick={submit}
         >
           ③ 提交上报
