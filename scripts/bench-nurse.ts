@@ -137,7 +137,10 @@ export async function benchNursePath(): Promise<void> {
     })
     await post('/fn/notify', 'demo-floor-captain', {
       action: 'consent',
-      input: { results: { 'woodpecker-hazard-assigned': 'accept' } },
+      input: {
+        results: { 'woodpecker-hazard-assigned': 'accept' },
+        requestKey: `bench-nurse-consent-${i}-${Date.now()}`,
+      },
     })
   }
   const browser = await chromium.launch({

@@ -70,16 +70,7 @@ describe('role-aware lists through the emulator', () => {
         'B05F03',
       ].map((f) => `o-fc-${f}`),
     ]
-    for (const openid of captains) {
-      await fetch(`${b.url}/_emulator/consent`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid, templateIds: [TEMPLATE_IDS.assigned] }),
-      })
-      await b.okAs(openid, 'notify', 'consent', {
-        results: { [TEMPLATE_IDS.assigned]: 'accept' },
-      })
-    }
+    for (const openid of captains) await b.consent(openid, [TEMPLATE_IDS.assigned])
     // 14 hazards over the floors of 7号楼 and 5 in 5号楼, by several reporters and categories.
     const floors = [
       ...['B07F01', 'B07F02', 'B07F03', 'B07F05', 'B07F07'].flatMap((f) => [f, f]),

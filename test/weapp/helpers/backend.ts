@@ -38,10 +38,15 @@ export async function act<T = { id: string; status: string }>(
   return res.data
 }
 
+let consentSeq = 0
+
 /** Gives a captain one push consent, as tapping 待办 would. */
 export async function consent(openid: string): Promise<void> {
   await post('/_emulator/consent', '', { openid, templateIds: ['woodpecker-hazard-assigned'] })
-  await act(openid, 'notify', 'consent', { results: { 'woodpecker-hazard-assigned': 'accept' } })
+  await act(openid, 'notify', 'consent', {
+    results: { 'woodpecker-hazard-assigned': 'accept' },
+    requestKey: `weapp-consent-${++consentSeq}-${Date.now()}`,
+  })
 }
 
 const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/weapp.jpg'
