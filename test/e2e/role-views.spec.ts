@@ -167,10 +167,11 @@ for (const role of ROLES) {
     if (role.tabs.length) await expect(tabs).toHaveCount(role.tabs.length)
     for (const [i, label] of role.tabs.entries()) await expect(tabs.nth(i)).toContainText(label)
     if (role.rows > 0) {
-      await expect(page.locator('.ticket-item:visible').first()).toBeVisible()
-      expect(await page.locator('.ticket-item:visible').count()).toBeGreaterThanOrEqual(role.rows)
+      const rows = page.locator('.paged-list .ticket-item:visible')
+      await expect(rows.first()).toBeVisible()
+      expect(await rows.count()).toBeGreaterThanOrEqual(role.rows)
       // The first photo of each row is shown (loaded from a temp URL).
-      const thumb = page.locator('.ticket-thumb:visible img').first()
+      const thumb = page.locator('.paged-list .ticket-thumb:visible img').first()
       await expect
         .poll(() => thumb.evaluate((el) => (el as HTMLImageElement).naturalWidth))
         .toBeGreaterThan(0)
@@ -202,7 +203,7 @@ test('the safety office filters the hospital list and searches it', async ({ pag
   await page.locator('.filter-search-input:visible input').fill('消防通道')
   await page.locator('.filter-search-go:visible').click()
   await expect(page.locator('.list-total:visible')).toHaveText('共 1 条')
-  await expect(page.locator('.ticket-item:visible')).toHaveCount(1)
+  await expect(page.locator('.paged-list .ticket-item:visible')).toHaveCount(1)
   await page.locator('.filter-clear:visible').click()
   await page.locator('.filter-overdue:visible').click()
   await expect(page.locator('.list-total:visible')).toHaveText('共 0 条')
@@ -216,7 +217,7 @@ test('a pushed page has a back button on H5', async ({ page, request, baseURL })
   const id = (list as unknown as { items: Array<{ id: string }> }).items[0].id
   await open(page, '/pages/inbox/index')
   await pickPersona(page, /安全办/)
-  await page.locator('.ticket-item:visible').first().click()
+  await page.locator('.paged-list .ticket-item:visible').first().click()
   await expect(page.locator('.ticket-title:visible')).toBeVisible()
   await page.locator('.taro-navigation-bar-back:visible').click()
   await expect(page.locator('.inbox-kind-safety:visible')).toBeVisible()
