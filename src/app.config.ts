@@ -1,8 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
+  pages: [
+    'pages/report/index',
+    'pages/inbox/index',
+    'pages/mine/index',
+    'pages/ticket/index',
+    'pages/evening/index',
+  ],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
     { root: 'admin', pages: ['pages/index'] },
+    { root: 'safety', pages: ['pages/unreachable'] },
   ],
   window: {
     // 'default' is WeChat's own bar; Taro's H5 router draws the same bar only when it is named, with

@@ -128,4 +128,23 @@ describe('reaching the captain', () => {
       }),
     ).resolves.toMatchObject({ ok: false, code: 'input.invalid' })
   })
+
+  it('lists unreachable captains for the safety office, who can ask them to top up', async () => {
+    await report('B03F01', 'unreach-1-abcdefgh')
+    const list = await b.okAs<{
+      items: Array<{ userId: string; name: string; reasons: string[]; owned: number }>
+    }>('demo-safety', 'notify', 'unreachable', {})
+    const fc = list.items.find((u) => u.userId === 'u-fc-B03F01')
+    expect(fc).toMatchObject({ reasons: expect.arrayContaining(['never_asked']) })
+    expect(fc!.owned).toBeGreaterThanOrEqual(1)
+    expect(list.items.find((u) => u.userId === 'u-fc-B02F01')).toBeUndefined() // has credits
+    await b.okAs('demo-safety', 'notify', 'nudge', { userId: 'u-fc-B03F01' })
+    expect(
+      await b.okAs<{ nudgedAt: string | null }>('o-fc-B03F01', 'notify', 'status', {}),
+    ).toMatchObject({ nudgedAt: expect.any(String) })
+    for (const action of ['unreachable', 'nudge'])
+      await expect(
+        b.callAs('demo-floor-captain', 'notify', action, action === 'nudge' ? { userId: 'x' } : {}),
+      ).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+  })
 })

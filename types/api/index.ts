@@ -12,6 +12,8 @@ export const api = {
   org: orgApi,
   ticket: { ...ticketApi, ...ticketListApi },
   notify: notifyApi,
+  /** The SLA ladder runs on its timer only: no client action. */
+  sla: {},
 }
 
 export type Api = typeof api

@@ -15,6 +15,8 @@ import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, requireUser, userActor } from './actor'
 import { loadWorld } from './load'
+import { notBefore as holdUntil } from '../domain/sla'
+import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
 
 type ActParsed = z.output<typeof ActInput>
@@ -32,11 +34,13 @@ export async function transition(
   ctx: ActionContext,
   actor: Actor,
   input: ActParsed,
+  /** What the caller already loaded (a sweep reads the ticket and caches chains per floor). */
+  known: { ticket?: TicketDoc; chainOf?: (t: TicketDoc) => Promise<readonly OwnerStep[]> } = {},
 ): Promise<Transitioned> {
   const now = ctx.now()
-  const t = await getTicket(ctx.db, input.id)
+  const t = known.ticket?._id === input.id ? known.ticket : await getTicket(ctx.db, input.id)
   if (!t) throw new AppError('ticket.not_found')
-  const chain = await chainOf(ctx, t, now)
+  const chain = known.chainOf ? await known.chainOf(t) : await chainOf(ctx, t, now)
   const relations = relationsOf(actor, t, chain)
   // Authorize first: a caller who may not take this action learns nothing else about the ticket.
   if (!TRANSITIONS[input.action].who.some((r) => relations.has(r)))
@@ -70,7 +74,16 @@ export async function transition(
     ...defined(outcome.event),
   }
   const ticketChain = world.target?.chain ?? chain
-  const intents = intentsFor(ticket, seq, outcome.notifications, ticketChain, !!t.urgent, now)
+  const urgent = Boolean(t.urgent)
+  const intents = intentsFor(
+    ticket,
+    seq,
+    outcome.notifications,
+    ticketChain,
+    urgent,
+    now,
+    holdUntil(now, quietHours(), urgent),
+  )
   const won = await commitTransition(
     ctx.db,
     t._id,

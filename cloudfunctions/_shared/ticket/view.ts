@@ -50,6 +50,9 @@ export function toView(
     levelLabel: LEVEL_LABELS[t.level] ?? '',
     ownerName: t.ownerName,
     deadline: iso(t.deadline),
+    dueAt: iso(t.dueAt),
+    dueStep: t.dueStep ?? null,
+    overdue: Boolean(t.overdue),
     rating: t.rating,
     supportCount: t.supporterIds.length,
     supportedByMe: t.supporterIds.includes(opts.viewerId),
@@ -82,9 +85,8 @@ export function toView(
 /** Open and past due: the SLA's flag or due time, or a 限期整改 deadline that passed. */
 export function isOverdue(t: TicketDoc, now: Date): boolean {
   if (!(OPEN_STATES as readonly string[]).includes(t.status)) return false
-  const extra = t as TicketDoc & { overdue?: boolean; dueAt?: Date | null }
-  if (extra.overdue === true) return true
-  if (extra.dueAt && new Date(extra.dueAt) < now) return true
+  if (t.overdue === true) return true
+  if (t.dueAt && new Date(t.dueAt) < now) return true
   return t.status === 'rectifying' && Boolean(t.deadline) && new Date(t.deadline!) < now
 }
 
@@ -94,7 +96,6 @@ export function toSummary(
   viewerId: string,
   opts: { thumbUrl?: string | null; now?: Date } = {},
 ): TicketSummary {
-  const dueAt = (t as TicketDoc & { dueAt?: Date | null }).dueAt ?? null
   return {
     id: t._id,
     status: t.status,
@@ -113,8 +114,9 @@ export function toSummary(
     mine: t.reporterId === viewerId,
     ownerName: t.ownerName,
     owned: t.ownerId === viewerId,
+    dueAt: iso(t.dueAt),
+    dueStep: t.dueStep ?? null,
     overdue: isOverdue(t, opts.now ?? new Date()),
-    dueAt: iso(dueAt),
     thumbUrl: opts.thumbUrl ?? null,
     awaitingConfirm:
       t.reporterId === viewerId && (t.status === 'fixed' || t.status === 'closed') && !t.rated,

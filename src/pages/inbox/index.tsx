@@ -40,6 +40,8 @@ export default function InboxPage(): JSX.Element {
     async () => (kind === 'safety' ? call('ticket', 'board', {}) : undefined),
     [kind, tick],
   )
+  // 楼长 and 协管员 answer for one building: their evening list is one tap away.
+  const buildingId = kind === 'building' ? wb.data?.buildings[0]?.id : undefined
   const [topped, setTopped] = useState<Reachability>()
   useEffect(() => setTopped(undefined), [reach.data])
   useDidShow(() => setTick((n) => n + 1))
@@ -59,12 +61,30 @@ export default function InboxPage(): JSX.Element {
       {captain && (topped ?? reach.data) && (
         <ReachBanner reach={(topped ?? reach.data)!} onChanged={setTopped} />
       )}
+      {kind === 'safety' && (
+        <View
+          className="section inbox-unreachable-link"
+          onClick={() => void Taro.navigateTo({ url: '/safety/pages/unreachable' })}
+        >
+          <Text>📵 联系不上的负责人 ›</Text>
+        </View>
+      )}
       {board.data && board.data.count > 0 && (
         <View className="section inbox-board">
           <Text className="badge-banner inbox-board-title">
             🔴 安全办看板：{board.data.count} 条隐患未能通知到负责人
           </Text>
           <TicketList items={board.data.items} />
+        </View>
+      )}
+      {buildingId && (
+        <View
+          className="section inbox-evening"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/pages/evening/index?buildingId=${buildingId}` })
+          }
+        >
+          <Text>🌙 今日晚间问题清单 ›</Text>
         </View>
       )}
       <StateView
