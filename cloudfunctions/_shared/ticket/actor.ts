@@ -46,10 +46,13 @@ export function canRead(
   actor: Actor,
   ticket: TicketDoc,
   relations: ReadonlySet<Relation>,
+  chain: readonly OwnerStep[] = [],
 ): boolean {
   if (actor.kind === 'system') return true
   const involved =
     (['reporter', 'owner', 'above', 'safety'] as const).some((r) => relations.has(r)) ||
-    actor.user.roles.includes('leader')
+    actor.user.roles.includes('leader') ||
+    // issue 10: anyone on the floor's duty chain reads its finished work (the 已办结 lists).
+    chain.some((s) => s.userId === actor.user._id)
   return involved || (OPEN_STATES as readonly TicketState[]).includes(ticket.status)
 }
