@@ -32,7 +32,12 @@ export function relationsOf(
   const user = actor.user
   const out = new Set<Relation>(['staff'])
   if (ticket.reporterId === user._id) out.add('reporter')
-  if (ticket.ownerId === user._id) out.add('owner')
+  // The holder of the owning duty, or its deputy (or a co-holder) at the same level, stands for it.
+  if (
+    ticket.ownerId === user._id ||
+    chain.some((s) => s.userId === user._id && s.level === ticket.level)
+  )
+    out.add('owner')
   if (chain.some((s) => s.userId === user._id && s.level > ticket.level)) out.add('above')
   if (user.roles.includes('safety_office')) out.add('safety')
   return out
