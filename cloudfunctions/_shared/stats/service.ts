@@ -28,14 +28,8 @@ export async function accessOf(ctx: ActionContext): Promise<Access> {
   if (user.roles.includes('leader') || user.roles.includes('safety_office'))
     return { hospital: true }
   const now = ctx.now()
-  const buildings = (await listDutiesOfUser(ctx.db, user._id))
-    .filter(
-      (d) =>
-        BUILDING_DUTIES.has(d.duty) &&
-        d.buildingId &&
-        new Date(d.validFrom) <= now &&
-        (!d.validTo || new Date(d.validTo) > now),
-    )
+  const buildings = (await listDutiesOfUser(ctx.db, user._id, now))
+    .filter((d) => BUILDING_DUTIES.has(d.duty) && d.buildingId)
     .map((d) => d.buildingId!)
   if (buildings.length === 0) throw new AppError('auth.forbidden')
   return { hospital: false, buildings: [...new Set(buildings)].sort() }

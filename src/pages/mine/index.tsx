@@ -1,4 +1,5 @@
-// 我的: who I am (from user.whoami), my roles, and — later — my reports.
+// 我的: who I am (from user.whoami), my roles, what waits for my confirmation, my reports, and the
+// cockpit entry for leadership and the safety office.
 import { View, Text } from '@tarojs/components'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { call } from '../../services'
@@ -8,11 +9,10 @@ import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
 import { TicketList } from '../../components/TicketList'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { currentPersona } from '../../services/persona'
+import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import './index.scss'
-
-/** Who the cockpit serves (the stats function refuses everyone else). */
-const COCKPIT_ROLES = ['leader', 'safety_office', 'building_captain', 'coordinator']
 
 export default function MinePage(): JSX.Element {
   const [tick, setTick] = useState(0)
@@ -21,8 +21,24 @@ export default function MinePage(): JSX.Element {
     async () => (me.data?.user ? call('ticket', 'mine', { limit: 20 }) : { items: [] }),
     [me.data?.user?.id, tick],
   )
+  const waiting = useRequest(
+    async () =>
+      me.data?.user ? call('ticket', 'mine', { limit: 20, awaitingConfirm: true }) : { items: [] },
+    [me.data?.user?.id, tick],
+  )
+  const wb = useRequest(
+    async () => (me.data?.user ? loadWorkbench(currentPersona(), tick > 0) : undefined),
+    [me.data?.user?.id, tick],
+  )
+  useEffect(() => {
+    if (wb.data) syncTabBar(wb.data)
+  }, [wb.data])
   useDidShow(() => setTick((n) => n + 1))
   const user = me.data?.user
+  // The stats function serves leadership, the safety office, 楼长 and 协管员 (their building).
+  const cockpit = user?.roles.some((r) =>
+    ['leader', 'safety_office', 'building_captain', 'coordinator'].includes(r),
+  )
   return (
     <View className="page mine-page">
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
@@ -57,6 +73,14 @@ export default function MinePage(): JSX.Element {
           )}
         </View>
       )}
+      {(waiting.data?.items.length ?? 0) > 0 && (
+        <>
+          <View className="section-title mine-reports-title mine-confirm-title">
+            待我确认（{waiting.data?.items.length}）
+          </View>
+          <TicketList items={waiting.data?.items ?? []} />
+        </>
+      )}
       {me.data?.user && (
         <>
           <View className="section-title mine-reports-title">我的上报</View>
@@ -69,7 +93,7 @@ export default function MinePage(): JSX.Element {
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
-      {user?.roles.some((r) => COCKPIT_ROLES.includes(r)) && (
+      {cockpit && (
         <Cell
           title="安全驾驶舱"
           description="隐患态势、网格地图、简报与周报"
