@@ -22,7 +22,10 @@ export interface CategoryDoc {
   name: string
   icon: string
   severity: string
+  /** Kept readable until every category carries responseMinutes. */
   slaHours: number
+  responseMinutes?: { high: number; medium: number; low: number }
+  urgent?: boolean
   order: number
   active: boolean
 }
@@ -55,13 +58,13 @@ const LEVEL_OF: Record<string, 0 | 1 | 2 | 3> = {
   safety_office: 3,
 }
 
-/** The active floor a QR scene names, or null. */
+/** The active floor a QR scene names (its current code, or an old one kept working), or null. */
 export async function findFloorByScene(db: Database, scene: string): Promise<FloorDoc | null> {
-  return (
-    rowsOf<FloorDoc>(
-      await db.collection('floors').where({ scene, active: true }).limit(1).get(),
-    )[0] ?? null
-  )
+  const [current, kept] = await Promise.all([
+    db.collection('floors').where({ scene, active: true }).limit(1).get(),
+    db.collection('floors').where({ aliasScenes: scene, active: true }).limit(1).get(),
+  ])
+  return rowsOf<FloorDoc>(current)[0] ?? rowsOf<FloorDoc>(kept)[0] ?? null
 }
 
 /** A floor by id, or null. */

@@ -1,4 +1,5 @@
-// The `org` function: the floor behind a QR code, its captains, categories, buildings.
+// The `org` function: the floor behind a QR code, its captains, categories, buildings; and the
+// administration of all of it (places, roster, binding, import/export, posters).
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
 import {
   findFloorByScene,
@@ -9,6 +10,12 @@ import {
   loadOwnerChain,
   type FloorDoc,
 } from '../../_shared/db/org'
+import { placeRoutes } from './places'
+import { catalogRoutes } from './catalog'
+import { dutyRoutes } from './duties'
+import { bindingRoutes } from './binding'
+import { rosterRoutes } from './roster'
+import { posterRoutes } from './posters'
 
 async function header(floor: FloorDoc, ctx: ActionContext) {
   const [building, chain] = await Promise.all([
@@ -49,4 +56,11 @@ export const main = defineFunction('org', {
       name: b.name,
       floors: b.floors.map((f) => ({ id: f._id, name: f.name, scene: f.scene })),
     })),
+  // Administration (admin subpackage): safety office everywhere, a 楼长 in their own building.
+  ...placeRoutes,
+  ...catalogRoutes,
+  ...dutyRoutes,
+  ...bindingRoutes,
+  ...rosterRoutes,
+  ...posterRoutes,
 })
