@@ -19,20 +19,17 @@ export async function getUser(db: Database, id: string): Promise<UserDoc | null>
   return rowsOf<UserDoc>(await db.collection('users').where({ _id: id }).limit(1).get())[0] ?? null
 }
 
-/** Users holding any of these phone numbers. */
+/** Users holding any of these phone numbers (one indexed lookup per number, ten at a time). */
 export async function findUsersByPhones(db: Database, phones: string[]): Promise<UserDoc[]> {
   const out: UserDoc[] = []
-  const unique = [...new Set(phones)]
-  for (let i = 0; i < unique.length; i += 100) {
-    out.push(
-      ...rowsOf<UserDoc>(
-        await db
-          .collection('users')
-          .where({ phone: db.command.in(unique.slice(i, i + 100)) })
-          .limit(1000)
-          .get(),
-      ),
+  const unique = [...new Set(phones)].filter(Boolean)
+  for (let i = 0; i < unique.length; i += 10) {
+    const pages = await Promise.all(
+      unique
+        .slice(i, i + 10)
+        .map((phone) => db.collection('users').where({ phone }).limit(10).get()),
     )
+    for (const page of pages) out.push(...rowsOf<UserDoc>(page))
   }
   return out
 }
