@@ -2,7 +2,17 @@ export default defineAppConfig({
   pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
-    { root: 'admin', pages: ['pages/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'pages/index',
+        'pages/places/index',
+        'pages/roster/index',
+        'pages/import/index',
+        'pages/catalog/index',
+        'pages/bind/index',
+      ],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#0f7b6c',

@@ -297,5 +297,6 @@ export function demoPersonas(data: SeedData): DemoPersona[] {
     { openid: 'demo-building-captain', role: 'building_captain', label: '楼长 · 7号楼' },
     { openid: 'demo-safety', role: 'safety_office', label: '安全办' },
     { openid: 'demo-leader', role: 'leader', label: '院领导' },
-  ].map((p) => ({ ...p, name: byOpenid(p.openid) }))
+    { openid: 'demo-newcomer', role: 'staff', label: '新员工 · 未绑定' },
+  ].map((p) => ({ ...p, name: byOpenid(p.openid) || '新员工' }))
 }

@@ -118,7 +118,8 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
     const person = await ensurePerson(ctx.db, input.person)
     const same = existing.find((d) => d.userId === person._id)
     if (same) return { dutyId: same._id, userId: person._id, ended: [] }
-    const single = !input.deputy && input.kind !== 'coordinator'
+    // One primary per slot (层长 of a floor, 楼长 / first 协管员 of a building); deputies add up.
+    const single = !input.deputy
     if (single && existing.length && !input.handover)
       throw new AppError(
         'input.invalid',
@@ -126,7 +127,7 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
         { issues: [{ path: 'handover', message: '岗位已有人担任' }] },
       )
     const ended: string[] = []
-    if (input.handover)
+    if (input.handover && single)
       for (const d of existing) if (await endDuty(ctx.db, d._id, from)) ended.push(d._id)
     const duty: DutyDoc = {
       _id: `d-${input.kind}-${input.floorId ?? input.buildingId}-${person._id}-${randomBytes(3).toString('hex')}`,
