@@ -1,6 +1,6 @@
 // Floor posters: one A4 page per floor, captains as real text, a code on each page that decodes.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import jsQR from 'jsqr'
@@ -41,6 +41,20 @@ describe('org.posters', () => {
     const users = await docs<{ _id: string; name: string; phone: string }>(b, 'users')
     const nameOf = (id: string) => users.find((u) => u._id === id)!
     execFileSync('pdftoppm', ['-r', '72', '-png', pdf, join(dir, 'page')])
+    // A page as the print shop will see it, for people to look at.
+    mkdirSync('test-results', { recursive: true })
+    execFileSync('pdftoppm', [
+      '-r',
+      '110',
+      '-png',
+      '-f',
+      '3',
+      '-l',
+      '3',
+      '-singlefile',
+      pdf,
+      'test-results/poster-B07F03',
+    ])
     const pngs = readdirSync(dir)
       .filter((f) => f.startsWith('page'))
       .sort()

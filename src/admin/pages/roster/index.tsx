@@ -2,7 +2,7 @@
 // over (history kept), end one, invite a person to bind their WeChat, unbind.
 import { View, Text, Input, Image, Switch, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { StateView } from '../../../components/StateView'
 import { useRequest } from '../../../hooks/use-request'
@@ -29,7 +29,10 @@ export default function RosterPage(): JSX.Element {
   const [tick, setTick] = useState(0)
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>()
   const [invite, setInvite] = useState<Invite>()
-  const buildings = places.data?.buildings.filter((b) => b.active) ?? []
+  const buildings = useMemo(
+    () => places.data?.buildings.filter((b) => b.active) ?? [],
+    [places.data],
+  )
   useEffect(() => {
     if (!buildingId && buildings[0]) setBuildingId(buildings[0].id)
   }, [buildings, buildingId])
