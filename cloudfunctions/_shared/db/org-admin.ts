@@ -2,16 +2,9 @@
 // settings, retired ones included. The only code besides org.ts that names these collections.
 import type { Database } from '../runtime/context'
 import { rowsOf } from './rows'
-import type { BuildingDoc, CategoryDoc, DutyDoc, FloorDoc } from './org'
+import type { BuildingDoc, CategoryDoc, DepartmentDoc, DutyDoc, FloorDoc } from './org'
 
 export const ROSTER_DUTIES = ['building_captain', 'coordinator', 'floor_captain'] as const
-
-export interface DepartmentDoc {
-  _id: string
-  name: string
-  kind: string
-  active?: boolean
-}
 
 /** The documents of a small collection matching `where` (organisation data stays well under 1000). */
 async function all<T>(db: Database, collection: string, where: object): Promise<T[]> {
@@ -64,7 +57,7 @@ export async function sceneTaken(db: Database, scene: string): Promise<boolean> 
 }
 
 /** Every department, retired ones included. */
-export async function listDepartments(db: Database): Promise<DepartmentDoc[]> {
+export async function listAllDepartments(db: Database): Promise<DepartmentDoc[]> {
   return all<DepartmentDoc>(db, 'departments', {})
 }
 

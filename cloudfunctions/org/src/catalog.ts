@@ -4,11 +4,11 @@ import { AppError, type Routes } from '../../_shared/runtime'
 import type { CategoryDoc } from '../../_shared/db/org'
 import {
   listAllCategories,
-  listDepartments,
+  listAllDepartments,
   saveCategory,
   saveDepartment,
-  type DepartmentDoc,
 } from '../../_shared/db/org-admin'
+import type { DepartmentDoc } from '../../_shared/db/org'
 import { requireAdmin, requireSafetyOffice } from '../../_shared/org/scope'
 import type { AdminCategory } from '../../../types/api/org-admin'
 
@@ -18,7 +18,7 @@ type Severity = AdminCategory['severity']
 const departmentView = (d: DepartmentDoc) => ({
   id: d._id,
   name: d.name,
-  kind: d.kind,
+  kind: d.kind ?? 'other',
   active: d.active !== false,
 })
 
@@ -46,11 +46,11 @@ export const catalogRoutes: Pick<
 > = {
   'departments.list': async (_input, ctx) => {
     await requireAdmin(ctx)
-    return (await listDepartments(ctx.db)).map(departmentView)
+    return (await listAllDepartments(ctx.db)).map(departmentView)
   },
   'department.save': async ({ id, name, kind, active }, ctx) => {
     await requireSafetyOffice(ctx)
-    const all = await listDepartments(ctx.db)
+    const all = await listAllDepartments(ctx.db)
     if (id && !all.some((d) => d._id === id)) throw new AppError('org.not_found')
     if (all.some((d) => d.name === name && d._id !== id))
       throw new AppError('input.invalid', `已有名为「${name}」的科室`, {

@@ -14,9 +14,7 @@ import {
   saveDraft,
   type ReportDraft,
 } from '../../../services/draft'
-import { choosePhotos, uploadPhoto } from '../../../services/photo'
-
-const MAX_PHOTOS = 6
+import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 
 interface Props {
   floorId: string
@@ -28,32 +26,13 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [draft, setDraft] = useState<ReportDraft>(
     () => loadDraft(floorId) ?? { clientKey: newClientKey(), floorId, photos: [] },
   )
-  const [previews, setPreviews] = useState<Record<string, string>>({})
-  const [uploading, setUploading] = useState(0)
+  const photos = usePhotoUploads(draft.photos, (ids) => setDraft((d) => ({ ...d, photos: ids })))
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState('')
   const [restored] = useState(() => Boolean(loadDraft(floorId)?.photos.length))
 
   useEffect(() => saveDraft(draft), [draft])
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
-
-  const addPhotos = async () => {
-    setError('')
-    const paths = await choosePhotos(MAX_PHOTOS - draft.photos.length)
-    if (paths.length === 0) return
-    setUploading((n) => n + paths.length)
-    for (const path of paths) {
-      try {
-        const fileID = await uploadPhoto(path)
-        setPreviews((p) => ({ ...p, [fileID]: path }))
-        setDraft((d) => ({ ...d, photos: [...d.photos, fileID].slice(0, MAX_PHOTOS) }))
-      } catch (e) {
-        setError(messageOf(e))
-      } finally {
-        setUploading((n) => n - 1)
-      }
-    }
-  }
 
   const submit = () => {
     void askConsent('reporter')
@@ -87,21 +66,18 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
       {restored && <Text className="muted report-restored">已恢复上次未提交的草稿</Text>}
       <Text className="section-title">① 拍照</Text>
       <View className="report-photos">
-        {draft.photos.map((id) => (
+        {photos.ids.map((id) => (
           <View key={id} className="report-photo">
-            <Image className="report-photo-img" src={previews[id] ?? id} mode="aspectFill" />
-            <Text
-              className="report-photo-remove"
-              onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}
-            >
+            <Image className="report-photo-img" src={photos.previews[id] ?? id} mode="aspectFill" />
+            <Text className="report-photo-remove" onClick={() => photos.remove(id)}>
               ×
             </Text>
           </View>
         ))}
-        {draft.photos.length < MAX_PHOTOS && (
-          <View className="report-photo report-photo-add" onClick={() => void addPhotos()}>
+        {photos.canAdd && (
+          <View className="report-photo report-photo-add" onClick={() => void photos.add()}>
             <Text className="report-photo-add-icon">📷</Text>
-            <Text className="muted">{uploading ? '上传中…' : '拍照/相册'}</Text>
+            <Text className="muted">{photos.uploading ? '上传中…' : '拍照/相册'}</Text>
           </View>
         )}
       </View>
@@ -143,14 +119,14 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
           onChange={(e) => update({ anonymous: e.detail.value })}
         />
       </View>
-      {error && <Text className="report-error">{error}</Text>}
+      {(error || photos.error) && <Text className="report-error">{error || photos.error}</Text>}
       <Button
         type="primary"
         block
         size="large"
         className="report-submit"
         loading={submitting}
-        disabled={submitting || uploading > 0}
+        disabled={submitting || photos.uploading > 0}
         onClick={submit}
       >
         ③ 提交上报
