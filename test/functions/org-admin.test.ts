@@ -7,6 +7,9 @@ import type { AdminBuilding, AdminCategory, DutyRow } from '../../types/api/org-
 const SAFETY = 'demo-safety'
 const B07 = 'demo-building-captain'
 
+// These suites share two cores with the rest of the test run: give each step room.
+jest.setTimeout(60_000)
+
 describe('org administration', () => {
   let b: Backend
   beforeAll(async () => {

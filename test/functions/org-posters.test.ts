@@ -10,6 +10,9 @@ import { docs } from './helpers/roster-files'
 
 const SAFETY = 'demo-safety'
 
+// These suites share two cores with the rest of the test run: give each step room.
+jest.setTimeout(60_000)
+
 describe('org.posters', () => {
   let b: Backend
   beforeAll(async () => {

@@ -22,6 +22,9 @@ async function snapshot(b: Backend): Promise<string> {
   return JSON.stringify(out)
 }
 
+// These suites share two cores with the rest of the test run: give each step room.
+jest.setTimeout(60_000)
+
 describe('org roster import and export', () => {
   let b: Backend
   const importFile = async (content: Buffer, dryRun: boolean, ext = 'xlsx') =>
@@ -233,15 +236,8 @@ describe('org roster import and export', () => {
   })
 
   it('previews a handover, applies it, keeps the old name on old tickets and routes new ones to the new 层长', async () => {
-    // The captain has consented to pushes, so nothing escalates away from them meanwhile.
-    await fetch(`${b.url}/_emulator/consent`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: 'demo-floor-captain', templateIds: [TEMPLATE_IDS.assigned] }),
-    })
-    await b.okAs('demo-floor-captain', 'notify', 'consent', {
-      results: { [TEMPLATE_IDS.assigned]: 'accept' },
-    })
+    // The captain has consented to pushes, so the hazard stays with them meanwhile.
+    await b.consent('demo-floor-captain', [TEMPLATE_IDS.assigned])
     const old = await b.okAs<TicketView>('demo-staff', 'ticket', 'create', {
       clientKey: 'roster-handover-0001',
       floorId: 'B07F03',

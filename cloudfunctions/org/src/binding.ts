@@ -19,6 +19,7 @@ import {
   findUsedInvite,
 } from '../../_shared/db/people'
 import { findUserByOpenid, type UserDoc } from '../../_shared/db/users'
+import { miniProgramCode } from '../../_shared/org/wxacode'
 import { requireAdmin, requireSafetyOffice, type Admin } from '../../_shared/org/scope'
 
 type R = Routes<'org'>
@@ -41,17 +42,6 @@ async function userFor(admin: Admin, ctx: ActionContext, userId: string): Promis
   throw new AppError('auth.forbidden')
 }
 
-async function miniProgramCode(ctx: ActionContext, scene: string): Promise<string> {
-  const res = (await ctx.cloud.openapi.wxacode.getUnlimited({
-    scene,
-    page: INVITE_PAGE,
-    checkPath: false,
-    width: 430,
-  })) as { buffer?: Buffer; contentType?: string }
-  if (!res.buffer) throw new AppError('internal')
-  return `data:${res.contentType ?? 'image/png'};base64,${Buffer.from(res.buffer).toString('base64')}`
-}
-
 export const bindingRoutes: Pick<
   R,
   'invite.create' | 'invite.redeem' | 'user.unbind' | 'audit.list'
@@ -69,7 +59,8 @@ export const bindingRoutes: Pick<
     const now = ctx.now()
     const expiresAt = new Date(now.getTime() + INVITE_HOURS * 3600_000)
     const scene = `i=${code}`
-    const qr = await miniProgramCode(ctx, scene)
+    const code64 = await miniProgramCode(ctx, INVITE_PAGE, scene)
+    const qr = `data:${code64.contentType};base64,${code64.buffer.toString('base64')}`
     // One open invite per person: a new one (or a retried call) replaces the old.
     await revokeInvitesOf(ctx.db, userId)
     await insertInvite(ctx.db, {

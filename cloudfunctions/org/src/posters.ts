@@ -2,7 +2,7 @@
 // the captains in force and the floor's mini-program code (wxacode.getUnlimited with its scene).
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { AppError, type ActionContext, type Routes } from '../../_shared/runtime'
+import { AppError, type Routes } from '../../_shared/runtime'
 import { getSettings } from '../../_shared/db/org-admin'
 import { loadRosterState } from '../../_shared/roster/state'
 import { renderPosters, type PosterPage, type PosterPerson } from '../../_shared/poster/render'
@@ -10,13 +10,14 @@ import type { CurrentAssignment } from '../../_shared/domain/roster'
 import { listAllFloors } from '../../_shared/db/org-admin'
 import { assertBuilding, requireAdmin, requireSafetyOffice } from '../../_shared/org/scope'
 import { floorFor } from './places'
+import { miniProgramCode } from '../../_shared/org/wxacode'
 import { store } from './roster'
 
 type R = Routes<'org'>
 
 export const REPORT_PAGE = 'pages/report/index'
 const MAX_PAGES = 400
-const PARALLEL_CODES = 6
+const PARALLEL_CODES = 4
 
 /** The fonts shipped in the function folder (copied there by scripts/build-functions.ts). */
 export function posterFonts(dir = join(__dirname, 'fonts')) {
@@ -24,17 +25,6 @@ export function posterFonts(dir = join(__dirname, 'fonts')) {
     regular: join(dir, 'NotoSansSC-Regular.ttf'),
     bold: join(dir, 'NotoSansSC-Bold.ttf'),
   }
-}
-
-async function floorCode(ctx: ActionContext, scene: string): Promise<Buffer> {
-  const res = (await ctx.cloud.openapi.wxacode.getUnlimited({
-    scene,
-    page: REPORT_PAGE,
-    checkPath: false,
-    width: 430,
-  })) as { buffer?: Buffer }
-  if (!res.buffer) throw new AppError('internal')
-  return Buffer.from(res.buffer)
 }
 
 const person = (a: CurrentAssignment): PosterPerson => ({ name: a.name, phone: a.phone })
@@ -88,7 +78,7 @@ export const posterRoutes: Pick<R, 'posters'> = {
               .sort((a, b) => Number(a.deputy) - Number(b.deputy))
               .map(person),
             buildingCaptain: bc ? person(bc) : null,
-            code: await floorCode(ctx, scene),
+            code: (await miniProgramCode(ctx, REPORT_PAGE, scene)).buffer,
             scene,
             date,
             version: `V${doc?.codeVersion ?? 1}`,
