@@ -17,7 +17,8 @@ function codeFromScene(scene: string): string {
 
 export default function BindPage(): JSX.Element {
   const router = useRouter()
-  const [code, setCode] = useState(codeFromScene(sceneFromParams(router.params)))
+  const [scanned] = useState(codeFromScene(sceneFromParams(router.params)))
+  const [code, setCode] = useState(scanned)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [bound, setBound] = useState<{ name: string; roles: string[] }>()
@@ -51,6 +52,7 @@ export default function BindPage(): JSX.Element {
       ) : (
         <View className="section admin-form">
           <Text className="muted">输入安全办给你的 6 位邀请码（扫邀请二维码会自动填写）。</Text>
+          {scanned && <Text className="bind-scanned">已识别邀请码 {scanned}</Text>}
           <Input
             className="admin-input bind-code"
             type="number"
