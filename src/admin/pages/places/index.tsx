@@ -19,6 +19,7 @@ export default function PlacesPage(): JSX.Element {
   const [busy, setBusy] = useState('')
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>()
   const [newBuilding, setNewBuilding] = useState({ name: '', floors: '' })
+  const [hospital, setHospital] = useState<string>()
 
   const run = async (key: string, work: () => Promise<string | void>) => {
     setBusy(key)
@@ -90,6 +91,23 @@ export default function PlacesPage(): JSX.Element {
           </Button>
           <Button size="small" loading={busy === 'all'} onClick={() => void posters({}, 'all')}>
             打印全院公示牌
+          </Button>
+          <Text className="section-title">医院名称（印在公示牌上）</Text>
+          <Input
+            className="admin-input places-hospital"
+            value={hospital ?? places.data?.hospitalName ?? ''}
+            onInput={(e) => setHospital(e.detail.value)}
+          />
+          <Button
+            size="small"
+            onClick={() =>
+              void run('hospital', async () => {
+                await call('org', 'settings.save', { hospitalName: hospital ?? '' })
+                return '医院名称已保存'
+              })
+            }
+          >
+            保存名称
           </Button>
         </View>
       )}
