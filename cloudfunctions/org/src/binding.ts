@@ -120,7 +120,10 @@ export const bindingRoutes: Pick<
       throw new AppError('invite.invalid')
     }
     if (mine && mine._id !== invite.userId) throw new AppError('bind.conflict')
-    const target = await getUser(ctx.db, invite.userId)
+    const [target, inviter] = await Promise.all([
+      getUser(ctx.db, invite.userId),
+      getUser(ctx.db, invite.createdBy),
+    ])
     if (!target || !target.active) throw new AppError('invite.invalid')
     if (!(await consumeInvite(ctx.db, invite._id, ctx.openid, now)))
       throw new AppError('invite.invalid')
@@ -133,14 +136,13 @@ export const bindingRoutes: Pick<
           userName: target.name,
           openid: target.openid,
           byUserId: invite.createdBy,
-          byName: '',
+          byName: inviter?.name ?? '',
           note: '新的微信通过邀请码绑定，原微信解除绑定',
         })
       }
       if (!(await setUserOpenid(ctx.db, target._id, ctx.openid)))
         throw new AppError('bind.conflict')
     }
-    const inviter = await getUser(ctx.db, invite.createdBy)
     await audit(ctx.db, {
       kind: 'bind',
       at: now,
