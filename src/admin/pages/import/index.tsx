@@ -132,16 +132,20 @@ export default function ImportPage(): JSX.Element {
       )}
       {preview && file && (
         <View className="section import-preview">
-          <Text className="section-title">
-            {file.name}：{preview.rows} 行，{changes} 处变化，{preview.unchanged} 处不变
-          </Text>
+          <View>
+            <Text className="section-title">
+              {file.name}：{preview.rows} 行，{changes} 处变化，{preview.unchanged} 处不变
+            </Text>
+          </View>
           {SECTIONS.map(([key, label]) => {
             const items = preview[key] as RosterChange[]
             return items.length ? (
               <View key={key} className={`import-section import-${key}`}>
-                <Text className="section-title">
-                  {label}（{items.length}）
-                </Text>
+                <View>
+                  <Text className="section-title">
+                    {label}（{items.length}）
+                  </Text>
+                </View>
                 {items.slice(0, 300).map((c, i) => (
                   <View key={i} className="admin-row">
                     <Text className="admin-tag">{c.role}</Text>
