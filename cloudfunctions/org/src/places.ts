@@ -103,6 +103,7 @@ export const placeRoutes: Pick<
   },
   'building.save': async ({ id, name, floors }, ctx) => {
     const admin = id ? await requireAdmin(ctx) : await requireSafetyOffice(ctx)
+    if (id) await buildingFor(admin, ctx, id)
     const all = await listAllBuildings(ctx.db)
     const clash = all.find((b) => b.name === name && b._id !== id)
     if (clash)
@@ -110,7 +111,6 @@ export const placeRoutes: Pick<
         issues: [{ path: 'name', message: '与已有楼栋重名' }],
       })
     if (id) {
-      await buildingFor(admin, ctx, id)
       await updateBuilding(ctx.db, id, { name })
       return { id }
     }
