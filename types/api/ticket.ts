@@ -214,4 +214,9 @@ export const ticketApi = {
     output: z.object({ items: z.array(TicketSummary) }),
   },
   act: { input: ActInput, output: TicketView },
+  /** Safety office: open hazards whose owner and chain could not be pushed (安全办看板). */
+  board: {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(TicketSummary), count: z.number() }),
+  },
 }

@@ -55,3 +55,16 @@ export async function intentsOfTicket(db: Database, ticketId: string): Promise<I
       .get(),
   )
 }
+
+/** Ids of tickets whose push reached nobody and landed on the safety office's board, newest first. */
+export async function boardTicketIds(db: Database, limit: number): Promise<string[]> {
+  const rows = rowsOf<IntentDoc>(
+    await db
+      .collection(NOTIFICATIONS)
+      .where({ outcome: 'board' })
+      .orderBy('updatedAt', 'desc')
+      .limit(limit)
+      .get(),
+  )
+  return [...new Set(rows.map((r) => r.ticketId))]
+}

@@ -107,6 +107,18 @@ export async function getTicket(db: Database, id: string): Promise<TicketDoc | n
   )
 }
 
+/** Tickets by id (any order). */
+export async function getTicketsByIds(db: Database, ids: string[]): Promise<TicketDoc[]> {
+  if (ids.length === 0) return []
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ _id: db.command.in(ids) })
+      .limit(ids.length)
+      .get(),
+  )
+}
+
 /** Applies a patch only if the ticket is still at `status` and `version`; true when it won. */
 export async function updateTicketIf(
   db: Database,
