@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
+  pages: [
+    'pages/report/index',
+    'pages/inbox/index',
+    'pages/mine/index',
+    'pages/ticket/index',
+    'pages/evening/index',
+  ],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
     {

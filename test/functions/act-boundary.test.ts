@@ -13,6 +13,7 @@ const FULL: Record<string, unknown> = {
   duplicateOf: 'some-ticket',
   reason: '原因',
   rating: 5,
+  target: 'owner',
 }
 const CASES = TICKET_ACTIONS.flatMap((action) =>
   evidenceOf(action).map((field) => [action, field] as const),

@@ -11,6 +11,8 @@ export const api = {
   org: orgApi,
   ticket: ticketApi,
   notify: notifyApi,
+  /** The SLA ladder runs on its timer only: no client action. */
+  sla: {},
 }
 
 export type Api = typeof api

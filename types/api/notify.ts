@@ -7,6 +7,7 @@ export const TEMPLATE_IDS = {
   escalated: 'woodpecker-hazard-escalated',
   resolved: 'woodpecker-hazard-resolved',
   reminder: 'woodpecker-hazard-reminder',
+  evening: 'woodpecker-evening-list',
   /** A long-term (长期订阅) template, where the hospital's account holds one. */
   longTerm: 'woodpecker-hazard-longterm',
 } as const

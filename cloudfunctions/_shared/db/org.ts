@@ -27,8 +27,10 @@ export interface CategoryDoc {
   severity: string
   /** Kept readable until every category carries responseMinutes. */
   slaHours: number
-  responseMinutes?: { high: number; medium: number; low: number }
+  /** Urgent categories never wait for quiet hours and fall back to SMS. */
   urgent?: boolean
+  /** Minutes to accept, per severity. */
+  responseMinutes?: Partial<Record<string, number>>
   order: number
   active: boolean
 }
@@ -158,5 +160,27 @@ export async function getDepartment(db: Database, id: string): Promise<Departmen
     rowsOf<DepartmentDoc>(
       await db.collection('departments').where({ _id: id }).limit(1).get(),
     )[0] ?? null
+  )
+}
+
+/** The 楼长 and 协管员 duties of a building valid at `at`. */
+export async function buildingDuties(
+  db: Database,
+  buildingId: string,
+  at: Date,
+): Promise<DutyDoc[]> {
+  return rowsOf<DutyDoc>(
+    await db
+      .collection('duties')
+      .where({ buildingId, duty: db.command.in(['coordinator', 'building_captain']) })
+      .limit(100)
+      .get(),
+  ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
+}
+
+/** A user's duties valid at `at`. */
+export async function dutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
+  return rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(50).get()).filter(
+    (d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at),
   )
 }

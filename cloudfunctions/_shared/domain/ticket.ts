@@ -53,6 +53,17 @@ export interface TicketDoc {
   duplicateOf?: string | null
   /** Tickets marked as duplicates of this one. */
   duplicateIds?: string[]
+  /** Minutes the owner has to accept at each level (the category's, for this severity). */
+  responseMinutes?: number
+  /** When the current SLA step began (report, escalation, deferral, completion). */
+  stepStartedAt?: Date
+  /** Reminders sent in the current step. */
+  reminders?: number
+  /** When the current step is due, and which step it is (null: nothing is due). */
+  dueAt?: Date | null
+  dueStep?: string | null
+  /** The deadline passed before the work was completed. */
+  overdue?: boolean
   resolvedAt: Date | null
   /** Who resolved the current cycle. */
   resolvedBy?: string | null

@@ -33,7 +33,11 @@ export function categoryView(c: CategoryDoc): AdminCategory {
     name: c.name,
     icon: c.icon,
     severity,
-    responseMinutes: c.responseMinutes ?? { high: fallback, medium: fallback, low: fallback },
+    responseMinutes: {
+      high: c.responseMinutes?.high ?? fallback,
+      medium: c.responseMinutes?.medium ?? fallback,
+      low: c.responseMinutes?.low ?? fallback,
+    },
     urgent: Boolean(c.urgent),
     order: c.order,
     active: c.active,

@@ -11,6 +11,7 @@ import {
 } from '../../_shared/db/tickets'
 import { AppError, defineFunction } from '../../_shared/runtime'
 import { boardTicketIds } from '../../_shared/db/notifications'
+import { eveningView } from '../../_shared/sla/evening-view'
 import { requireUser } from '../../_shared/ticket/actor'
 import { createTicket } from '../../_shared/ticket/create'
 import { actOnTicket } from '../../_shared/ticket/door'
@@ -60,6 +61,7 @@ export const main = defineFunction('ticket', {
       nextCursor: cursorAfter(items, limit, 'updatedAt'),
     }
   },
+  evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
   board: async (_input, ctx) => {
     const user = await requireUser(ctx)
     if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')

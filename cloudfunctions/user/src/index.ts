@@ -1,10 +1,13 @@
 // The `user` function: who is calling.
 import { findUserByOpenid } from '../../_shared/db/users'
 import { defineFunction } from '../../_shared/runtime'
+import { dutiesOfUser } from '../../_shared/db/org'
 
 export const main = defineFunction('user', {
   whoami: async (_input, ctx) => {
     const user = await findUserByOpenid(ctx.db, ctx.openid)
+    const duties = user ? await dutiesOfUser(ctx.db, user._id, ctx.now()) : []
+    const buildingId = duties.find((d) => d.buildingId && d.duty !== 'floor_captain')?.buildingId
     return {
       openid: ctx.openid,
       user: user
@@ -14,6 +17,7 @@ export const main = defineFunction('user', {
             roles: user.roles,
             departmentName: user.departmentName,
             unreachable: Boolean(user.unreachable),
+            ...(buildingId ? { buildingId } : {}),
           }
         : null,
     }

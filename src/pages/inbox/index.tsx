@@ -28,6 +28,8 @@ export default function InboxPage(): JSX.Element {
     async () => (safety ? call('ticket', 'board', {}) : undefined),
     [safety, tick],
   )
+  // 楼长 and 协管员 answer for one building: their evening list is one tap away.
+  const buildingId = me.data?.user?.buildingId
   const captain = me.data?.user?.roles.some((r) => CAPTAIN_ROLES.includes(r)) ?? false
   const [topped, setTopped] = useState<Reachability>()
   useEffect(() => setTopped(undefined), [reach.data])
@@ -58,6 +60,16 @@ export default function InboxPage(): JSX.Element {
             🔴 安全办看板：{board.data.count} 条隐患未能通知到负责人
           </Text>
           <TicketList items={board.data.items} />
+        </View>
+      )}
+      {buildingId && (
+        <View
+          className="section inbox-evening"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/pages/evening/index?buildingId=${buildingId}` })
+          }
+        >
+          <Text>🌙 今日晚间问题清单 ›</Text>
         </View>
       )}
       <View className="inbox-tabs">

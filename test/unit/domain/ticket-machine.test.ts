@@ -32,6 +32,8 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   confirm: [['fixed', 'closed'], ['reporter'], '='],
   reopen: [['fixed', 'closed', 'rejected'], ['reporter'], 'pending'],
   support: [['pending', 'processing', 'rectifying', 'reviewing'], ['staff'], '='],
+  remind: [['rectifying', 'reviewing'], ['system'], '='],
+  overdue: [['rectifying'], ['system'], '='],
 }
 const RELATIONS: Relation[] = ['reporter', 'owner', 'above', 'safety', 'staff', 'system']
 const now = new Date('2026-11-24T08:00:00Z')
@@ -48,7 +50,7 @@ const matrix = TICKET_ACTIONS.flatMap((action) =>
 )
 
 describe('ticket transitions: every action × state × relation', () => {
-  it('covers the whole matrix', () => expect(matrix).toHaveLength(13 * 8 * 6))
+  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 6))
 
   it.each(matrix)('%s from %s as %s', (action, state, rel) => {
     const [states, who, to] = EXPECTED[action]
@@ -298,6 +300,24 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       { status: 'pending', supporterIds: ['s1', 'me'] },
       null,
       [],
+    ],
+    [
+      'remind',
+      { status: 'rectifying', deadline: at },
+      { reason: '距整改期限还有 24 小时', target: 'owner' },
+      {},
+      { status: 'rectifying', reminders: 1 },
+      /已提醒 层长 尹志强/,
+      ['reminder→fc'],
+    ],
+    [
+      'overdue',
+      { status: 'rectifying', deadline: at },
+      { reason: '限期整改已逾期' },
+      {},
+      { status: 'rectifying', overdue: true, level: 2, ownerId: 'bc' },
+      /由 层长 尹志强 升级至 楼长 王楼长/,
+      ['escalated→bc'],
     ],
   ]
 
