@@ -56,7 +56,7 @@ test('admin invites a new 层长, who binds and receives the next hazard on the 
     )
     .toBeGreaterThan(0)
 
-  // A nurse reports a hazard on 7号楼 1层.
+  // A nurse reports an urgent hazard on 7号楼 1层 (urgent: pushed even in quiet hours).
   const oldCaptainBefore = (await outbox(page, baseURL, 'o-fc-B07F01')).length
   await open(page, '/pages/report/index?scene=f%3DB07F01')
   await pickPersona(page, /李护士/)
@@ -66,7 +66,7 @@ test('admin invites a new 层长, who binds and receives the next hazard on the 
   await page.locator('.report-photo-add:visible').first().click()
   await (await chooser).setFiles(PHOTO)
   await expect(page.locator('.report-photo-img:visible')).toHaveCount(1)
-  await page.locator('.report-category:visible').filter({ hasText: '地面湿滑' }).click()
+  await page.locator('.report-category:visible').filter({ hasText: '电气线路' }).click()
   await page.locator('.report-submit:visible').click()
   await expect(page.locator('.report-done-title:visible')).toContainText('已上报')
   await expect(page.locator('.report-done:visible')).toContainText('周新来')
