@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/bind/index',
       ],
     },
+    { root: 'safety', pages: ['pages/unreachable'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0f7b6c',

@@ -13,6 +13,7 @@ import { Router } from './server'
 import { services } from './services'
 
 export { createManualClock, systemClock } from './clock'
+export { smsFunctionEnv } from './sms/env'
 
 const REPO = resolve(__dirname, '..', '..')
 
@@ -30,6 +31,8 @@ export interface StartOptions {
   /** Serve this directory (the built H5 app) at `/`. */
   staticDir?: string
   quiet?: boolean
+  /** Extra environment variables for every function invocation (CloudBase's per-function variables). */
+  functionEnv?: Record<string, string>
 }
 
 export interface RunningEmulator {
@@ -40,6 +43,8 @@ export interface RunningEmulator {
   core: EmulatorCore
   engine: Engine
   sdkEnv(): Record<string, string>
+  /** Replaces the extra environment of every later function invocation. */
+  setFunctionEnv(env: Record<string, string>): void
   stop(): Promise<void>
 }
 
@@ -87,6 +92,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     TENCENTCLOUD: 'true',
   })
 
+  let functionEnv: Record<string, string> = { ...opts.functionEnv }
   const core: EmulatorCore = {
     envId,
     url,
@@ -104,6 +110,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
       router.resolveCaller = fn
     },
     sdkEnv,
+    functionEnv: () => functionEnv,
     log,
     onStop: (fn) => stoppers.push(fn),
   }
@@ -118,6 +125,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     core,
     engine,
     sdkEnv,
+    setFunctionEnv(env) {
+      functionEnv = { ...env }
+    },
     async stop() {
       if (stopped) return
       stopped = true

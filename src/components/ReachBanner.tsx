@@ -27,7 +27,7 @@ export function ReachBanner({
   reach,
   onChanged,
 }: {
-  reach: Reachability
+  reach: Reachability & { nudgedAt?: string | null }
   onChanged: (r: Reachability) => void
 }): JSX.Element {
   const [off, setOff] = useState(false)
@@ -63,6 +63,7 @@ export function ReachBanner({
   if (reach.remaining <= LOW)
     return (
       <View className="badge-banner reach-banner reach-low">
+        {reach.nudgedAt && <Text className="reach-nudged">安全办提醒你：请补充提醒次数</Text>}
         <Text className="reach-count">
           {reach.remaining === 0
             ? '🔴 提醒次数已用完，新隐患暂时只能抄送给上一级。'

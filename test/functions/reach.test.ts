@@ -29,8 +29,7 @@ describe('reaching the captain', () => {
   }, 60_000)
   afterAll(() => b.stop())
 
-  // Re-enabled when the emulator keeps long-term consents (branch emu).
-  it.skip('ten reports: all stay with the 层长, each copied to the first reachable person above', async () => {
+  it('ten reports: all stay with the 层长, each copied to the first reachable person above', async () => {
     await b.consent('demo-coordinator', [TEMPLATE_IDS.assigned])
     await b.consent('demo-coordinator', [TEMPLATE_IDS.assigned])
     await b.consent('demo-building-captain', [TEMPLATE_IDS.longTerm])
@@ -46,10 +45,10 @@ describe('reaching the captain', () => {
     ])
     const ids = new Set(tickets.map((t) => t.id))
     const toCoordinator = (await outbox('demo-coordinator')).filter((m) =>
-      ids.has(m.page.split('id=')[1]),
+      ids.has(m.page.split('id=')[1].split('&')[0]),
     )
     const toBuildingCaptain = (await outbox('demo-building-captain')).filter((m) =>
-      ids.has(m.page.split('id=')[1]),
+      ids.has(m.page.split('id=')[1].split('&')[0]),
     )
     expect(toCoordinator).toHaveLength(2)
     expect(toBuildingCaptain).toHaveLength(8)
@@ -127,5 +126,24 @@ describe('reaching the captain', () => {
         requestKey: 'too-many-1',
       }),
     ).resolves.toMatchObject({ ok: false, code: 'input.invalid' })
+  })
+
+  it('lists unreachable captains for the safety office, who can ask them to top up', async () => {
+    await report('B03F01', 'unreach-1-abcdefgh')
+    const list = await b.okAs<{
+      items: Array<{ userId: string; name: string; reasons: string[]; owned: number }>
+    }>('demo-safety', 'notify', 'unreachable', {})
+    const fc = list.items.find((u) => u.userId === 'u-fc-B03F01')
+    expect(fc).toMatchObject({ reasons: expect.arrayContaining(['never_asked']) })
+    expect(fc!.owned).toBeGreaterThanOrEqual(1)
+    expect(list.items.find((u) => u.userId === 'u-fc-B02F01')).toBeUndefined() // has credits
+    await b.okAs('demo-safety', 'notify', 'nudge', { userId: 'u-fc-B03F01' })
+    expect(
+      await b.okAs<{ nudgedAt: string | null }>('o-fc-B03F01', 'notify', 'status', {}),
+    ).toMatchObject({ nudgedAt: expect.any(String) })
+    for (const action of ['unreachable', 'nudge'])
+      await expect(
+        b.callAs('demo-floor-captain', 'notify', action, action === 'nudge' ? { userId: 'x' } : {}),
+      ).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
   })
 })

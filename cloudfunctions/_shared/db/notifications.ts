@@ -95,3 +95,18 @@ export async function insertIntents(db: Database, intents: IntentDoc[]): Promise
     }
   }
 }
+
+/** How many pushes each person received as a copy (抄送) for an owner who could not be reached. */
+export async function copiedCounts(db: Database): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(NOTIFICATIONS)
+    .aggregate()
+    .match({ outcome: 'copied' })
+    .unwind('$deliveries')
+    .match({ 'deliveries.copy': true, 'deliveries.ok': true })
+    .group({ _id: '$deliveries.userId', n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}

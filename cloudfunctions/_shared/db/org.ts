@@ -2,7 +2,7 @@
 import type { Database } from '../runtime/context'
 import { rowsOf } from './rows'
 import type { UserDoc } from '../domain/ticket'
-import { resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
+import { LEVEL_OF, resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
 
 export type { DutyDoc, OwnerStep }
 
@@ -183,4 +183,30 @@ export async function dutiesOfUser(db: Database, userId: string, at: Date): Prom
   return rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(50).get()).filter(
     (d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at),
   )
+}
+
+/** Every user holding a captain's duty now, with their highest duty. */
+export async function captainsWithDuties(
+  db: Database,
+  at: Date,
+): Promise<Array<{ user: UserDoc; duty: string }>> {
+  const duties = rowsOf<DutyDoc>(
+    await db
+      .collection('duties')
+      .where({ duty: db.command.in(Object.keys(LEVEL_OF)) })
+      .limit(1000)
+      .get(),
+  ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
+  const users = await getUsersByIds(
+    db,
+    duties.map((d) => d.userId),
+  )
+  return users
+    .filter((u) => u.active)
+    .map((user) => ({
+      user,
+      duty: duties
+        .filter((d) => d.userId === user._id)
+        .sort((a, b) => LEVEL_OF[b.duty] - LEVEL_OF[a.duty])[0].duty,
+    }))
 }

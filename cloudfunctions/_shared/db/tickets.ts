@@ -295,3 +295,16 @@ export async function listBuildingOpen(db: Database, buildingId: string): Promis
       .get(),
   )
 }
+
+/** Open tickets per owner, across the hospital. */
+export async function openOwnedCounts(db: Database): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match({ status: db.command.in([...OPEN_STATES]) })
+    .group({ _id: '$ownerId', n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}

@@ -38,3 +38,12 @@ export async function markUnreachable(db: Database, userId: string, now: Date): 
     .where({ _id: userId, unreachable: db.command.neq(true) })
     .update({ data: { unreachable: true, unreachableSince: now } })
 }
+
+/** Records that the safety office asked a user to top up their reminders. */
+export async function markNudged(db: Database, userId: string, now: Date): Promise<boolean> {
+  const res = (await db
+    .collection(USERS)
+    .where({ _id: userId })
+    .update({ data: { nudgedAt: now } })) as { stats?: { updated?: number } }
+  return (res.stats?.updated ?? 0) === 1
+}

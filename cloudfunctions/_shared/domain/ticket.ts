@@ -15,6 +15,8 @@ export interface UserDoc {
   unreachable?: boolean
   unreachableSince?: Date | null
   consentAnsweredAt?: Date | null
+  /** When the safety office last asked them to top up their reminders. */
+  nudgedAt?: Date | null
 }
 
 /** A hazard ticket as stored. */
@@ -62,6 +64,8 @@ export interface TicketDoc {
   /** When the current step is due, and which step it is (null: nothing is due). */
   dueAt?: Date | null
   dueStep?: string | null
+  /** Why the ticket last climbed the ladder, as its record says. */
+  escalationNote?: string | null
   /** The deadline passed before the work was completed. */
   overdue?: boolean
   resolvedAt: Date | null

@@ -3,12 +3,16 @@ import { installFunctions } from '../functions/service'
 import { installTimers } from '../timers/service'
 import { openApiService } from '../openapi/service'
 import { storageService } from '../storage/service'
+import { clockService } from './clock'
 import { personasService } from './personas'
+import { smsService } from '../sms/service'
 
-/** Every service the emulator installs after its database: storage, functions, open API, timers, gateway. */
+/** Every service the emulator installs after its database: storage, functions, open API, SMS, timers, clock, gateway. */
 export const services: EmulatorService[] = [
   storageService,
   personasService,
   openApiService,
+  smsService,
+  clockService,
   (core) => installTimers(core, installFunctions(core)),
 ]

@@ -54,6 +54,14 @@ export default function InboxPage(): JSX.Element {
       {captain && (topped ?? reach.data) && (
         <ReachBanner reach={(topped ?? reach.data)!} onChanged={setTopped} />
       )}
+      {safety && (
+        <View
+          className="section inbox-unreachable-link"
+          onClick={() => void Taro.navigateTo({ url: '/safety/pages/unreachable' })}
+        >
+          <Text>📵 联系不上的负责人 ›</Text>
+        </View>
+      )}
       {board.data && board.data.count > 0 && (
         <View className="section inbox-board">
           <Text className="badge-banner inbox-board-title">
