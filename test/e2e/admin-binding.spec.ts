@@ -27,6 +27,12 @@ test('admin invites a new 层长, who binds and receives the next hazard on the 
   await page.locator('.roster-person-phone:visible input').fill('13900001111')
   await page.locator('.roster-assign-submit:visible').click()
   await expect(page.locator('.roster-notice:visible')).toContainText('已接任')
+  // The emulator's clock is manual in browser tests: a minute passes before anyone looks again.
+  const moved = await page.request.post(`${baseURL}/_emulator/clock`, {
+    data: { advanceMs: 60_000 },
+  })
+  expect(moved.ok()).toBe(true)
+  await open(page, '/admin/pages/roster/index?buildingId=B07')
   const row = page.locator('.roster-duty:visible').filter({ hasText: '周新来' })
   await expect(row).toContainText('未绑定')
   await page.screenshot({ path: 'test-results/admin-roster-desktop.png', fullPage: true })
