@@ -4,12 +4,13 @@ import type { z } from 'zod'
 import { userApi } from './user'
 import { orgApi } from './org'
 import { ticketApi } from './ticket'
+import { ticketListApi } from './ticket-lists'
 import { notifyApi } from './notify'
 
 export const api = {
   user: userApi,
   org: orgApi,
-  ticket: ticketApi,
+  ticket: { ...ticketApi, ...ticketListApi },
   notify: notifyApi,
   /** The SLA ladder runs on its timer only: no client action. */
   sla: {},

@@ -1,6 +1,6 @@
 // 隐患详情: one ticket — photos, where, who owns it, the journal, and the actions allowed to me.
-import { View, Text, Image } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
@@ -8,7 +8,9 @@ import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import type { TicketView } from '../../../types/api/ticket'
+import { statusClass } from '../../status'
 import { ActionPanel } from './parts/ActionPanel'
+import { PhotoStrip } from './parts/PhotoStrip'
 import { Timeline } from './parts/Timeline'
 import { dueText } from '../../services/due'
 import '../report/index.scss'
@@ -24,6 +26,11 @@ export default function TicketPage(): JSX.Element {
   )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
+  // The department chosen for deferred work, whenever the server sends one.
+  const departmentName = ticket?.departmentName
+  const overdue = Boolean(
+    ticket?.status === 'rectifying' && ticket.deadline && new Date(ticket.deadline) < new Date(),
+  )
 
   return (
     <View className="page ticket-page">
@@ -38,9 +45,12 @@ export default function TicketPage(): JSX.Element {
         <>
           <View className="section ticket-head">
             <View className="ticket-status-row">
-              <Text className={`ticket-status ticket-status-${ticket.status}`}>
+              <Text
+                className={`ticket-status ${statusClass(ticket.status, overdue)} ticket-status-${ticket.status}`}
+              >
                 {ticket.statusLabel}
               </Text>
+              {overdue && <Text className="ticket-overdue">已超期</Text>}
               {ticket.rating && <Text className="ticket-rating">{'★'.repeat(ticket.rating)}</Text>}
             </View>
             <Text className="ticket-title">{ticket.categoryName}</Text>
@@ -49,17 +59,15 @@ export default function TicketPage(): JSX.Element {
               {ticket.spot ? ` · ${ticket.spot}` : ''}
             </Text>
             {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
-            <View className="ticket-photos">
-              {[...ticket.photos, ...ticket.afterPhotos].map((p) => (
-                <Image
-                  key={p}
-                  className="ticket-photo"
-                  mode="aspectFill"
-                  src={ticket.photoUrls[p] ?? p}
-                  onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })}
-                />
-              ))}
-            </View>
+            <PhotoStrip label="整改前" kind="before" ids={ticket.photos} urls={ticket.photoUrls} />
+            {ticket.afterPhotos.length > 0 && (
+              <PhotoStrip
+                label="整改后"
+                kind="after"
+                ids={ticket.afterPhotos}
+                urls={ticket.photoUrls}
+              />
+            )}
             <Text className="muted ticket-meta">
               上报：{ticket.reporterName ?? '匿名'} ·{' '}
               {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
@@ -75,6 +83,11 @@ export default function TicketPage(): JSX.Element {
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
               {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
             </Text>
+            {departmentName && (
+              <Text className="muted ticket-meta ticket-department">
+                责任部门：{departmentName}
+              </Text>
+            )}
             {ticket.reach.map((r, i) => (
               <Text
                 key={`${r.at}-${i}`}
