@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { isStale } from './lib/freshness'
-import { startEmulator } from '../emulator/src/index'
+import { startEmulator, warnIfExposed } from '../emulator/src/index'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -17,6 +17,9 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const port = Number(argValue('--port') ?? process.env.PORT ?? 8787)
   const dataDir = resolve(ROOT, argValue('--data') ?? '.cloud-emu')
+  // Loopback only unless asked: the emulator's /admin endpoint bypasses every rule.
+  const host = argValue('--host') ?? '127.0.0.1'
+  warnIfExposed(host)
 
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
   console.log('• 构建云函数')
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
 
   mkdirSync(dataDir, { recursive: true })
   const emulator = await startEmulator({
+    host,
     port,
     dataDir,
     quiet: true,

@@ -9,7 +9,9 @@ function flag(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const memory = process.argv.includes('--memory')
+  const host = flag('--host') ?? '127.0.0.1'
   const emulator = await startEmulator({
+    host,
     port: Number(flag('--port') ?? 8787),
     memory,
     dataDir: memory ? undefined : resolve(flag('--data') ?? '.cloud-emu'),

@@ -1,5 +1,7 @@
 // The `ticket` function: report, read, act.
 import { z } from 'zod'
+import { PageCursor } from '../cursor'
+import { safeText } from '../text'
 import { Photos, TicketAction, TicketState } from '../ticket'
 
 export const TicketEvent = z.object({
@@ -72,8 +74,8 @@ export const CreateTicketInput = z
     floorId: z.string().min(1).max(32),
     categoryId: z.string().min(1).max(40),
     photos: Photos,
-    description: z.string().trim().max(200).optional(),
-    spot: z.string().trim().max(50).optional(),
+    description: safeText({ max: 200 }).optional(),
+    spot: safeText({ max: 50 }).optional(),
     anonymous: z.boolean().default(false),
   })
   .strict()
@@ -103,10 +105,7 @@ const Page = z.object({
     .string()
     .nullable(),
 })
-const Cursor = z
-  .string()
-  .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{1,64}$/, '分页标记无效')
-  .optional()
+const Cursor = PageCursor.optional()
 
 export const ticketApi = {
   create: { input: CreateTicketInput, output: TicketView },

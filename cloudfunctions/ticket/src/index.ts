@@ -1,11 +1,11 @@
 // The `ticket` function: routes only; the use cases live in _shared/ticket.
+import { formatCursor } from '../../../types/cursor'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import {
   countByOwner,
   listByOwner,
   listByReporter,
   listOpenOnFloor,
-  type PageCursor,
   type TicketDoc,
 } from '../../_shared/db/tickets'
 import { AppError, defineFunction, isInternalCall } from '../../_shared/runtime'
@@ -25,15 +25,7 @@ function cursorAfter(
   field: 'createdAt' | 'updatedAt',
 ): string | null {
   const last = items[items.length - 1]
-  return items.length === limit && last
-    ? `${new Date(last[field]).toISOString()}|${last._id}`
-    : null
-}
-
-function parseCursor(cursor: string | undefined): PageCursor | undefined {
-  if (!cursor) return undefined
-  const [at, id] = cursor.split('|')
-  return { at: new Date(at), id }
+  return items.length === limit && last ? formatCursor(new Date(last[field]), last._id) : null
 }
 
 export const main = defineFunction('ticket', {
@@ -42,7 +34,7 @@ export const main = defineFunction('ticket', {
   act: (input, ctx) => actOnTicket(ctx, input),
   mine: async ({ limit, before }, ctx) => {
     const user = await requireUser(ctx)
-    const items = await listByReporter(ctx.db, user._id, limit, parseCursor(before))
+    const items = await listByReporter(ctx.db, user._id, limit, before)
     return {
       items: items.map((t) => toSummary(t, user._id)),
       nextCursor: cursorAfter(items, limit, 'createdAt'),
@@ -52,7 +44,7 @@ export const main = defineFunction('ticket', {
     const user = await requireUser(ctx)
     const states: TicketState[] = status ? [status] : [...OPEN_STATES]
     const [items, counts] = await Promise.all([
-      listByOwner(ctx.db, user._id, states, limit, parseCursor(before)),
+      listByOwner(ctx.db, user._id, states, limit, before),
       countByOwner(ctx.db, user._id),
     ])
     return {
