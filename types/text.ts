@@ -3,12 +3,10 @@
 import { z } from 'zod'
 
 // ANSI/VT escape sequences (CSI, OSC, and two-char escapes), removed whole before single characters.
-// eslint-disable-next-line no-control-regex
 const ANSI =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g
 // C0 (except \n), DEL, C1 controls; bidi embeddings/overrides U+202A–202E and isolates U+2066–2069;
 // also the invisible marks U+200E/U+200F/U+061C that reorder text the same way.
-// eslint-disable-next-line no-control-regex
 const STRIP =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
 

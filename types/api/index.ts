@@ -5,12 +5,14 @@ import { userApi } from './user'
 import { orgApi } from './org'
 import { ticketApi } from './ticket'
 import { notifyApi } from './notify'
+import { safetyApi } from './safety'
 
 export const api = {
   user: userApi,
   org: orgApi,
   ticket: ticketApi,
   notify: notifyApi,
+  safety: safetyApi,
 }
 
 export type Api = typeof api

@@ -24,6 +24,7 @@ import {
   type TicketDoc,
 } from '../db/tickets'
 import type { UserDoc } from '../db/users'
+import { enforceRateLimit } from '../db/limits'
 import { dispatchNow, queueNotification, type NotificationKind } from '../notify/queue'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
@@ -152,6 +153,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     getCategory(ctx.db, input.categoryId),
   ])
   if (existing) return viewFor(ctx, user, existing)
+  await enforceRateLimit(ctx, 'report', user._id) // issue 8: hourly report limit (a retry never counts)
   if (!floor || !floor.active)
     throw new AppError('input.invalid', '楼层不存在或已停用', {
       issues: [{ path: 'floorId', message: '楼层不存在或已停用' }],
@@ -255,6 +257,7 @@ function need<T>(value: T | undefined | null, field: string, message: string): T
 /** Takes one action on a ticket; exactly one of concurrent conflicting actions wins. */
 export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise<TicketView> {
   const user = await requireUser(ctx)
+  await enforceRateLimit(ctx, 'act', user._id) // issue 8: hourly act limit
   const t = await getTicket(ctx.db, input.id)
   if (!t) throw new AppError('ticket.not_found')
   const floor = (await getFloor(ctx.db, t.floorId)) as FloorDoc

@@ -4,7 +4,7 @@ import { defineFunction } from '../../_shared/runtime'
 
 export const main = defineFunction('user', {
   whoami: async (_input, ctx) => {
-    const user = await findUserByOpenid(ctx.db, ctx.openid)
+    const user = ctx.openid ? await findUserByOpenid(ctx.db, ctx.openid) : null
     return {
       openid: ctx.openid,
       user: user
@@ -14,6 +14,7 @@ export const main = defineFunction('user', {
             roles: user.roles,
             departmentName: user.departmentName,
             unreachable: Boolean(user.unreachable),
+            blocked: Boolean(user.blocked),
           }
         : null,
     }
