@@ -112,7 +112,7 @@ describe('trust', () => {
       if (!res.ok) throw new Error(res.message)
       expect(res.data.description).toBe('消防通道堆物红色 \u00e9x')
       expect(res.data.spot).toBe('312室')
-      const stored = (await b.db.collection('tickets').doc(res.data.id).get()) as {
+      const stored = (await b.db.collection('tickets').doc(res.data.id).get()) as unknown as {
         data: { description: string }
       }
       expect(stored.data.description).toBe('消防通道堆物红色 \u00e9x')
