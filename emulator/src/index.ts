@@ -102,6 +102,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     TENCENTCLOUD: 'true',
   })
 
+  let deliverPush: (event: Record<string, unknown>) => Promise<boolean> = async () => false
   const core: EmulatorCore = {
     envId,
     url,
@@ -121,6 +122,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     sdkEnv,
     log,
     onStop: (fn) => stoppers.push(fn),
+    pushMessage: (event) => deliverPush(event),
+    registerMessagePush: (fn) => {
+      deliverPush = fn
+    },
   }
   for (const install of services) await install(core)
 

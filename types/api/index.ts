@@ -6,6 +6,7 @@ import { orgApi } from './org'
 import { ticketApi } from './ticket'
 import { notifyApi } from './notify'
 import { safetyApi } from './safety'
+import { mediaApi } from './media'
 
 export const api = {
   user: userApi,
@@ -13,6 +14,7 @@ export const api = {
   ticket: ticketApi,
   notify: notifyApi,
   safety: safetyApi,
+  media: mediaApi,
 }
 
 export type Api = typeof api

@@ -1,6 +1,7 @@
 // The `ticket` function: report, read, act.
 import { z } from 'zod'
 import { PageCursor } from '../cursor'
+import { PhotoState } from './media'
 import { safeText } from '../text'
 import { Photos, TicketAction, TicketState } from '../ticket'
 
@@ -29,8 +30,10 @@ export const TicketView = z.object({
   description: z.string(),
   photos: z.array(z.string()),
   afterPhotos: z.array(z.string()),
-  /** fileID → displayable URL (temporary on H5). */
+  /** fileID → displayable URL (temporary on H5); absent while a photo is hidden from this viewer. */
   photoUrls: z.record(z.string()),
+  /** fileID → content-check state: pending (only reporter and handlers see it), flagged (blurred), redacted. */
+  photoStates: z.record(PhotoState).optional(),
   reporterName: z.string().nullable(),
   anonymous: z.boolean(),
   mine: z.boolean(),

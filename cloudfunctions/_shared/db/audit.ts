@@ -7,7 +7,12 @@ import { rowsOf } from './rows'
 export const AUDIT_LOG = 'audit_log'
 
 export type AuditAction =
-  'user.block' | 'user.unblock' | 'ticket.reveal_reporter' | 'photo.redact' | 'photo.view_original'
+  | 'user.block'
+  | 'user.unblock'
+  | 'ticket.reveal_reporter'
+  | 'photo.redact'
+  | 'photo.view_original'
+  | 'photo.release'
 
 /** One audit entry as the caller describes it. */
 export interface AuditEntry {

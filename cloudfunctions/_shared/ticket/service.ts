@@ -25,6 +25,8 @@ import {
 } from '../db/tickets'
 import type { UserDoc } from '../db/users'
 import { enforceRateLimit } from '../db/limits'
+import { visiblePhotoUrls } from '../media/renditions'
+import { screenPhotos } from '../media/screen'
 import { dispatchNow, queueNotification, type NotificationKind } from '../notify/queue'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
@@ -54,21 +56,6 @@ async function checkText(ctx: ActionContext, text: string): Promise<void> {
     if (error instanceof AppError) throw error
     // The platform check failing must not stop a hazard report; it is logged for review.
     console.error('[ticket] msgSecCheck unavailable', error)
-  }
-}
-
-async function photoUrls(ctx: ActionContext, ids: string[]): Promise<Record<string, string>> {
-  const unique = [...new Set(ids)].slice(0, 50)
-  if (unique.length === 0) return {}
-  try {
-    const res = (await ctx.cloud.getTempFileURL({
-      fileList: unique.map((fileID) => ({ fileID, maxAge: 3600 })),
-    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-    return Object.fromEntries(
-      res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
-    )
-  } catch {
-    return {}
   }
 }
 
@@ -125,18 +112,20 @@ export async function viewFor(
     supporterIds: t.supporterIds,
     resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
   }
-  const urls = await photoUrls(ctx, [
+  // issue 8: each photo's content check and the viewer's relation decide what URL (if any) they get.
+  const { urls, states } = await visiblePhotoUrls(ctx, relations, [
     ...t.photos,
     ...t.afterPhotos,
     ...events.flatMap((e) => e.photos ?? []),
   ])
-  return toView(t, {
+  const view = toView(t, {
     viewerId: user._id,
     relations,
     events,
     allowedActions: allowedActions(facts, relations, user._id, ctx.now()),
     photoUrls: urls,
   })
+  return { ...view, photoStates: states }
 }
 
 /** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
@@ -226,6 +215,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   const [view] = await Promise.all([
     viewFor(ctx, user, stored, chain, inserted ? [event] : undefined),
     dispatchNow(ctx, [intentId]),
+    screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos }), // issue 8
   ])
   return view
 }
@@ -392,6 +382,7 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
     note: note || undefined,
     photos,
   })
+  if (photos) await screenPhotos(ctx, { ticketId: t._id, uploaderId: user._id, fileIds: photos }) // issue 8
   if ((action === 'fix' || action === 'verify') && !push) {
     const [r] = await getUsersByIds(ctx.db, [t.reporterId])
     if (r) push = { kind: 'resolved', to: { userId: r._id, openid: r.openid } }
