@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
+import { PrivacySheet } from '../../components/PrivacySheet'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
@@ -39,6 +40,7 @@ export default function ReportPage(): JSX.Element {
   return (
     <View className="page report-page">
       <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
+      <PrivacySheet />
       {!scene && !pickedFloor && (
         <View className="section report-intro">
           <Text className="section-title">随手拍隐患</Text>

@@ -1,6 +1,8 @@
 // 隐患详情: one ticket — photos, where, who owns it, the journal, and the actions allowed to me.
-import { View, Text, Image } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { PhotoTile } from '../../components/PhotoTile'
+import { PrivacySheet } from '../../components/PrivacySheet'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
@@ -50,13 +52,7 @@ export default function TicketPage(): JSX.Element {
             {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
             <View className="ticket-photos">
               {[...ticket.photos, ...ticket.afterPhotos].map((p) => (
-                <Image
-                  key={p}
-                  className="ticket-photo"
-                  mode="aspectFill"
-                  src={ticket.photoUrls[p] ?? p}
-                  onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })}
-                />
+                <PhotoTile key={p} ticket={ticket} fileId={p} className="ticket-photo" />
               ))}
             </View>
             <Text className="muted ticket-meta">
@@ -73,6 +69,7 @@ export default function TicketPage(): JSX.Element {
           </View>
           <ActionPanel ticket={ticket} onChanged={setTicket} />
           <Timeline ticket={ticket} />
+          <PrivacySheet />
         </>
       )}
     </View>

@@ -2,6 +2,7 @@
 // until the server acknowledges it, and its client key makes any retry land on the same ticket.
 import { View, Text, Image, Textarea, Input, Switch } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Category } from '../../../../types/api/org'
 import type { TicketView } from '../../../../types/api/ticket'
@@ -15,6 +16,9 @@ import {
   type ReportDraft,
 } from '../../../services/draft'
 import { choosePhotos, uploadPhoto } from '../../../services/photo'
+import { PhotoError, type PhotoProblem } from '../../../services/photo-errors'
+import { openPrivacyContract } from '../../../services/privacy'
+import { PrivacyTip } from '../../../components/PrivacyTip'
 
 const MAX_PHOTOS = 6
 
@@ -32,6 +36,7 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [uploading, setUploading] = useState(0)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState('')
+  const [problem, setProblem] = useState<PhotoProblem>()
   const [restored] = useState(() => Boolean(loadDraft(floorId)?.photos.length))
 
   useEffect(() => saveDraft(draft), [draft])
@@ -39,7 +44,16 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
 
   const addPhotos = async () => {
     setError('')
-    const paths = await choosePhotos(MAX_PHOTOS - draft.photos.length)
+    setProblem(undefined)
+    let paths: string[]
+    try {
+      paths = await choosePhotos(MAX_PHOTOS - draft.photos.length)
+    } catch (e) {
+      // Privacy refused, undeclared, or camera off: say so and show the way back; the tile stays live.
+      if (e instanceof PhotoError) setProblem(e.problem)
+      else setError(messageOf(e))
+      return
+    }
     if (paths.length === 0) return
     setUploading((n) => n + paths.length)
     for (const path of paths) {
@@ -85,7 +99,27 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   return (
     <View className="section report-form">
       {restored && <Text className="muted report-restored">已恢复上次未提交的草稿</Text>}
+      <PrivacyTip />
       <Text className="section-title">① 拍照</Text>
+      {problem && (
+        <View className={`photo-problem photo-problem-${problem.kind}`}>
+          <Text className="photo-problem-text">{problem.message}</Text>
+          <View className="photo-problem-actions">
+            {problem.kind === 'denied' ? (
+              <Text className="photo-problem-action" onClick={() => void Taro.openSetting()}>
+                去设置
+              </Text>
+            ) : (
+              <Text className="photo-problem-action" onClick={openPrivacyContract}>
+                查看《隐私保护指引》
+              </Text>
+            )}
+            <Text className="photo-problem-action" onClick={() => void addPhotos()}>
+              重新拍照
+            </Text>
+          </View>
+        </View>
+      )}
       <View className="report-photos">
         {draft.photos.map((id) => (
           <View key={id} className="report-photo">

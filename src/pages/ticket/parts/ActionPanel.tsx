@@ -92,7 +92,7 @@ export function ActionPanel({
   }
 
   const addPhoto = async () => {
-    const paths = await choosePhotos(3)
+    const paths = await choosePhotos(3).catch((e: unknown) => (setError(messageOf(e)), [])) // issue 8: privacy refusals explained
     setUploading((n) => n + paths.length)
     for (const path of paths) {
       try {
