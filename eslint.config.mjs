@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist-h5/**',
       '.cloud-emu/**',
       '.cache/**',
+      '.scratch/**',
       'coverage/**',
       'test-results/**',
       'playwright-report/**',

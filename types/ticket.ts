@@ -70,4 +70,9 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
 export const LEVEL_LABELS = ['层长', '协管员', '楼长', '安全办'] as const
 
 export const CloudFileId = z.string().regex(/^cloud:\/\/\S+$/, '应为云存储文件')
-export const Photos = z.array(CloudFileId).min(1, '至少一张照片').max(6, '最多 6 张照片')
+/** How many photos one report or one piece of evidence may carry. */
+export const MAX_PHOTOS = 6
+export const Photos = z
+  .array(CloudFileId)
+  .min(1, '至少一张照片')
+  .max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)

@@ -61,6 +61,7 @@ describe('org and notify through the emulator', () => {
           [TEMPLATE_IDS.assigned]: 'reject',
           nope: 'accept',
         },
+        requestKey: 'org-notify-first',
       },
     )
     expect(first.credits).toEqual({ [TEMPLATE_IDS.escalated]: 1 })
@@ -68,17 +69,17 @@ describe('org and notify through the emulator', () => {
       'demo-coordinator',
       'notify',
       'consent',
-      { results: { [TEMPLATE_IDS.escalated]: 'accept' } },
+      { results: { [TEMPLATE_IDS.escalated]: 'accept' }, requestKey: 'org-notify-second' },
     )
     expect(second.credits[TEMPLATE_IDS.escalated]).toBe(2)
   })
 
-  it('refuses consent from someone who is not staff, and dispatch from any client', async () => {
+  it('refuses consent from someone who is not staff; dispatch is unknown to every client', async () => {
     await expect(
-      b.callAs('o-stranger', 'notify', 'consent', { results: {} }),
+      b.callAs('o-stranger', 'notify', 'consent', { results: {}, requestKey: 'stranger-1' }),
     ).resolves.toMatchObject({ ok: false, code: 'auth.unknown_user' })
     await expect(b.callAs('demo-safety', 'notify', 'dispatch', { ids: [] })).resolves.toMatchObject(
-      { ok: false, code: 'auth.forbidden' },
+      { ok: false, code: 'action.unknown' },
     )
   })
 })

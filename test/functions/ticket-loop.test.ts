@@ -10,16 +10,7 @@ const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads
 
 describe('ticket loop through the emulator', () => {
   let b: Backend
-  const consent = async (openid: string, ids: string[]) => {
-    await fetch(`${b.url}/_emulator/consent`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid, templateIds: ids }),
-    })
-    await b.okAs(openid, 'notify', 'consent', {
-      results: Object.fromEntries(ids.map((id) => [id, 'accept'])),
-    })
-  }
+  const consent = (openid: string, ids: string[]) => b.consent(openid, ids)
   const report = (openid: string, clientKey: string, extra: Record<string, unknown> = {}) =>
     b.callAs<TicketView>(openid, 'ticket', 'create', {
       clientKey,
@@ -84,7 +75,8 @@ describe('ticket loop through the emulator', () => {
       action: 'confirm',
       rating: 5,
     })
-    expect(confirmed).toMatchObject({ status: 'fixed', rating: 5, allowedActions: ['reopen'] })
+    // Once rated, the ticket page no longer offers 问题未解决 (reopen stays possible within the window).
+    expect(confirmed).toMatchObject({ status: 'fixed', rating: 5, allowedActions: [] })
     expect(confirmed.events.map((e) => e.action)).toEqual(['create', 'fix', 'confirm'])
   })
 
@@ -140,7 +132,7 @@ describe('ticket loop through the emulator', () => {
   it('never lets a client take internal actions or act for someone else', async () => {
     await expect(
       b.callAs(STAFF, 'ticket', 'escalateUnreachable', { ticketId: 'x', fromUserId: 'y' }),
-    ).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+    ).resolves.toMatchObject({ ok: false, code: 'action.unknown' })
     const t = await report(STAFF, 'auth-key-123456')
     if (!t.ok) throw new Error(t.message)
     await expect(
@@ -160,9 +152,9 @@ describe('ticket loop through the emulator', () => {
     expect(JSON.stringify(seen)).not.toContain('李护士')
   })
 
-  it('escalates at once when the captain has no consent left (43101) and lights a badge', async () => {
-    const other = 'o-fc-B07F04'
-    await consent('demo-coordinator', [TEMPLATE_IDS.escalated])
+  it('keeps the hazard with a captain who has no consent left, copies the next reachable person and lights a badge', async () => {
+    const captain = 'o-fc-B07F04'
+    await consent('demo-coordinator', [TEMPLATE_IDS.assigned])
     const t = await b.callAs<TicketView>(STAFF, 'ticket', 'create', {
       clientKey: 'nocredit-123456',
       floorId: 'B07F04',
@@ -170,11 +162,18 @@ describe('ticket loop through the emulator', () => {
       photos: [PHOTO],
     })
     if (!t.ok) throw new Error(t.message)
+    expect(t.data.level).toBe(0)
+    expect(t.data.reach[0]).toMatchObject({
+      ok: false,
+      text: expect.stringMatching(/^层长暂未开启提醒，已同时通知 协管员 /),
+    })
     const view = await b.okAs<TicketView>(STAFF, 'ticket', 'get', { id: t.data.id })
-    expect(view.level).toBe(1)
-    expect(view.events.map((e) => e.action)).toEqual(['create', 'escalate'])
+    expect(view.events.map((e) => e.action)).toEqual(['create'])
+    expect((await outbox('demo-coordinator')).some((m) => String(m.page).includes(t.data.id))).toBe(
+      true,
+    )
     expect(
-      (await b.okAs<{ user: { unreachable?: boolean } }>(other, 'user', 'whoami', {})).user
+      (await b.okAs<{ user: { unreachable?: boolean } }>(captain, 'user', 'whoami', {})).user
         .unreachable,
     ).toBe(true)
   })

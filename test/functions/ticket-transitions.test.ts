@@ -8,6 +8,8 @@ const OTHER = 'o-staff-2'
 const CAPTAIN = 'demo-floor-captain'
 const COORD = 'demo-coordinator'
 const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/t.jpg'
+/** Stands for another ticket on the same floor, reported just before the step runs. */
+const ORIGINAL = '$original'
 const TOMORROW = new Date(Date.now() + 86400_000).toISOString()
 
 type Step = [who: string, input: Record<string, unknown>]
@@ -54,7 +56,7 @@ const CASES: Array<[name: string, steps: Step[], expected: Partial<TicketView>]>
   ],
   [
     'mark duplicate',
-    [[CAPTAIN, { action: 'duplicate', duplicateOf: 'x', reason: '重复上报' }]],
+    [[CAPTAIN, { action: 'duplicate', duplicateOf: ORIGINAL, reason: '重复上报' }]],
     { status: 'duplicate' },
   ],
   ['+1 from a colleague', [[OTHER, { action: 'support' }]], { status: 'pending', supportCount: 1 }],
@@ -118,12 +120,7 @@ describe('ticket transitions through the emulator', () => {
         [CAPTAIN, [TEMPLATE_IDS.assigned]],
         [COORD, [TEMPLATE_IDS.escalated]],
       ] as const) {
-        await fetch(`${b.url}/_emulator/consent`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ openid, templateIds: ids }),
-        })
-        await b.okAs(openid, 'notify', 'consent', { results: { [ids[0]]: 'accept' } })
+        await b.consent(openid, [...ids])
       }
     }
   }, 120_000)
@@ -132,8 +129,11 @@ describe('ticket transitions through the emulator', () => {
   it.each(CASES)('%s', async (_name, steps, expected) => {
     const t = await newTicket()
     let view = t
-    for (const [who, input] of steps)
-      view = await b.okAs<TicketView>(who, 'ticket', 'act', { id: t.id, ...input })
+    for (const [who, input] of steps) {
+      const resolved = { ...input }
+      if (resolved.duplicateOf === ORIGINAL) resolved.duplicateOf = (await newTicket()).id
+      view = await b.okAs<TicketView>(who, 'ticket', 'act', { id: t.id, ...resolved })
+    }
     expect(view).toMatchObject(expected)
     // Each step adds exactly one event (a push that cannot be delivered may add an automatic escalation after).
     expect(view.events.map((e) => e.seq).slice(0, steps.length + 1)).toEqual(

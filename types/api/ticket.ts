@@ -48,6 +48,18 @@ export const TicketView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   allowedActions: z.array(TicketAction),
+  /** Per allowed action, the evidence its form asks for (from the contract, never the client). */
+  forms: z.array(z.lazy(() => ActionForm)),
+  /** Choices for evidence fields: the departments, and the floor's other open hazards. */
+  choices: z.object({
+    departments: z.array(z.object({ id: z.string(), name: z.string() })),
+    duplicates: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+  departmentName: z.string().nullable(),
+  /** Who each push reached, from the outbox's results ("已推送给 层长 …"). */
+  reach: z.array(z.object({ text: z.string(), ok: z.boolean(), at: z.string() })),
+  duplicateOf: z.string().nullable(),
+  duplicateIds: z.array(z.string()),
   events: z.array(TicketEvent),
 })
 export type TicketView = z.infer<typeof TicketView>
@@ -84,23 +96,93 @@ export const CreateTicketInput = z
   .strict()
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
-export const ActInput = z
-  .object({
-    id: z.string().min(1).max(64),
-    action: TicketAction,
-    version: z.number().int().positive().optional(),
-    afterPhotos: Photos.optional(),
-    note: z.string().trim().max(200).optional(),
-    reason: z.string().trim().min(1).max(200).optional(),
-    deadline: z.string().datetime({ offset: true }).optional(),
-    departmentId: z.string().max(40).optional(),
-    plan: z.string().trim().max(200).optional(),
-    rating: z.number().int().min(1).max(5).optional(),
-    duplicateOf: z.string().max(64).optional(),
-    targetFloorId: z.string().max(32).optional(),
-  })
-  .strict()
+const TicketId = z.string().min(1).max(64)
+const Reason = z.string().trim().min(1, '请填写原因').max(200)
+const YEAR_MS = 366 * 86400_000
+/** A deferral deadline: in the future, within a year. */
+const Deadline = z
+  .string()
+  .datetime({ offset: true })
+  .refine((v) => Date.parse(v) > Date.now(), '整改期限应晚于现在')
+  .refine((v) => Date.parse(v) <= Date.now() + YEAR_MS, '整改期限不能超过一年')
+
+/** One action's input: the ticket, the version seen, an optional note, and exactly its evidence. */
+function act<A extends TicketAction, S extends z.ZodRawShape>(action: A, evidence: S) {
+  return z
+    .object({
+      id: TicketId,
+      action: z.literal(action),
+      version: z.number().int().positive().optional(),
+      note: z.string().trim().max(200).optional(),
+      ...evidence,
+    })
+    .strict()
+}
+
+/** Each action's input schema; the keys beyond id/action/version/note are its evidence. */
+export const ACT_INPUTS = {
+  accept: act('accept', {}),
+  fix: act('fix', { afterPhotos: Photos }),
+  defer: act('defer', {
+    deadline: Deadline,
+    departmentId: z.string().min(1).max(40),
+    plan: z.string().trim().min(1, '请填写整改方案').max(200),
+  }),
+  complete: act('complete', { afterPhotos: Photos }),
+  verify: act('verify', {}),
+  sendBack: act('sendBack', { reason: Reason }),
+  transfer: act('transfer', { targetFloorId: z.string().min(1).max(32), reason: Reason }),
+  escalate: act('escalate', { reason: Reason }),
+  reject: act('reject', { reason: Reason }),
+  duplicate: act('duplicate', { duplicateOf: TicketId, reason: Reason }),
+  confirm: act('confirm', { rating: z.number().int().min(1).max(5) }),
+  reopen: act('reopen', { reason: Reason }),
+  support: act('support', {}),
+} satisfies Record<TicketAction, z.AnyZodObject>
+
+export const ActInput = z.discriminatedUnion('action', [
+  ACT_INPUTS.accept,
+  ACT_INPUTS.fix,
+  ACT_INPUTS.defer,
+  ACT_INPUTS.complete,
+  ACT_INPUTS.verify,
+  ACT_INPUTS.sendBack,
+  ACT_INPUTS.transfer,
+  ACT_INPUTS.escalate,
+  ACT_INPUTS.reject,
+  ACT_INPUTS.duplicate,
+  ACT_INPUTS.confirm,
+  ACT_INPUTS.reopen,
+  ACT_INPUTS.support,
+])
 export type ActInput = z.input<typeof ActInput>
+/** The parsed input of one action. */
+export type ActOf<A extends TicketAction> = z.output<(typeof ACT_INPUTS)[A]>
+
+export const EVIDENCE_FIELDS = [
+  'afterPhotos',
+  'deadline',
+  'departmentId',
+  'plan',
+  'targetFloorId',
+  'duplicateOf',
+  'reason',
+  'rating',
+] as const
+export type EvidenceField = (typeof EVIDENCE_FIELDS)[number]
+
+/** The evidence an action's input requires, read off its schema. */
+export function evidenceOf(action: TicketAction): EvidenceField[] {
+  const keys = Object.keys(ACT_INPUTS[action].shape)
+  return EVIDENCE_FIELDS.filter((f) => keys.includes(f))
+}
+
+/** What the client needs to lay out one allowed action's form. */
+export const ActionForm = z.object({
+  action: TicketAction,
+  fields: z.array(z.enum(EVIDENCE_FIELDS)),
+})
+export type ActionForm = z.infer<typeof ActionForm>
 
 const Page = z.object({
   items: z.array(TicketSummary),
@@ -134,8 +216,4 @@ export const ticketApi = {
     output: z.object({ items: z.array(TicketSummary) }),
   },
   act: { input: ActInput, output: TicketView },
-  escalateUnreachable: {
-    input: z.object({ ticketId: z.string(), fromUserId: z.string() }).strict(),
-    output: z.object({ escalated: z.boolean() }),
-  },
 }

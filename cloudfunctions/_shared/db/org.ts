@@ -1,7 +1,10 @@
 // Buildings, floors, categories and the duty roster: the only code that names these collections.
 import type { Database } from '../runtime/context'
 import { rowsOf } from './rows'
-import type { UserDoc } from './users'
+import type { UserDoc } from '../domain/ticket'
+import { resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
+
+export type { DutyDoc, OwnerStep }
 
 export interface FloorDoc {
   _id: string
@@ -26,35 +29,6 @@ export interface CategoryDoc {
   order: number
   active: boolean
 }
-export interface DutyDoc {
-  _id: string
-  userId: string
-  duty: string
-  floorId?: string
-  buildingId?: string
-  deputy: boolean
-  validFrom: Date
-  validTo: Date | null
-}
-
-/** One step of a floor's escalation chain: who owns work at a level. */
-export interface OwnerStep {
-  level: 0 | 1 | 2 | 3
-  userId: string
-  openid: string
-  name: string
-  phone: string
-  deputy: boolean
-  duty: string
-}
-
-const LEVEL_OF: Record<string, 0 | 1 | 2 | 3> = {
-  floor_captain: 0,
-  coordinator: 1,
-  building_captain: 2,
-  safety_office: 3,
-}
-
 /** The active floor a QR scene names, or null. */
 export async function findFloorByScene(db: Database, scene: string): Promise<FloorDoc | null> {
   return (
@@ -133,37 +107,6 @@ export async function getUsersByIds(db: Database, ids: string[]): Promise<UserDo
   )
 }
 
-/** Orders duties valid at `at` into the escalation chain: level, then primary before deputy. Pure. */
-export function resolveOwnerChain(duties: DutyDoc[], users: UserDoc[], at: Date): OwnerStep[] {
-  const byId = new Map(users.filter((u) => u.active).map((u) => [u._id, u]))
-  return duties
-    .filter(
-      (d) =>
-        d.duty in LEVEL_OF &&
-        new Date(d.validFrom) <= at &&
-        (!d.validTo || new Date(d.validTo) > at) &&
-        byId.has(d.userId),
-    )
-    .map((d) => {
-      const u = byId.get(d.userId)!
-      return {
-        level: LEVEL_OF[d.duty],
-        userId: u._id,
-        openid: u.openid,
-        name: u.name,
-        phone: u.phone ?? '',
-        deputy: d.deputy,
-        duty: d.duty,
-      }
-    })
-    .sort(
-      (a, b) =>
-        a.level - b.level ||
-        Number(a.deputy) - Number(b.deputy) ||
-        a.userId.localeCompare(b.userId),
-    )
-}
-
 /** The escalation chain of a floor at a moment: 层长 (deputy) → 协管员 → 楼长 → 安全办. */
 export async function loadOwnerChain(
   db: Database,
@@ -190,4 +133,27 @@ export async function loadOwnerChain(
     duties.map((d) => d.userId),
   )
   return resolveOwnerChain(duties, users, at)
+}
+
+export interface DepartmentDoc {
+  _id: string
+  name: string
+  kind?: string
+  active?: boolean
+}
+
+/** Departments that receive deferred work, by name. */
+export async function listDepartments(db: Database): Promise<DepartmentDoc[]> {
+  return rowsOf<DepartmentDoc>(await db.collection('departments').limit(100).get())
+    .filter((d) => d.active !== false)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+}
+
+/** A department by id, or null. */
+export async function getDepartment(db: Database, id: string): Promise<DepartmentDoc | null> {
+  return (
+    rowsOf<DepartmentDoc>(
+      await db.collection('departments').where({ _id: id }).limit(1).get(),
+    )[0] ?? null
+  )
 }

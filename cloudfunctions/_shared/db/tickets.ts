@@ -1,88 +1,104 @@
 // Tickets and their journal: the only code that names these collections.
 import type { TicketState } from '../../../types/ticket'
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { docOf, rowsOf } from './rows'
+import { NOTIFICATIONS } from './notifications'
+import type { IntentDoc } from '../notify/intent'
+import type { EventDoc, TicketDoc } from '../domain/ticket'
 
-export interface TicketDoc {
-  _id: string
-  clientKey: string
-  reporterId: string
-  reporterName: string
-  anonymous: boolean
-  floorId: string
-  buildingId: string
-  place: string
-  spot: string
-  categoryId: string
-  categoryName: string
-  severity: string
-  description: string
-  photos: string[]
-  afterPhotos: string[]
-  status: TicketState
-  level: number
-  ownerId: string
-  ownerName: string
-  cycle: number
-  version: number
-  supporterIds: string[]
-  rated: boolean
-  rating: number | null
-  deadline: Date | null
-  departmentId: string | null
-  plan: string | null
-  resolvedAt: Date | null
-  createdAt: Date
-  updatedAt: Date
-}
+export type { TicketDoc, EventDoc }
 
-export interface EventDoc {
-  _id: string
-  ticketId: string
-  seq: number
-  cycle: number
-  action: string
-  from: TicketState | null
-  to: TicketState
-  actorId: string
-  actorName: string
-  at: Date
-  note?: string
-  photos?: string[]
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK types transactions loosely
+type Tx = any
+
+/** A document read inside a transaction, or null when it does not exist (the SDK throws then). */
+async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  try {
+    return docOf<T>(await tx.collection(collection).doc(id).get())
+  } catch (error) {
+    if (/does not exist/.test(String((error as { errMsg?: string }).errMsg ?? error))) return null
+    throw error
+  }
 }
 
 const TICKETS = 'tickets'
 const EVENTS = 'ticket_events'
 
-/** Inserts a new ticket with its first journal event; false when the id already exists. */
+/** Inserts a new ticket with its first event and push intents, all or nothing; false when it exists. */
 export async function insertTicket(
   db: Database,
   ticket: TicketDoc,
   event: EventDoc,
+  intents: IntentDoc[],
 ): Promise<boolean> {
-  // Both ids are derived from the request, so a retry can only ever collide with itself.
-  const [inserted] = await Promise.all([
-    (db.collection(TICKETS).add({ data: ticket }) as Promise<unknown>)
-      .then(() => true)
-      .catch((error: unknown) => {
-        if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-          return false
-        throw error
-      }),
-    addEvent(db, event),
-  ])
-  return inserted
+  // Every id derives from the request, so a retry can only ever meet itself.
+  return db.runTransaction(async (tx: Tx) => {
+    if (await txGet(tx, TICKETS, ticket._id)) return false
+    await tx.collection(TICKETS).add({ data: ticket })
+    await tx.collection(EVENTS).add({ data: event })
+    for (const intent of intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+    return true
+  }) as Promise<boolean>
 }
 
-/** Appends a journal event; its id `${ticketId}:${seq}` makes a retry harmless. */
-export async function addEvent(db: Database, event: EventDoc): Promise<void> {
+/** What one transition writes besides the ticket's patch. */
+export interface TransitionWrite {
+  event: EventDoc
+  intents: IntentDoc[]
+  /** duplicate: the original gains this ticket and its people's +1s. */
+  link?: { originalId: string; duplicateId: string; supporterIds: string[] }
+}
+
+/**
+ * Applies a transition all or nothing, guarded by the ticket's status and version: the patch, its
+ * journal event, its push intents (and the duplicate's link). False when someone else won.
+ */
+export async function commitTransition(
+  db: Database,
+  id: string,
+  guard: { status: TicketState; version: number },
+  patch: Partial<TicketDoc>,
+  write: TransitionWrite,
+): Promise<boolean> {
   try {
-    await db.collection(EVENTS).add({ data: event })
+    return (await db.runTransaction(async (tx: Tx) => {
+      const current = await txGet<TicketDoc>(tx, TICKETS, id)
+      if (!current || current.status !== guard.status || current.version !== guard.version)
+        return false
+      await tx.collection(TICKETS).doc(id).update({ data: patch })
+      await tx.collection(EVENTS).add({ data: write.event })
+      for (const intent of write.intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+      if (write.link) {
+        const original = await txGet<TicketDoc>(tx, TICKETS, write.link.originalId)
+        if (original) {
+          const supporters = new Set(original.supporterIds)
+          for (const s of write.link.supporterIds) if (s !== original.reporterId) supporters.add(s)
+          await tx
+            .collection(TICKETS)
+            .doc(original._id)
+            .update({
+              data: {
+                duplicateIds: [
+                  ...new Set([...(original.duplicateIds ?? []), write.link.duplicateId]),
+                ],
+                supporterIds: [...supporters],
+              },
+            })
+        }
+      }
+      return true
+    })) as boolean
   } catch (error) {
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      throw error
+    // Racing transitions that keep colliding after the SDK's own retries, or that find their
+    // event id (ticket:seq) already written by the winner, lost the race.
+    if ((error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT') return false
+    if (isDuplicateKey(error)) return false
+    throw error
   }
 }
+
+const isDuplicateKey = (error: unknown) =>
+  /E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))
 
 /** A ticket by id, or null. */
 export async function getTicket(db: Database, id: string): Promise<TicketDoc | null> {

@@ -1,25 +1,11 @@
 // The users collection: staff bound to OPENIDs, with their roles.
 import type { Database } from '../runtime/context'
 import { rowsOf } from './rows'
+import type { UserDoc } from '../domain/ticket'
 
 export const USERS = 'users'
 
-/** A staff member as stored. */
-export interface UserDoc {
-  _id: string
-  openid: string
-  name: string
-  phone?: string
-  roles: string[]
-  departmentId?: string
-  departmentName?: string
-  active: boolean
-  unreachable?: boolean
-  /** Blocked by the safety office: every action is refused with auth.blocked until unblocked. */
-  blocked?: boolean
-  blockedReason?: string
-  blockedAt?: Date
-}
+export type { UserDoc }
 
 /** The active user bound to an OPENID, or null. */
 export async function findUserByOpenid(db: Database, openid: string): Promise<UserDoc | null> {
@@ -29,9 +15,28 @@ export async function findUserByOpenid(db: Database, openid: string): Promise<Us
 }
 
 /** A user by id, or null. */
-export async function getUserById(db: Database, id: string): Promise<UserDoc | null> {
-  const res = await db.collection(USERS).where({ _id: id }).limit(1).get()
-  return rowsOf<UserDoc>(res)[0] ?? null
+export async function findUserById(db: Database, id: string): Promise<UserDoc | null> {
+  return rowsOf<UserDoc>(await db.collection(USERS).where({ _id: id }).limit(1).get())[0] ?? null
+}
+
+/** Records that a user answered a consent request (and is reachable again when they accepted). */
+export async function markConsentAnswered(
+  db: Database,
+  userId: string,
+  accepted: boolean,
+  now: Date,
+): Promise<void> {
+  const data: Partial<UserDoc> = { consentAnsweredAt: now }
+  if (accepted) Object.assign(data, { unreachable: false, unreachableSince: null })
+  await db.collection(USERS).where({ _id: userId }).update({ data })
+}
+
+/** Marks a user as not reachable by push since `now` (kept when already marked). */
+export async function markUnreachable(db: Database, userId: string, now: Date): Promise<void> {
+  await db
+    .collection(USERS)
+    .where({ _id: userId, unreachable: db.command.neq(true) })
+    .update({ data: { unreachable: true, unreachableSince: now } })
 }
 
 /** Sets or clears the block; true only when this call changed it (so a retry audits nothing twice). */

@@ -1,160 +1,139 @@
-// Sending queued intents: claim each with a conditional update (so no intent is sent twice), spend
-// one consent credit, send, record `sent` or `failed` with WeChat's code. 43101 on an assignment
-// escalates the ticket at once and lights the recipient's red badge.
+// Sending queued intents. Each is claimed with a conditional update (never sent twice), then the
+// owner is tried; when they cannot be pushed, the next reachable person up the chain gets a copy
+// (抄送) — ownership never moves here; urgent categories, and a chain nobody could be pushed in,
+// fall back to SMS and else to the safety office's board. Every attempt is recorded on the intent.
 import { TEMPLATE_IDS } from '../../../types/api/notify'
 import { fitField } from '../domain/notify-fields'
-import type { ActionContext, Database } from '../runtime/context'
-import { rowsOf } from '../db/rows'
-import type { NotificationIntent } from './queue'
+import type { Recipient } from '../domain/ticket-machine'
+import { claimIntent, finishIntent, pendingIntents, releaseStaleClaims } from '../db/notifications'
+import { clearCredits, consentsOf, refundCredit, spendCredit } from '../db/consents'
+import { markUnreachable } from '../db/users'
+import type { ActionContext } from '../runtime/context'
+import type { Delivery, IntentDoc } from './intent'
+import { LONG_TERM_TEMPLATE, templateFor } from './templates'
+import { sendSms, smsConfigured } from './sms'
 
-interface IntentDoc extends NotificationIntent {
-  _id: string
-  status: 'pending' | 'sending' | 'sent' | 'failed'
-  attempts: number
-}
+type Person = Recipient & { role: string }
 
-const TEMPLATE_FIELDS: Record<
-  NotificationIntent['kind'],
-  (i: IntentDoc) => Record<string, { value: string }>
-> = {
-  assigned: (i) => ({
-    thing1: { value: fitField('thing', i.fields.category) },
-    thing2: { value: fitField('thing', i.fields.place) },
-    time3: { value: fitField('time', i.fields.time) },
-    thing4: { value: fitField('thing', i.fields.note) },
-  }),
-  escalated: (i) => ({
-    thing1: { value: fitField('thing', i.fields.category) },
-    thing2: { value: fitField('thing', i.fields.place) },
-    time3: { value: fitField('time', i.fields.time) },
-    thing4: { value: fitField('thing', i.fields.note) },
-  }),
-  resolved: (i) => ({
-    thing1: { value: fitField('thing', i.fields.category) },
-    thing2: { value: fitField('thing', i.fields.place) },
-    phrase3: { value: fitField('phrase', '已处理') },
-    time4: { value: fitField('time', i.fields.time) },
-  }),
-}
-
-/** Adds one credit per accepted template; returns the user's credits. */
-export async function recordConsent(
-  db: Database,
-  userId: string,
-  templateIds: string[],
-): Promise<Record<string, number>> {
-  const _ = db.command
-  if (templateIds.length)
-    await db
-      .collection('users')
-      .where({ _id: userId })
-      .update({ data: { unreachable: false } })
-  for (const templateId of templateIds) {
-    const key = `${userId}|${templateId}`
-    const res = (await db
-      .collection('consents')
-      .where({ _id: key })
-      .update({ data: { credits: _.inc(1), updatedAt: new Date() } })) as {
-      stats?: { updated?: number }
+function fieldsFor(templateId: string, i: IntentDoc, note: string) {
+  if (templateId === TEMPLATE_IDS.resolved)
+    return {
+      thing1: { value: fitField('thing', i.fields.category) },
+      thing2: { value: fitField('thing', i.fields.place) },
+      phrase3: { value: fitField('phrase', '已处理') },
+      time4: { value: fitField('time', i.fields.time) },
     }
-    if (!res.stats?.updated) {
-      try {
-        await db
-          .collection('consents')
-          .add({ data: { _id: key, userId, templateId, credits: 1, updatedAt: new Date() } })
-      } catch {
-        await db
-          .collection('consents')
-          .where({ _id: key })
-          .update({ data: { credits: _.inc(1) } })
-      }
+  return {
+    thing1: { value: fitField('thing', i.fields.category) },
+    thing2: { value: fitField('thing', i.fields.place) },
+    time3: { value: fitField('time', i.fields.time) },
+    thing4: { value: fitField('thing', note) },
+  }
+}
+
+/** One subscription message to one person, if they have consent to spend. */
+async function push(
+  ctx: ActionContext,
+  i: IntentDoc,
+  to: Person,
+  copy: boolean,
+  note: string,
+): Promise<Delivery> {
+  const base = {
+    userId: to.userId,
+    name: to.name,
+    role: to.role,
+    channel: 'subscribe',
+    copy,
+  } as const
+  if (!to.openid) return { ...base, ok: false, reason: 'no_openid' }
+  const held = await consentsOf(ctx.db, to.userId)
+  const longTerm =
+    i.kind !== 'resolved' &&
+    LONG_TERM_TEMPLATE !== undefined &&
+    held.some((c) => c.templateId === LONG_TERM_TEMPLATE && c.longTerm)
+  const templateId = longTerm ? LONG_TERM_TEMPLATE! : templateFor(i.kind)
+  if (!longTerm && !(await spendCredit(ctx.db, to.userId, templateId)))
+    return { ...base, ok: false, code: 43101, reason: 'no_consent' }
+  try {
+    await ctx.cloud.openapi.subscribeMessage.send({
+      touser: to.openid,
+      templateId,
+      page: `pages/ticket/index?id=${i.ticketId}`,
+      data: fieldsFor(templateId, i, note),
+      miniprogramState: 'formal',
+      lang: 'zh_CN',
+    })
+    return { ...base, ok: true, code: null, reason: null }
+  } catch (error) {
+    const code = Number((error as { errCode?: number }).errCode ?? -1)
+    if (code === 43101) await clearCredits(ctx.db, to.userId, templateId)
+    else if (!longTerm) await refundCredit(ctx.db, to.userId, templateId)
+    return { ...base, ok: false, code, reason: code === 43101 ? 'no_consent' : 'send_failed' }
+  }
+}
+
+/** Every attempt for one intent, in order, and how it ended. */
+async function deliver(
+  ctx: ActionContext,
+  i: IntentDoc,
+): Promise<Pick<IntentDoc, 'deliveries' | 'outcome'>> {
+  const deliveries: Delivery[] = [await push(ctx, i, i.to, false, i.fields.note)]
+  const toCaptain = i.kind !== 'resolved'
+  if (!deliveries[0].ok && toCaptain) {
+    const note = `${i.to.role} ${i.to.name} 暂未开启提醒`
+    for (const up of i.copyTo) {
+      const d = await push(ctx, i, up, true, note)
+      deliveries.push(d)
+      if (d.ok) break
     }
   }
-  const rows = rowsOf<{ templateId: string; credits: number }>(
-    await db.collection('consents').where({ userId }).limit(20).get(),
-  )
-  return Object.fromEntries(rows.map((r) => [r.templateId, r.credits]))
+  const reached = deliveries.some((d) => d.ok)
+  if (toCaptain && (i.urgent || !reached) && smsConfigured())
+    deliveries.push(await sendSms(ctx, i, i.to))
+  const primary = deliveries[0].ok
+  const copied = deliveries.some((d) => d.copy && d.ok)
+  const texted = deliveries.some((d) => d.channel === 'sms' && d.ok)
+  const outcome = primary
+    ? 'sent'
+    : copied
+      ? 'copied'
+      : texted
+        ? 'sms'
+        : toCaptain
+          ? 'board'
+          : 'failed'
+  if (outcome === 'board')
+    deliveries.push({
+      userId: 'safety-board',
+      name: '安全办看板',
+      role: '安全办',
+      channel: 'board',
+      copy: true,
+      ok: true,
+    })
+  return { deliveries, outcome }
 }
 
-/** Sends the given pending intents (or every pending one when `ids` is empty). */
+/** Sends the given pending intents (or every pending one when `ids` is empty: the timer sweep). */
 export async function dispatchPending(
   ctx: ActionContext,
   ids: string[],
-): Promise<{ sent: number; failed: number }> {
-  const db = ctx.db
-  const _ = db.command
-  if (ids.length === 0) {
-    // The sweep: an intent claimed by a dispatcher that died before recording the outcome goes back to pending.
-    const stale = new Date(Date.now() - 60_000)
-    await db
-      .collection('notifications')
-      .where({ status: 'sending', updatedAt: _.lt(stale) })
-      .update({ data: { status: 'pending' } })
-  }
-  const where = ids.length ? { _id: _.in(ids), status: 'pending' } : { status: 'pending' }
-  const intents = rowsOf<IntentDoc>(
-    await db.collection('notifications').where(where).limit(50).get(),
-  )
+): Promise<{ sent: number; failed: number; intents: IntentDoc[] }> {
+  if (ids.length === 0) await releaseStaleClaims(ctx.db, new Date(ctx.now().getTime() - 60_000))
   let sent = 0
   let failed = 0
-  for (const intent of intents) {
-    const claimed = (await db
-      .collection('notifications')
-      .where({ _id: intent._id, status: 'pending' })
-      .update({ data: { status: 'sending', attempts: _.inc(1), updatedAt: new Date() } })) as {
-      stats?: { updated?: number }
-    }
-    if (!claimed.stats?.updated) continue
-    const templateId = TEMPLATE_IDS[intent.kind]
-    const key = `${intent.toUserId}|${templateId}`
-    const spent = (await db
-      .collection('consents')
-      .where({ _id: key, credits: _.gt(0) })
-      .update({ data: { credits: _.inc(-1) } })) as { stats?: { updated?: number } }
-    let errCode = 0
-    if (!spent.stats?.updated) {
-      errCode = 43101
-    } else {
-      try {
-        await ctx.cloud.openapi.subscribeMessage.send({
-          touser: intent.toOpenid,
-          templateId,
-          page: `pages/ticket/index?id=${intent.ticketId}`,
-          data: TEMPLATE_FIELDS[intent.kind](intent),
-          miniprogramState: 'formal',
-          lang: 'zh_CN',
-        })
-      } catch (error) {
-        errCode = Number((error as { errCode?: number }).errCode ?? -1)
-      }
-    }
-    await db
-      .collection('notifications')
-      .where({ _id: intent._id })
-      .update({
-        data: {
-          status: errCode ? 'failed' : 'sent',
-          errCode: errCode || null,
-          updatedAt: new Date(),
-        },
-      })
-    if (errCode) failed++
-    else sent++
-    if (errCode === 43101) {
-      await db
-        .collection('users')
-        .where({ _id: intent.toUserId })
-        .update({ data: { unreachable: true } })
-      if (intent.kind !== 'resolved') {
-        await ctx.cloud.callFunction({
-          name: 'ticket',
-          data: {
-            action: 'escalateUnreachable',
-            input: { ticketId: intent.ticketId, fromUserId: intent.toUserId },
-          },
-        })
-      }
-    }
+  const done: IntentDoc[] = []
+  for (const intent of await pendingIntents(ctx.db, ids)) {
+    if (!(await claimIntent(ctx.db, intent._id, ctx.now()))) continue
+    const result = await deliver(ctx, intent)
+    if (result.deliveries[0].reason === 'no_consent')
+      await markUnreachable(ctx.db, intent.to.userId, ctx.now())
+    const now = ctx.now()
+    await finishIntent(ctx.db, intent._id, { status: 'done', ...result }, now)
+    done.push({ ...intent, status: 'done', ...result, updatedAt: now })
+    if (result.outcome === 'sent') sent++
+    else failed++
   }
-  return { sent, failed }
+  return { sent, failed, intents: done }
 }

@@ -11,7 +11,14 @@ import {
   type ParsedInput,
 } from '../../../types'
 import { AppError } from './app-error'
-import { createContext, type ActionContext } from './context'
+import { createContext, isInternalCall, type ActionContext } from './context'
+import {
+  internalSpec,
+  type InternalAction,
+  type InternalFunction,
+  type InternalOutput,
+  type InternalParsed,
+} from './internal-api'
 
 export type ActionHandler<F extends FunctionName, A extends ActionName<F>> = (
   input: ParsedInput<F, A>,
@@ -20,14 +27,29 @@ export type ActionHandler<F extends FunctionName, A extends ActionName<F>> = (
 
 export type Routes<F extends FunctionName> = { [A in ActionName<F>]: ActionHandler<F, A> }
 
+/** Handlers of a function's server-only actions (see internal-api.ts). */
+export type InternalRoutes<F extends string> = F extends InternalFunction
+  ? {
+      [A in InternalAction<F>]: (
+        input: InternalParsed<F, A>,
+        ctx: ActionContext,
+      ) => Promise<InternalOutput<F, A>>
+    }
+  : Record<string, never>
+
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
 
 /** Builds a cloud function's `main` from its routes; it never throws across callFunction. */
 export function defineFunction<F extends FunctionName>(
   fn: F,
   routes: Routes<F>,
-  makeContext: (requestId: string | undefined) => ActionContext = createContext,
+  opts: {
+    /** Server-only actions (internal-api.ts), served only to internal calls. */
+    internal?: InternalRoutes<F>
+    makeContext?: (requestId: string | undefined) => ActionContext
+  } = {},
 ): CloudMain {
+  const { internal, makeContext = createContext } = opts
   return async (event) => {
     try {
       const request = CallRequest.safeParse(stripPlatformKeys(event))
@@ -36,8 +58,19 @@ export function defineFunction<F extends FunctionName>(
         return { ok: false, code: 'input.invalid', message: describeIssues(issues), issues }
       }
       const { action, input, requestId } = request.data
-      const spec = actionSpec(fn, action)
-      const handler = (routes as Record<string, ActionHandler<F, ActionName<F>>>)[action]
+      let spec = actionSpec(fn, action)
+      let handler = spec
+        ? (routes as Record<string, ActionHandler<F, ActionName<F>>>)[action]
+        : undefined
+      let ctx: ActionContext | undefined
+      if (!spec && internal && internalSpec(fn, action)) {
+        // Server-only: served to another function or a timer, unknown to everyone else.
+        ctx = makeContext(requestId)
+        if (isInternalCall(ctx)) {
+          spec = internalSpec(fn, action)
+          handler = (internal as Record<string, ActionHandler<F, ActionName<F>>>)[action]
+        }
+      }
       if (!spec || typeof handler !== 'function') {
         return {
           ok: false,
@@ -50,7 +83,7 @@ export function defineFunction<F extends FunctionName>(
         const issues = toFieldIssues(parsed.error)
         return { ok: false, code: 'input.invalid', message: describeIssues(issues), issues }
       }
-      const data = await handler(parsed.data, makeContext(requestId))
+      const data = await handler(parsed.data, ctx ?? makeContext(requestId))
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) {

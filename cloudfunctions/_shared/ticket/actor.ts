@@ -1,8 +1,9 @@
 // Who is acting and how they stand towards a ticket — from the OPENID, never from the input.
+import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import type { Relation } from '../domain/ticket-machine'
-import type { OwnerStep } from '../db/org'
-import type { TicketDoc } from '../db/tickets'
-import { findUserByOpenid, type UserDoc } from '../db/users'
+import type { OwnerStep } from '../domain/owner-chain'
+import type { Actor, TicketDoc, UserDoc } from '../domain/ticket'
+import { findUserByOpenid } from '../db/users'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 
@@ -22,12 +23,42 @@ export async function requireSafetyOffice(ctx: ActionContext): Promise<UserDoc> 
   return user
 }
 
-/** The caller's relations to a ticket given the floor's escalation chain. */
-export function relationsOf(user: UserDoc, ticket: TicketDoc, chain: OwnerStep[]): Set<Relation> {
+/** A staff member as the actor of a transition. */
+export function userActor(user: UserDoc): Actor {
+  return { kind: 'user', id: user._id, name: user.name, user }
+}
+
+/** The system (a timer, a platform callback) as the actor of a transition. */
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: '系统' }
+
+/** The actor's relations to a ticket given the floor's escalation chain. */
+export function relationsOf(
+  actor: Actor,
+  ticket: TicketDoc,
+  chain: readonly OwnerStep[],
+): Set<Relation> {
+  if (actor.kind === 'system') return new Set<Relation>(['system'])
+  const user = actor.user
   const out = new Set<Relation>(['staff'])
   if (ticket.reporterId === user._id) out.add('reporter')
   if (ticket.ownerId === user._id) out.add('owner')
   if (chain.some((s) => s.userId === user._id && s.level > ticket.level)) out.add('above')
   if (user.roles.includes('safety_office')) out.add('safety')
   return out
+}
+
+/**
+ * Whether the actor may read the ticket: anyone on staff while it is open (it is on a floor they
+ * can walk onto); a finished one only its reporter, its handlers, the safety office and leadership.
+ */
+export function canRead(
+  actor: Actor,
+  ticket: TicketDoc,
+  relations: ReadonlySet<Relation>,
+): boolean {
+  if (actor.kind === 'system') return true
+  const involved =
+    (['reporter', 'owner', 'above', 'safety'] as const).some((r) => relations.has(r)) ||
+    actor.user.roles.includes('leader')
+  return involved || (OPEN_STATES as readonly TicketState[]).includes(ticket.status)
 }

@@ -1,8 +1,9 @@
 // What a caller sees of a ticket: anonymous reporters stay anonymous to captains.
 import { ACTION_LABELS, LEVEL_LABELS, STATE_LABELS, type TicketAction } from '../../../types/ticket'
-import type { TicketView } from '../../../types/api/ticket'
+import type { ActionForm, TicketView } from '../../../types/api/ticket'
 import type { Relation } from '../domain/ticket-machine'
-import type { EventDoc, TicketDoc } from '../db/tickets'
+import type { EventDoc, TicketDoc } from '../domain/ticket'
+import type { ReachLine } from '../notify/reach'
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 
@@ -14,6 +15,9 @@ export function toView(
     relations: Set<Relation>
     events: EventDoc[]
     allowedActions: TicketAction[]
+    forms: ActionForm[]
+    choices: TicketView['choices']
+    reach: ReachLine[]
     photoUrls: Record<string, string>
   },
 ): TicketView {
@@ -47,6 +51,12 @@ export function toView(
     createdAt: iso(t.createdAt)!,
     updatedAt: iso(t.updatedAt)!,
     allowedActions: opts.allowedActions,
+    forms: opts.forms,
+    choices: opts.choices,
+    reach: opts.reach,
+    departmentName: t.departmentName ?? null,
+    duplicateOf: t.duplicateOf ?? null,
+    duplicateIds: t.duplicateIds ?? [],
     events: opts.events.map((e) => ({
       seq: e.seq,
       action: e.action,
@@ -54,7 +64,8 @@ export function toView(
         e.action === 'create' ? '上报隐患' : (ACTION_LABELS[e.action as TicketAction] ?? e.action),
       from: e.from,
       to: e.to,
-      actorName: e.action === 'create' && !seesReporter ? '匿名上报' : e.actorName,
+      // An anonymous reporter stays anonymous on every line of the record, not only the report.
+      actorName: e.actorId === t.reporterId && !seesReporter ? '匿名上报人' : e.actorName,
       at: new Date(e.at).toISOString(),
       note: e.note,
       photos: e.photos,

@@ -1,23 +1,25 @@
-// The `notify` function — the only holder of subscribeMessage.send — with the consent credits.
-import { TEMPLATE_IDS } from '../../../types/api/notify'
-import { AppError, defineFunction, isInternalCall } from '../../_shared/runtime'
+// The `notify` function — the only holder of subscribeMessage.send and SMS — with the credit bank.
+import { defineFunction } from '../../_shared/runtime'
 import { requireUser } from '../../_shared/ticket/actor'
-import { dispatchPending, recordConsent } from '../../_shared/notify/dispatch'
+import { dispatchPending } from '../../_shared/notify/dispatch'
+import { reachabilityOf, recordConsent } from '../../_shared/notify/consent'
 
-const routes = defineFunction('notify', {
-  consent: async ({ results }, ctx) => {
-    const user = await requireUser(ctx)
-    const known = new Set<string>(Object.values(TEMPLATE_IDS))
-    const accepted = Object.entries(results)
-      .filter(([id, r]) => r === 'accept' && known.has(id))
-      .map(([id]) => id)
-    return { credits: await recordConsent(ctx.db, user._id, accepted) }
+const routes = defineFunction(
+  'notify',
+  {
+    consent: async ({ results, requestKey }, ctx) =>
+      recordConsent(ctx, (await requireUser(ctx))._id, results, requestKey),
+    status: async (_input, ctx) => reachabilityOf(ctx, (await requireUser(ctx))._id),
   },
-  dispatch: async ({ ids }, ctx) => {
-    if (!isInternalCall(ctx)) throw new AppError('auth.forbidden')
-    return dispatchPending(ctx, ids)
+  {
+    internal: {
+      dispatch: async ({ ids }, ctx) => {
+        const r = await dispatchPending(ctx, ids)
+        return { ...r, intents: r.intents as unknown as Array<Record<string, unknown>> }
+      },
+    },
   },
-})
+)
 
 /** Timer firings carry no action: they re-dispatch whatever is still pending. */
 export const main: typeof routes = (event, context) =>

@@ -1,7 +1,7 @@
 // The `safety` function: the safety office blocks and unblocks abusers and reads the audit log.
 import { formatCursor } from '../../../types/cursor'
 import { listAudit, recordAudit } from '../../_shared/db/audit'
-import { getUserById, setBlocked } from '../../_shared/db/users'
+import { findUserById, setBlocked } from '../../_shared/db/users'
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
 import { requireSafetyOffice } from '../../_shared/ticket/actor'
 
@@ -12,7 +12,7 @@ async function changeBlock(
   reason: string,
 ): Promise<{ userId: string; blocked: boolean; changed: boolean }> {
   const actor = await requireSafetyOffice(ctx)
-  const target = await getUserById(ctx.db, userId)
+  const target = await findUserById(ctx.db, userId)
   if (!target)
     throw new AppError('input.invalid', '没有这个用户', {
       issues: [{ path: 'userId', message: '没有这个用户' }],

@@ -8,14 +8,11 @@ import {
   listOpenOnFloor,
   type TicketDoc,
 } from '../../_shared/db/tickets'
-import { AppError, defineFunction, isInternalCall } from '../../_shared/runtime'
+import { defineFunction } from '../../_shared/runtime'
 import { requireUser } from '../../_shared/ticket/actor'
-import {
-  actOnTicket,
-  createTicket,
-  escalateUnreachable,
-  getTicketView,
-} from '../../_shared/ticket/service'
+import { createTicket } from '../../_shared/ticket/create'
+import { actOnTicket } from '../../_shared/ticket/door'
+import { getTicketView } from '../../_shared/ticket/read'
 import { toSummary } from '../../_shared/ticket/view'
 
 /** The cursor of the next page: the last row's sort time, or null when this page was the last. */
@@ -60,9 +57,5 @@ export const main = defineFunction('ticket', {
         toSummary(t, user._id),
       ),
     }
-  },
-  escalateUnreachable: async ({ ticketId, fromUserId }, ctx) => {
-    if (!isInternalCall(ctx)) throw new AppError('auth.forbidden')
-    return { escalated: await escalateUnreachable(ctx, ticketId, fromUserId) }
   },
 })

@@ -62,8 +62,14 @@ export default function ReportPage(): JSX.Element {
       {done ? (
         <View className="section report-done">
           <Text className="report-done-title">✅ 已上报，谢谢你！</Text>
+          {/* Who was reached comes from the outbox's results, never a guess. */}
+          {done.reach.slice(0, 1).map((r) => (
+            <Text key={r.at} className={`report-reach ${r.ok ? 'report-reach-ok' : 'muted'}`}>
+              {r.text}
+            </Text>
+          ))}
           <Text className="muted">
-            已通知 {done.ownerName}（{done.levelLabel}），处理进度会通过微信提醒你。
+            由 {done.levelLabel} {done.ownerName} 负责处理，进度会通过微信提醒你。
           </Text>
           <Button
             type="primary"

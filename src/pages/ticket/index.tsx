@@ -63,6 +63,14 @@ export default function TicketPage(): JSX.Element {
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
               {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
             </Text>
+            {ticket.reach.map((r, i) => (
+              <Text
+                key={`${r.at}-${i}`}
+                className={`ticket-meta ticket-reach ${r.ok ? '' : 'ticket-reach-warn'}`}
+              >
+                {r.text}
+              </Text>
+            ))}
             {ticket.supportCount > 0 && (
               <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>
             )}

@@ -20,6 +20,8 @@ export interface Backend {
     input?: unknown,
     requestId?: string,
   ): Promise<Envelope<T>>
+  /** Grants `openid` one consent per template on the platform and reports it, as the app does. */
+  consent(openid: string, templateIds: string[]): Promise<void>
   /** Like callAs, but throws unless the envelope is ok, and returns its data. */
   okAs<T = unknown>(openid: string, fn: string, action: string, input?: unknown): Promise<T>
   stop(): Promise<void>
@@ -74,5 +76,17 @@ export async function startBackend(
     }
     await seedDemo({ url })
   }
-  return { emulator, url, sdk, db, callAs, okAs, stop: () => emulator.stop() }
+  let consentSeq = 0
+  const consent = async (openid: string, templateIds: string[]) => {
+    await fetch(`${url}/_emulator/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid, templateIds }),
+    })
+    await okAs(openid, 'notify', 'consent', {
+      results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])),
+      requestKey: `test-consent-${++consentSeq}-${Date.now()}`,
+    })
+  }
+  return { emulator, url, sdk, db, callAs, okAs, consent, stop: () => emulator.stop() }
 }

@@ -94,7 +94,7 @@ describe('guards', () => {
   it('lists allowed actions for the buttons', () => {
     expect(
       allowedActions(facts('pending'), new Set<Relation>(['owner', 'staff']), 'me', now),
-    ).toEqual(['accept', 'fix', 'defer', 'transfer', 'escalate', 'reject', 'duplicate', 'support'])
+    ).toEqual(['accept', 'fix', 'defer', 'transfer', 'escalate', 'reject', 'duplicate'])
     expect(
       allowedActions(facts('fixed'), new Set<Relation>(['reporter', 'staff']), 'me', now),
     ).toEqual(['confirm', 'reopen'])

@@ -29,7 +29,7 @@ describe('defineFunction', () => {
         return { openid: ctx.openid, user: null }
       },
     },
-    fakeContext('o-1'),
+    { makeContext: fakeContext('o-1') },
   )
 
   it.each([
@@ -66,7 +66,7 @@ describe('defineFunction', () => {
           throw new AppError('auth.forbidden')
         },
       },
-      fakeContext('x'),
+      { makeContext: fakeContext('x') },
     )
     await expect(denied({ action: 'whoami' })).resolves.toMatchObject({
       ok: false,
@@ -81,7 +81,7 @@ describe('defineFunction', () => {
           throw new Error('db down')
         },
       },
-      fakeContext('x'),
+      { makeContext: fakeContext('x') },
     )
     await expect(broken({ action: 'whoami' })).resolves.toMatchObject({
       ok: false,

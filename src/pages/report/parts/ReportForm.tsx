@@ -2,7 +2,6 @@
 // until the server acknowledges it, and its client key makes any retry land on the same ticket.
 import { View, Text, Image, Textarea, Input, Switch } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Category } from '../../../../types/api/org'
 import type { TicketView } from '../../../../types/api/ticket'
@@ -15,12 +14,9 @@ import {
   saveDraft,
   type ReportDraft,
 } from '../../../services/draft'
-import { choosePhotos, uploadPhoto } from '../../../services/photo'
-import { PhotoError, type PhotoProblem } from '../../../services/photo-errors'
-import { openPrivacyContract } from '../../../services/privacy'
+import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import { PhotoProblemNote } from '../../../components/PhotoProblemNote'
 import { PrivacyTip } from '../../../components/PrivacyTip'
-
-const MAX_PHOTOS = 6
 
 interface Props {
   floorId: string
@@ -32,42 +28,13 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [draft, setDraft] = useState<ReportDraft>(
     () => loadDraft(floorId) ?? { clientKey: newClientKey(), floorId, photos: [] },
   )
-  const [previews, setPreviews] = useState<Record<string, string>>({})
-  const [uploading, setUploading] = useState(0)
+  const photos = usePhotoUploads(draft.photos, (ids) => setDraft((d) => ({ ...d, photos: ids })))
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState('')
-  const [problem, setProblem] = useState<PhotoProblem>()
   const [restored] = useState(() => Boolean(loadDraft(floorId)?.photos.length))
 
   useEffect(() => saveDraft(draft), [draft])
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
-
-  const addPhotos = async () => {
-    setError('')
-    setProblem(undefined)
-    let paths: string[]
-    try {
-      paths = await choosePhotos(MAX_PHOTOS - draft.photos.length)
-    } catch (e) {
-      // Privacy refused, undeclared, or camera off: say so and show the way back; the tile stays live.
-      if (e instanceof PhotoError) setProblem(e.problem)
-      else setError(messageOf(e))
-      return
-    }
-    if (paths.length === 0) return
-    setUploading((n) => n + paths.length)
-    for (const path of paths) {
-      try {
-        const fileID = await uploadPhoto(path)
-        setPreviews((p) => ({ ...p, [fileID]: path }))
-        setDraft((d) => ({ ...d, photos: [...d.photos, fileID].slice(0, MAX_PHOTOS) }))
-      } catch (e) {
-        setError(messageOf(e))
-      } finally {
-        setUploading((n) => n - 1)
-      }
-    }
-  }
 
   const submit = () => {
     void askConsent('reporter')
@@ -101,41 +68,20 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
       {restored && <Text className="muted report-restored">已恢复上次未提交的草稿</Text>}
       <PrivacyTip />
       <Text className="section-title">① 拍照</Text>
-      {problem && (
-        <View className={`photo-problem photo-problem-${problem.kind}`}>
-          <Text className="photo-problem-text">{problem.message}</Text>
-          <View className="photo-problem-actions">
-            {problem.kind === 'denied' ? (
-              <Text className="photo-problem-action" onClick={() => void Taro.openSetting()}>
-                去设置
-              </Text>
-            ) : (
-              <Text className="photo-problem-action" onClick={openPrivacyContract}>
-                查看《隐私保护指引》
-              </Text>
-            )}
-            <Text className="photo-problem-action" onClick={() => void addPhotos()}>
-              重新拍照
-            </Text>
-          </View>
-        </View>
-      )}
+      {photos.problem && <PhotoProblemNote problem={photos.problem} onRetry={photos.add} />}
       <View className="report-photos">
-        {draft.photos.map((id) => (
+        {photos.ids.map((id) => (
           <View key={id} className="report-photo">
-            <Image className="report-photo-img" src={previews[id] ?? id} mode="aspectFill" />
-            <Text
-              className="report-photo-remove"
-              onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}
-            >
+            <Image className="report-photo-img" src={photos.previews[id] ?? id} mode="aspectFill" />
+            <Text className="report-photo-remove" onClick={() => photos.remove(id)}>
               ×
             </Text>
           </View>
         ))}
-        {draft.photos.length < MAX_PHOTOS && (
-          <View className="report-photo report-photo-add" onClick={() => void addPhotos()}>
+        {photos.canAdd && (
+          <View className="report-photo report-photo-add" onClick={() => void photos.add()}>
             <Text className="report-photo-add-icon">📷</Text>
-            <Text className="muted">{uploading ? '上传中…' : '拍照/相册'}</Text>
+            <Text className="muted">{photos.uploading ? '上传中…' : '拍照/相册'}</Text>
           </View>
         )}
       </View>
@@ -177,14 +123,16 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
           onChange={(e) => update({ anonymous: e.detail.value })}
         />
       </View>
-      {error && <Text className="report-error">{error}</Text>}
+      {(error || (!photos.problem && photos.error)) && (
+        <Text className="report-error">{error || photos.error}</Text>
+      )}
       <Button
         type="primary"
         block
         size="large"
         className="report-submit"
         loading={submitting}
-        disabled={submitting || uploading > 0}
+        disabled={submitting || photos.uploading > 0}
         onClick={submit}
       >
         ③ 提交上报

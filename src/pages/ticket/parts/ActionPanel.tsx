@@ -1,32 +1,20 @@
-// The actions the server allows this caller, as buttons, with the evidence each one needs.
+// The actions the server allows this caller, as buttons; each form is laid out from the evidence
+// fields the server sends for that action (ticket.forms) — the client keeps no rule table.
 import { View, Text, Textarea, Image, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Rate } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import dayjs from 'dayjs'
 import { ACTION_LABELS, type TicketAction } from '../../../../types/ticket'
-import type { ActInput, TicketView } from '../../../../types/api/ticket'
+import type { ActInput, EvidenceField, TicketView } from '../../../../types/api/ticket'
 import { ApiError, call, messageOf } from '../../../services'
 import { askConsent } from '../../../services/consent'
-import { choosePhotos, uploadPhoto } from '../../../services/photo'
+import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import { FloorChoice } from './FloorChoice'
 
-const NEEDS_PHOTO: TicketAction[] = ['fix', 'complete']
-const NEEDS_REASON: TicketAction[] = [
-  'sendBack',
-  'reject',
-  'reopen',
-  'escalate',
-  'transfer',
-  'duplicate',
-]
-const CAPTAIN_ACTIONS: TicketAction[] = ['accept', 'fix', 'defer', 'complete']
-const DEPARTMENTS = [
-  { id: 'general-affairs', name: '总务科' },
-  { id: 'security-dept', name: '保卫科' },
-  { id: 'equipment', name: '设备科' },
-  { id: 'property', name: '后勤物业公司' },
-  { id: 'it', name: '信息科' },
-]
+// Actions a reporter or a colleague takes; every other action is a captain's, whose tap banks consent.
+const NOT_CAPTAIN_WORK: readonly TicketAction[] = ['confirm', 'reopen', 'support']
+const PRIMARY: readonly TicketAction[] = ['accept', 'fix', 'confirm']
 
 export function ActionPanel({
   ticket,
@@ -36,36 +24,43 @@ export function ActionPanel({
   onChanged: (t: TicketView) => void
 }): JSX.Element | null {
   const [active, setActive] = useState<TicketAction>()
-  const [photos, setPhotos] = useState<Array<{ id: string; preview: string }>>([])
+  const photos = usePhotoUploads()
   const [reason, setReason] = useState('')
+  const [plan, setPlan] = useState('')
   const [rating, setRating] = useState(5)
   const [deadline, setDeadline] = useState(dayjs().add(3, 'day').format('YYYY-MM-DD'))
   const [department, setDepartment] = useState(0)
+  const [duplicate, setDuplicate] = useState(0)
+  const [targetFloorId, setTargetFloorId] = useState('')
   const [busy, setBusy] = useState(false)
-  const [uploading, setUploading] = useState(0)
   const [error, setError] = useState('')
-  const actions = ticket.allowedActions.filter((a) => a !== 'support' || !ticket.mine)
-  if (actions.length === 0) return null
+  if (ticket.forms.length === 0) return null
+
+  const fieldsOf = (action: TicketAction): EvidenceField[] =>
+    ticket.forms.find((f) => f.action === action)?.fields ?? []
+  const { departments, duplicates } = ticket.choices
+
+  const valueOf: Record<EvidenceField, () => unknown> = {
+    afterPhotos: () => photos.ids,
+    deadline: () => dayjs(deadline).endOf('day').toISOString(),
+    departmentId: () => departments[department]?.id,
+    plan: () => plan || undefined,
+    targetFloorId: () => targetFloorId || undefined,
+    duplicateOf: () => duplicates[duplicate]?.id,
+    reason: () => reason || undefined,
+    rating: () => rating,
+  }
 
   const submit = async (action: TicketAction) => {
-    const input: ActInput = { id: ticket.id, action, version: ticket.version }
-    if (NEEDS_PHOTO.includes(action)) input.afterPhotos = photos.map((p) => p.id)
-    if (NEEDS_REASON.includes(action)) input.reason = reason || undefined
-    if (action === 'confirm') input.rating = rating
-    if (action === 'defer')
-      Object.assign(input, {
-        deadline: dayjs(deadline).endOf('day').toISOString(),
-        departmentId: DEPARTMENTS[department].id,
-        plan: reason || undefined,
-      })
-    if (action === 'duplicate') input.duplicateOf = ticket.id
+    const input = { id: ticket.id, action, version: ticket.version } as Record<string, unknown>
+    for (const field of fieldsOf(action)) input[field] = valueOf[field]()
     setBusy(true)
     setError('')
     try {
-      const next = await call('ticket', 'act', input)
+      const next = await call('ticket', 'act', input as ActInput)
       setActive(undefined)
-      setPhotos([])
       setReason('')
+      setPlan('')
       void Taro.showToast({ title: '已提交', icon: 'success' })
       onChanged(next)
     } catch (e) {
@@ -81,106 +76,129 @@ export function ActionPanel({
 
   const tap = (action: TicketAction) => {
     // Consent must be asked inside the tap, before anything awaits.
-    if (CAPTAIN_ACTIONS.includes(action)) void askConsent('captain')
-    const simple =
-      !NEEDS_PHOTO.includes(action) &&
-      !NEEDS_REASON.includes(action) &&
-      action !== 'confirm' &&
-      action !== 'defer'
-    if (simple) void submit(action)
+    if (!NOT_CAPTAIN_WORK.includes(action)) void askConsent('captain')
+    setError('')
+    if (fieldsOf(action).length === 0) void submit(action)
     else setActive(action)
   }
 
-  const addPhoto = async () => {
-    const paths = await choosePhotos(3).catch((e: unknown) => (setError(messageOf(e)), [])) // issue 8: privacy refusals explained
-    setUploading((n) => n + paths.length)
-    for (const path of paths) {
-      try {
-        const id = await uploadPhoto(path)
-        setPhotos((p) => [...p, { id, preview: path }])
-      } catch (e) {
-        setError(messageOf(e))
-      } finally {
-        setUploading((n) => n - 1)
-      }
-    }
-  }
+  const fields = active ? fieldsOf(active) : []
+  const has = (f: EvidenceField) => fields.includes(f)
+  const missingChoice =
+    (has('departmentId') && departments.length === 0) ||
+    (has('duplicateOf') && duplicates.length === 0)
 
   return (
     <View className="section action-panel">
       <View className="action-buttons">
-        {actions.map((a) => (
+        {ticket.forms.map(({ action }) => (
           <Button
-            key={a}
-            className={`action-button action-${a}`}
-            type={a === 'fix' || a === 'confirm' || a === 'accept' ? 'primary' : 'default'}
+            key={action}
+            className={`action-button action-${action}`}
+            type={PRIMARY.includes(action) ? 'primary' : 'default'}
             disabled={busy}
-            onClick={() => tap(a)}
+            onClick={() => tap(action)}
           >
-            {ACTION_LABELS[a]}
+            {ACTION_LABELS[action]}
           </Button>
         ))}
       </View>
       {active && (
         <View className="action-form">
           <Text className="section-title">{ACTION_LABELS[active]}</Text>
-          {NEEDS_PHOTO.includes(active) && (
+          {has('afterPhotos') && (
             <View className="action-photos">
-              {photos.map((p) => (
+              {photos.ids.map((id) => (
                 <Image
-                  key={p.id}
+                  key={id}
                   className="action-photo action-photo-done"
-                  src={p.preview}
+                  src={photos.previews[id] ?? id}
                   mode="aspectFill"
                 />
               ))}
-              <View className="action-photo action-photo-add" onClick={() => void addPhoto()}>
-                <Text>{uploading ? '上传中…' : '📷 整改后照片'}</Text>
-              </View>
+              {photos.canAdd && (
+                <View className="action-photo action-photo-add" onClick={() => void photos.add()}>
+                  <Text>{photos.uploading ? '上传中…' : '📷 整改后照片'}</Text>
+                </View>
+              )}
             </View>
           )}
-          {active === 'defer' && (
-            <>
-              <Picker
-                mode="date"
-                value={deadline}
-                start={dayjs().add(1, 'day').format('YYYY-MM-DD')}
-                onChange={(e) => setDeadline(e.detail.value)}
-              >
-                <View className="action-field">整改期限：{deadline}</View>
-              </Picker>
+          {has('deadline') && (
+            <Picker
+              mode="date"
+              value={deadline}
+              start={dayjs().add(1, 'day').format('YYYY-MM-DD')}
+              end={dayjs().add(1, 'year').format('YYYY-MM-DD')}
+              onChange={(e) => setDeadline(e.detail.value)}
+            >
+              <View className="action-field">整改期限：{deadline}</View>
+            </Picker>
+          )}
+          {has('departmentId') && departments.length > 0 && (
+            <Picker
+              mode="selector"
+              range={departments.map((d) => d.name)}
+              value={department}
+              onChange={(e) => setDepartment(Number(e.detail.value))}
+            >
+              <View className="action-field action-department">
+                责任部门：{departments[department]?.name}
+              </View>
+            </Picker>
+          )}
+          {has('duplicateOf') &&
+            (duplicates.length > 0 ? (
               <Picker
                 mode="selector"
-                range={DEPARTMENTS.map((d) => d.name)}
-                value={department}
-                onChange={(e) => setDepartment(Number(e.detail.value))}
+                range={duplicates.map((d) => d.label)}
+                value={duplicate}
+                onChange={(e) => setDuplicate(Number(e.detail.value))}
               >
-                <View className="action-field">责任部门：{DEPARTMENTS[department].name}</View>
+                <View className="action-field action-duplicate">
+                  与哪条重复：{duplicates[duplicate]?.label}
+                </View>
               </Picker>
-            </>
+            ) : (
+              <Text className="muted">本层没有其他未处理的隐患可以选择</Text>
+            ))}
+          {has('targetFloorId') && (
+            <FloorChoice
+              value={targetFloorId}
+              exclude={ticket.floorId}
+              onChange={setTargetFloorId}
+            />
           )}
-          {(NEEDS_REASON.includes(active) || active === 'defer') && (
+          {has('plan') && (
+            <Textarea
+              className="action-plan"
+              maxlength={200}
+              placeholder="整改方案"
+              value={plan}
+              onInput={(e) => setPlan(e.detail.value)}
+            />
+          )}
+          {has('reason') && (
             <Textarea
               className="action-reason"
               maxlength={200}
-              placeholder={active === 'defer' ? '整改方案' : '原因'}
+              placeholder="原因"
               value={reason}
               onInput={(e) => setReason(e.detail.value)}
             />
           )}
-          {active === 'confirm' && (
+          {has('rating') && (
             <View className="action-rating">
               <Text>满意度：</Text>
               <Rate value={rating} onChange={(v) => setRating(Number(v))} />
             </View>
           )}
-          {error && <Text className="report-error">{error}</Text>}
+          {(error || photos.error) && <Text className="report-error">{error || photos.error}</Text>}
           <Button
             type="primary"
             block
             className="action-submit"
             loading={busy}
-            disabled={busy || uploading > 0}
+            disabled={busy || photos.uploading > 0 || missingChoice}
             onClick={() => void submit(active)}
           >
             提交

@@ -1,0 +1,46 @@
+// The credit bank: each accepted one-time consent adds one send; a long-term consent is kept, not
+// spent. A retried report of the same consent request is counted once.
+import { TEMPLATE_IDS, type Reachability } from '../../../types/api/notify'
+import { claimConsentRequest, consentsOf, grantConsent } from '../db/consents'
+import { findUserById, markConsentAnswered } from '../db/users'
+import type { ActionContext } from '../runtime/context'
+import { isKnownTemplate, LONG_TERM_TEMPLATE, templateKind } from './templates'
+
+type Answer = 'accept' | 'reject' | 'ban' | 'filter'
+
+/** How far a user can be reached now. */
+export async function reachabilityOf(ctx: ActionContext, userId: string): Promise<Reachability> {
+  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
+  return {
+    remaining: held.find((c) => c.templateId === TEMPLATE_IDS.assigned)?.credits ?? 0,
+    longTerm: held.some((c) => c.templateId === LONG_TERM_TEMPLATE && c.longTerm),
+    asked: held.length > 0 || Boolean(user?.consentAnsweredAt),
+  }
+}
+
+/** Records one consent request's answers; returns the user's credits and reachability. */
+export async function recordConsent(
+  ctx: ActionContext,
+  userId: string,
+  results: Record<string, Answer>,
+  requestKey: string,
+): Promise<{ credits: Record<string, number>; reach: Reachability }> {
+  const now = ctx.now()
+  const answered = Object.keys(results).filter(isKnownTemplate)
+  if (answered.length && (await claimConsentRequest(ctx.db, userId, requestKey, now))) {
+    for (const id of answered.filter((a) => results[a] === 'accept'))
+      await grantConsent(ctx.db, userId, id, templateKind(id) === 'long-term', now)
+    // Even a refusal marks the user as asked, so their banner can say the truth.
+    await markConsentAnswered(
+      ctx.db,
+      userId,
+      answered.some((id) => results[id] === 'accept'),
+      now,
+    )
+  }
+  const held = await consentsOf(ctx.db, userId)
+  return {
+    credits: Object.fromEntries(held.map((c) => [c.templateId, c.credits])),
+    reach: await reachabilityOf(ctx, userId),
+  }
+}

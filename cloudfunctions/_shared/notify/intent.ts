@@ -1,0 +1,88 @@
+// A push intent as stored in the outbox: who it is for, who may receive a copy when they cannot be
+// reached, and — once dispatched — every delivery tried, so what a user is told comes from results.
+import { LEVEL_LABELS } from '../../../types/ticket'
+import type { OwnerStep } from '../domain/owner-chain'
+import type { NotificationKind, PushRequest, Recipient } from '../domain/ticket-machine'
+import type { TicketDoc } from '../domain/ticket'
+
+export type Channel = 'subscribe' | 'sms' | 'board'
+
+/** One attempt to reach one person through one channel. */
+export interface Delivery {
+  userId: string
+  name: string
+  role: string
+  channel: Channel
+  /** A copy (抄送) to someone above an owner who could not be reached. */
+  copy: boolean
+  ok: boolean
+  /** The platform's answer when it failed (43101 no consent left, …). */
+  code?: number | null
+  reason?: 'no_consent' | 'no_openid' | 'send_failed' | 'no_phone' | 'sms_failed' | null
+}
+
+export interface IntentDoc {
+  _id: string
+  kind: NotificationKind
+  ticketId: string
+  to: Recipient & { role: string }
+  /** Who gets a copy, in order, when `to` cannot be pushed: the rest of the chain above them. */
+  copyTo: Array<Recipient & { role: string }>
+  urgent: boolean
+  fields: { category: string; place: string; time: Date; note: string }
+  status: 'pending' | 'sending' | 'done'
+  outcome: 'sent' | 'copied' | 'sms' | 'board' | 'failed' | null
+  deliveries: Delivery[]
+  attempts: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+const roleOf = (r: Recipient): string =>
+  r.level === undefined ? '上报人' : (LEVEL_LABELS[r.level] ?? '')
+
+/** The outbox documents for a transition's pushes; ids derive from the event, so retries dedupe. */
+export function intentsFor(
+  t: TicketDoc,
+  seq: number,
+  pushes: readonly PushRequest[],
+  chain: readonly OwnerStep[],
+  urgent: boolean,
+  now: Date,
+): IntentDoc[] {
+  return pushes.map((p) => {
+    const copyTo =
+      p.to.level === undefined
+        ? []
+        : chain
+            .filter((s) => s.level > p.to.level! && s.userId !== p.to.userId)
+            .map((s) => ({
+              userId: s.userId,
+              openid: s.openid,
+              name: s.name,
+              level: s.level,
+              phone: s.phone,
+              role: roleOf(s),
+            }))
+    return {
+      _id: `${t._id}:${seq}:${p.kind}:${p.to.userId}`,
+      kind: p.kind,
+      ticketId: t._id,
+      to: { ...p.to, role: roleOf(p.to) },
+      copyTo,
+      urgent,
+      fields: {
+        category: t.categoryName,
+        place: t.spot ? `${t.place} ${t.spot}` : t.place,
+        time: now,
+        note: p.note || t.categoryName,
+      },
+      status: 'pending',
+      outcome: null,
+      deliveries: [],
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+  })
+}

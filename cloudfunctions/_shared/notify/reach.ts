@@ -1,0 +1,35 @@
+// What a ticket's record says about who was reached: read from the outbox's results, never guessed.
+import type { IntentDoc } from './intent'
+
+export interface ReachLine {
+  text: string
+  ok: boolean
+  at: string
+}
+
+/** One line per push of a ticket, in the words the reporter and the captains read. */
+export function reachOf(intents: readonly IntentDoc[]): ReachLine[] {
+  return intents.map((i) => ({ text: describe(i), ok: i.outcome === 'sent', at: iso(i.updatedAt) }))
+}
+
+const iso = (d: Date): string => new Date(d).toISOString()
+
+function describe(i: IntentDoc): string {
+  const who = `${i.to.role} ${i.to.name}`
+  const copy = i.deliveries.find((d) => d.copy && d.ok)
+  const sms = i.deliveries.find((d) => d.channel === 'sms' && d.ok)
+  switch (i.outcome) {
+    case 'sent':
+      return `已推送给 ${who}${sms ? '，并已发送短信' : ''}`
+    case 'copied':
+      return `${i.to.role}暂未开启提醒，已同时通知 ${copy?.role ?? ''} ${copy?.name ?? ''}${sms ? '，并已发送短信' : ''}`
+    case 'sms':
+      return `${who} 暂未开启提醒，已发送短信`
+    case 'board':
+      return `${who} 暂未开启提醒，已送达 安全办看板`
+    case 'failed':
+      return `推送给 ${who} 失败，已送达 安全办看板`
+    default:
+      return `正在通知 ${who}…`
+  }
+}

@@ -1,0 +1,147 @@
+// Reporting a hazard: the ticket, its first journal event and the push to the floor's owner are
+// written together; the push is dispatched before the answer, so the reporter is told who was
+// actually reached.
+import { createHash } from 'node:crypto'
+import type { z } from 'zod'
+import type { CreateTicketInput, TicketView } from '../../../types/api/ticket'
+import { ownerAtOrAbove } from '../domain/owner-chain'
+import type { EventDoc, TicketDoc } from '../domain/ticket'
+import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../db/org'
+import { getTicket, insertTicket } from '../db/tickets'
+import { intentsFor } from '../notify/intent'
+import { dispatchNow } from '../notify/queue'
+import { enforceRateLimit } from '../db/limits'
+import { screenPhotos } from '../media/screen'
+import { AppError } from '../runtime/app-error'
+import type { ActionContext } from '../runtime/context'
+import { requireUser, userActor } from './actor'
+import { viewFor } from './read'
+
+type CreateInput = z.output<typeof CreateTicketInput>
+
+async function checkText(ctx: ActionContext, text: string): Promise<void> {
+  if (!text.trim()) return
+  try {
+    const res = (await ctx.cloud.openapi.security.msgSecCheck({
+      content: text,
+      version: 2,
+      scene: 2,
+      openid: ctx.openid,
+    })) as { result?: { suggest?: string } }
+    if (res.result?.suggest === 'risky') throw new AppError('content.risky')
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    // The platform check failing must not stop a hazard report; it is logged for review.
+    console.error('[ticket] msgSecCheck unavailable', error)
+  }
+}
+
+const invalid = (path: string, message: string) =>
+  new AppError('input.invalid', message, { issues: [{ path, message }] })
+
+/** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
+export async function createTicket(ctx: ActionContext, input: CreateInput): Promise<TicketView> {
+  // The id comes from who reports (their OPENID) and the device's key: a retry can only meet itself.
+  const id = createHash('sha256')
+    .update(`${ctx.openid}\n${input.clientKey}`)
+    .digest('hex')
+    .slice(0, 32)
+  const [user, existing, floor, category] = await Promise.all([
+    requireUser(ctx),
+    getTicket(ctx.db, id),
+    getFloor(ctx.db, input.floorId),
+    getCategory(ctx.db, input.categoryId),
+  ])
+  const actor = userActor(user)
+  if (existing) return viewFor(ctx, actor, existing)
+  await enforceRateLimit(ctx, 'report', user._id) // issue 8: hourly report limit (a retry never counts)
+  if (!floor || !floor.active) throw invalid('floorId', '楼层不存在或已停用')
+  if (!category || !category.active) throw invalid('categoryId', '隐患类别不存在')
+  const now = ctx.now()
+  const [building, chain] = await Promise.all([
+    getBuilding(ctx.db, floor.buildingId),
+    loadOwnerChain(ctx.db, floor, now),
+    checkText(ctx, [input.description, input.spot].filter(Boolean).join('\n')),
+  ])
+  // Ownership follows the roster, never consent: the floor's 层长 (or deputy), else the next level.
+  const owner = ownerAtOrAbove(chain, 0)
+  if (!owner) throw new AppError('org.not_found', '这个楼层还没有配置负责人，请联系安全办')
+  const ticket: TicketDoc = {
+    _id: id,
+    clientKey: input.clientKey,
+    reporterId: user._id,
+    reporterName: user.name,
+    anonymous: input.anonymous,
+    floorId: floor._id,
+    buildingId: floor.buildingId,
+    place: `${building?.name ?? ''} ${floor.name}`.trim(),
+    spot: input.spot ?? '',
+    categoryId: category._id,
+    categoryName: category.name,
+    severity: category.severity,
+    urgent: Boolean((category as { urgent?: boolean }).urgent),
+    description: input.description ?? '',
+    photos: input.photos,
+    afterPhotos: [],
+    status: 'pending',
+    level: owner.level,
+    ownerId: owner.userId,
+    ownerName: owner.name,
+    cycle: 1,
+    version: 1,
+    supporterIds: [],
+    rated: false,
+    rating: null,
+    deadline: null,
+    departmentId: null,
+    departmentName: null,
+    plan: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    acceptedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const event: EventDoc = {
+    _id: `${id}:1`,
+    ticketId: id,
+    seq: 1,
+    cycle: 1,
+    action: 'create',
+    from: null,
+    to: 'pending',
+    actorId: user._id,
+    actorName: user.name,
+    at: now,
+    photos: input.photos,
+    toOwner: { level: owner.level, name: owner.name },
+  }
+  const push = {
+    kind: 'assigned' as const,
+    to: {
+      userId: owner.userId,
+      openid: owner.openid,
+      name: owner.name,
+      level: owner.level,
+      phone: owner.phone,
+    },
+    note: input.description || category.name,
+  }
+  const intents = intentsFor(ticket, 1, [push], chain, !!ticket.urgent, now)
+  const inserted = await insertTicket(ctx.db, ticket, event, intents)
+  const stored = inserted ? ticket : await getTicket(ctx.db, id)
+  if (!stored) throw new AppError('internal')
+  if (!inserted) return viewFor(ctx, actor, stored, chain)
+  // issue 8: photos' metadata verified gone and each sent to the content check, alongside the answer.
+  const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
+  // The answer waits for the push's outcome, so the reporter is told who was actually reached.
+  const dispatched = dispatchNow(
+    ctx,
+    intents.map((i) => i._id),
+  )
+  const [view] = await Promise.all([
+    viewFor(ctx, actor, stored, chain, { events: [event], intents: dispatched }),
+    screening,
+  ])
+  return view
+}

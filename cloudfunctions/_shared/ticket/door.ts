@@ -1,0 +1,102 @@
+// The one door every change of a ticket goes through, whoever causes it (a person, a timer, a
+// platform callback): authorize → load → decide (pure row) → guarded write of ticket, journal and
+// push intents in one transaction → dispatch the pushes.
+import type { z } from 'zod'
+import type { ActInput, TicketView } from '../../../types/api/ticket'
+import type { TicketAction } from '../../../types/ticket'
+import { check, decide, TRANSITIONS } from '../domain/ticket-machine'
+import { factsOf } from '../domain/ticket-machine'
+import type { OwnerStep } from '../domain/owner-chain'
+import type { Actor, EventDoc, TicketDoc } from '../domain/ticket'
+import { commitTransition, getTicket } from '../db/tickets'
+import { intentsFor } from '../notify/intent'
+import { dispatchNow } from '../notify/queue'
+import { enforceRateLimit } from '../db/limits'
+import { screenPhotos } from '../media/screen'
+import { AppError } from '../runtime/app-error'
+import type { ActionContext } from '../runtime/context'
+import { canRead, relationsOf, requireUser, userActor } from './actor'
+import { loadWorld } from './load'
+import { chainOf, viewFor } from './read'
+
+type ActParsed = z.output<typeof ActInput>
+
+/** What a transition left behind: the ticket as written, its chain, its event, its push intents. */
+export interface Transitioned {
+  ticket: TicketDoc
+  chain: readonly OwnerStep[]
+  event: EventDoc
+  intentIds: string[]
+}
+
+/** Takes one action on a ticket as `actor`; exactly one of concurrent conflicting actions wins. */
+export async function transition(
+  ctx: ActionContext,
+  actor: Actor,
+  input: ActParsed,
+): Promise<Transitioned> {
+  const now = ctx.now()
+  const t = await getTicket(ctx.db, input.id)
+  if (!t) throw new AppError('ticket.not_found')
+  const chain = await chainOf(ctx, t, now)
+  const relations = relationsOf(actor, t, chain)
+  // Authorize first: a caller who may not take this action learns nothing else about the ticket.
+  if (!TRANSITIONS[input.action].who.some((r) => relations.has(r)))
+    throw new AppError('auth.forbidden')
+  const conflict = async () => {
+    const fresh = (await getTicket(ctx.db, t._id)) ?? t
+    const readable = canRead(actor, fresh, relationsOf(actor, fresh, chain))
+    return new AppError('ticket.conflict', undefined, {
+      data: readable ? await viewFor(ctx, actor, fresh) : undefined,
+    })
+  }
+  if (input.version !== undefined && input.version !== t.version) throw await conflict()
+  const verdict = check(input.action, factsOf(t), relations, actor.id, now)
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.reason)
+
+  const world = await loadWorld(ctx, t, input, actor, chain, now)
+  const outcome = decide(input.action as TicketAction, t, input as never, world)
+  const ticket = { ...t, ...outcome.patch } as TicketDoc
+  const seq = ticket.version
+  const event: EventDoc = {
+    _id: `${t._id}:${seq}`,
+    ticketId: t._id,
+    seq,
+    cycle: ticket.cycle,
+    action: input.action,
+    from: t.status,
+    to: outcome.to,
+    actorId: actor.id,
+    actorName: actor.name,
+    at: now,
+    ...defined(outcome.event),
+  }
+  const ticketChain = world.target?.chain ?? chain
+  const intents = intentsFor(ticket, seq, outcome.notifications, ticketChain, !!t.urgent, now)
+  const won = await commitTransition(
+    ctx.db,
+    t._id,
+    { status: t.status, version: t.version },
+    outcome.patch,
+    { event, intents, link: outcome.link },
+  )
+  if (!won) throw await conflict()
+  return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id) }
+}
+
+/** A caller's act: the transition, its pushes sent, and the fresh view. */
+export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise<TicketView> {
+  const user = await requireUser(ctx)
+  await enforceRateLimit(ctx, 'act', user._id) // issue 8: hourly act limit
+  const actor = userActor(user)
+  const done = await transition(ctx, actor, input)
+  const photos = done.event.photos ?? []
+  if (photos.length) await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos }) // issue 8
+  // The record's reach lines are read once the pushes have ended, so they tell the truth.
+  const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
+  return viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched })
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}

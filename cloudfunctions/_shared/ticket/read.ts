@@ -1,0 +1,98 @@
+// Reading a ticket: the caller's view with its journal, who was reached, the actions they may take
+// and the evidence each one asks for.
+import { OPEN_STATES, type TicketAction } from '../../../types/ticket'
+import { evidenceOf, type TicketView } from '../../../types/api/ticket'
+import { allowedActions, factsOf } from '../domain/ticket-machine'
+import type { OwnerStep } from '../domain/owner-chain'
+import type { Actor, EventDoc, TicketDoc } from '../domain/ticket'
+import { getFloor, listDepartments, loadOwnerChain } from '../db/org'
+import { getTicket, listEvents, listOpenOnFloor } from '../db/tickets'
+import { intentsOfTicket } from '../db/notifications'
+import { reachOf } from '../notify/reach'
+import type { IntentDoc } from '../notify/intent'
+import { visiblePhotoUrls } from '../media/renditions'
+import { AppError } from '../runtime/app-error'
+import type { ActionContext } from '../runtime/context'
+import { canRead, relationsOf, requireUser, userActor } from './actor'
+import { toView } from './view'
+
+/** Temporary URLs for stored photos (≤ 50 ids per platform call). */
+export async function photoUrls(
+  ctx: ActionContext,
+  ids: string[],
+): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)].slice(0, 50)
+  if (unique.length === 0) return {}
+  try {
+    const res = (await ctx.cloud.getTempFileURL({
+      fileList: unique.map((fileID) => ({ fileID, maxAge: 3600 })),
+    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
+    return Object.fromEntries(
+      res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
+    )
+  } catch {
+    return {}
+  }
+}
+
+/** The floor chain of a ticket, now. */
+export async function chainOf(ctx: ActionContext, t: TicketDoc, now: Date): Promise<OwnerStep[]> {
+  const floor = await getFloor(ctx.db, t.floorId)
+  return floor ? loadOwnerChain(ctx.db, floor, now) : []
+}
+
+/** The view of a ticket for an actor, with the journal and the actions they may take. */
+export async function viewFor(
+  ctx: ActionContext,
+  actor: Actor,
+  t: TicketDoc,
+  chain?: readonly OwnerStep[],
+  known: { events?: EventDoc[]; intents?: Promise<IntentDoc[] | undefined> } = {},
+): Promise<TicketView> {
+  const now = ctx.now()
+  const ownerChain = chain ?? (await chainOf(ctx, t, now))
+  const relations = relationsOf(actor, t, ownerChain)
+  const allowed = allowedActions(factsOf(t), relations, actor.id, now)
+  const [events, intents, departments, open] = await Promise.all([
+    known.events ?? listEvents(ctx.db, t._id),
+    // Just dispatched: the answer carries how the pushes ended; else read the outbox.
+    Promise.resolve(known.intents).then((i) => i ?? intentsOfTicket(ctx.db, t._id)),
+    allowed.includes('defer') ? listDepartments(ctx.db) : [],
+    allowed.includes('duplicate') ? listOpenOnFloor(ctx.db, t.floorId, OPEN_STATES) : [],
+  ])
+  // issue 8: each photo's content check and the viewer's relation decide what URL (if any) they get.
+  const { urls, states } = await visiblePhotoUrls(ctx, relations, [
+    ...t.photos,
+    ...t.afterPhotos,
+    ...events.flatMap((e) => e.photos ?? []),
+  ])
+  const view = toView(t, {
+    viewerId: actor.id,
+    relations,
+    events,
+    allowedActions: allowed,
+    forms: allowed.map((action: TicketAction) => ({ action, fields: evidenceOf(action) })),
+    choices: {
+      departments: departments.map((d) => ({ id: d._id, name: d.name })),
+      duplicates: open
+        .filter((o) => o._id !== t._id && o.status !== 'duplicate')
+        .map((o) => ({
+          id: o._id,
+          label: `${o.categoryName} · ${o.spot || o.place} · ${o.description.slice(0, 20)}`,
+        })),
+    },
+    reach: reachOf(intents),
+    photoUrls: urls,
+  })
+  return { ...view, photoStates: states }
+}
+
+/** Loads a ticket the caller may see: reporter, handlers, safety office, or anyone on an open hazard. */
+export async function getTicketView(ctx: ActionContext, id: string): Promise<TicketView> {
+  const actor = userActor(await requireUser(ctx))
+  const t = await getTicket(ctx.db, id)
+  if (!t) throw new AppError('ticket.not_found')
+  const chain = await chainOf(ctx, t, ctx.now())
+  if (!canRead(actor, t, relationsOf(actor, t, chain))) throw new AppError('auth.forbidden')
+  return viewFor(ctx, actor, t, chain)
+}
