@@ -56,7 +56,10 @@ describe('photos and privacy', () => {
       method: 'POST',
       body: JSON.stringify({ openid, templateIds: [templateId] }),
     })
-    await b.okAs(openid, 'notify', 'consent', { results: { [templateId]: 'accept' } })
+    await b.okAs(openid, 'notify', 'consent', {
+      results: { [templateId]: 'accept' },
+      requestKey: `photos-${openid}-${templateId}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64),
+    })
   }
   const fetchBytes = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer())
 

@@ -2,6 +2,7 @@
 // and text are input errors or cleaned, abuse limits answer in Chinese, blocks are audited.
 import { createHash } from 'node:crypto'
 import { startBackend, type Backend } from './helpers/backend'
+import { createManualClock } from '../../emulator/src/index'
 import type { TicketView } from '../../types/api/ticket'
 import { HOURLY_LIMITS } from '../../cloudfunctions/_shared/domain/rate-limits'
 
@@ -10,6 +11,49 @@ const SAFETY = 'demo-safety'
 const CAPTAIN = 'demo-floor-captain'
 const FLOOR = 'B07F03'
 const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/a.jpg'
+
+/** A copy of a real push intent, back to `pending` (as a dispatcher that died would leave it). */
+async function pendingIntent(b: Backend): Promise<string> {
+  const res = await b.callAs<TicketView>(STAFF, 'ticket', 'create', {
+    clientKey: `intent-${Date.now().toString(36)}`,
+    floorId: FLOOR,
+    categoryId: 'fire-exit',
+    photos: [PHOTO],
+  })
+  if (!res.ok) throw new Error(res.message)
+  const rows = (await b.db.collection('notifications').where({ ticketId: res.data.id }).get()) as {
+    data: Array<Record<string, unknown>>
+  }
+  const { _id, ...rest } = rows.data[0]
+  const id = `${String(_id)}-again`
+  await b.db.collection('notifications').add({ data: { ...rest, _id: id, status: 'pending' } })
+  return id
+}
+
+async function intentStatus(b: Backend, id: string): Promise<string> {
+  const row = (await b.db.collection('notifications').doc(id).get()) as unknown as {
+    data: { status: string }
+  }
+  return row.data.status
+}
+
+describe('timers still work: the platform marks them wx_trigger', () => {
+  const clock = createManualClock(Date.now())
+  let b: Backend
+  beforeAll(async () => {
+    b = await startBackend({ seed: true, clock })
+  }, 60_000)
+  afterAll(() => b.stop())
+
+  it('the notify sweep, fired by its timer, sends what is pending', async () => {
+    const id = await pendingIntent(b)
+    expect(await intentStatus(b, id)).toBe('pending')
+    await clock.advance(3 * 60_000)
+    for (let i = 0; i < 100 && (await intentStatus(b, id)) === 'pending'; i++)
+      await new Promise((r) => setImmediate(r))
+    expect(await intentStatus(b, id)).not.toBe('pending')
+  })
+})
 
 describe('trust', () => {
   let b: Backend
@@ -33,25 +77,27 @@ describe('trust', () => {
 
   describe('no identity is no identity', () => {
     it.each([
-      ['notify', 'dispatch', { ids: [] }],
-      ['ticket', 'escalateUnreachable', { ticketId: 'x', fromUserId: 'y' }],
-    ])('refuses %s.%s from a client with an empty OPENID', async (fn, action, input) => {
-      const before = await count('notifications')
-      await expect(b.callAs('', fn, action, input)).resolves.toMatchObject({
-        ok: false,
-        code: 'auth.forbidden',
-      })
-      expect(await count('notifications')).toBe(before)
-    })
-
-    it('refuses a client that dresses its call up as a timer firing', async () => {
-      const res = await fetch(`${b.url}/fn/notify`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ Type: 'Timer', TriggerName: 'retry-pending' }),
-      })
-      await expect(res.json()).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
-    })
+      ['with an empty OPENID', ''],
+      ['as a bound user', STAFF],
+    ])(
+      'never runs the internal push sweep for a client %s, nor for one dressed up as a timer',
+      async (_name, openid) => {
+        const id = await pendingIntent(b)
+        for (const body of [
+          { action: 'dispatch', input: { ids: [] } },
+          { action: 'dispatch', input: { ids: [id] } },
+          { Type: 'Timer', TriggerName: 'retry-pending' },
+        ]) {
+          const res = await fetch(`${b.url}/fn/notify`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+            body: JSON.stringify(body),
+          })
+          await expect(res.json()).resolves.toMatchObject({ ok: false, code: 'action.unknown' })
+        }
+        expect(await intentStatus(b, id)).toBe('pending')
+      },
+    )
 
     it.each([
       [
@@ -64,7 +110,7 @@ describe('trust', () => {
       ['ticket', 'get', { id: 'x' }],
       ['ticket', 'act', { id: 'x', action: 'support' }],
       ['ticket', 'openOnFloor', { floorId: FLOOR }],
-      ['notify', 'consent', { results: {} }],
+      ['notify', 'consent', { results: {}, requestKey: 'empty-openid-1' }],
       ['safety', 'auditLog', {}],
     ])('answers %s.%s with an empty OPENID as auth.unknown_user', async (fn, action, input) => {
       const before = await count('tickets')
