@@ -16,9 +16,9 @@ export function cleanText(raw: string): string {
 }
 
 /** A zod schema for user text: cleaned first, then held to `max` (and `min`) characters. */
-export function safeText(opts: { max: number; min?: number }) {
+export function safeText(opts: { max: number; min?: number; minMessage?: string }) {
   let inner = z.string().max(opts.max)
-  if (opts.min !== undefined) inner = inner.min(opts.min)
+  if (opts.min !== undefined) inner = inner.min(opts.min, opts.minMessage)
   return z
     .string()
     .max(opts.max * 4)

@@ -163,6 +163,30 @@ describe('trust', () => {
       }
       expect(stored.data.description).toBe('消防通道堆物红色 \u00e9x')
     })
+    it('cleans reasons and notes of acts before storing and before the push', async () => {
+      const t = await report(STAFF, 'text-0003-abcdef')
+      if (!t.ok) throw new Error(t.message)
+      const res = await b.callAs<TicketView>(SAFETY, 'ticket', 'act', {
+        id: t.data.id,
+        action: 'reject',
+        reason: '\u202e不是隐患\u001b[2J\u0007',
+      })
+      if (!res.ok) throw new Error(`${res.code} ${res.message}`)
+      const events = (await b.db
+        .collection('ticket_events')
+        .where({ ticketId: t.data.id })
+        .get()) as {
+        data: Array<{ action: string; note?: string }>
+      }
+      expect(events.data.find((e) => e.action === 'reject')?.note).toBe('不是隐患')
+      const blank = await b.callAs(SAFETY, 'ticket', 'act', {
+        id: t.data.id,
+        action: 'reopen',
+        reason: '\u202e\u0000',
+      })
+      expect(blank).toMatchObject({ ok: false, code: 'input.invalid' })
+    })
+
     it('holds the limit after cleaning and names the field', async () => {
       const before = await count('tickets')
       const res = await report(STAFF, 'text-0002-abcdef', { spot: '房'.repeat(51) })

@@ -97,7 +97,7 @@ export const CreateTicketInput = z
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
 const TicketId = z.string().min(1).max(64)
-const Reason = z.string().trim().min(1, '请填写原因').max(200)
+const Reason = safeText({ min: 1, max: 200, minMessage: '请填写原因' }) // issue 8: text is text
 const YEAR_MS = 366 * 86400_000
 /** A deferral deadline: in the future, within a year. */
 const Deadline = z
@@ -113,7 +113,7 @@ function act<A extends TicketAction, S extends z.ZodRawShape>(action: A, evidenc
       id: TicketId,
       action: z.literal(action),
       version: z.number().int().positive().optional(),
-      note: z.string().trim().max(200).optional(),
+      note: safeText({ max: 200 }).optional(),
       ...evidence,
     })
     .strict()
@@ -126,7 +126,7 @@ export const ACT_INPUTS = {
   defer: act('defer', {
     deadline: Deadline,
     departmentId: z.string().min(1).max(40),
-    plan: z.string().trim().min(1, '请填写整改方案').max(200),
+    plan: safeText({ min: 1, max: 200, minMessage: '请填写整改方案' }),
   }),
   complete: act('complete', { afterPhotos: Photos }),
   verify: act('verify', {}),
