@@ -175,7 +175,7 @@ describe('trust', () => {
       const events = (await b.db
         .collection('ticket_events')
         .where({ ticketId: t.data.id })
-        .get()) as {
+        .get()) as unknown as {
         data: Array<{ action: string; note?: string }>
       }
       expect(events.data.find((e) => e.action === 'reject')?.note).toBe('不是隐患')
