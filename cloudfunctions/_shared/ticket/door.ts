@@ -91,7 +91,8 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
   const actor = userActor(user)
   const done = await transition(ctx, actor, input)
   const photos = done.event.photos ?? []
-  if (photos.length) await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos }) // issue 8
+  if (photos.length)
+    await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos }) // issue 8
   // The record's reach lines are read once the pushes have ended, so they tell the truth.
   const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
   return viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched })
