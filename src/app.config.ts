@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
-    { root: 'admin', pages: ['pages/index'] },
+    { root: 'admin', pages: ['pages/index', 'pages/safety'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0f7b6c',

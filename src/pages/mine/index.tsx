@@ -1,4 +1,5 @@
 // 我的: who I am (from user.whoami), my roles, and — later — my reports.
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { call } from '../../services'
@@ -65,6 +66,14 @@ export default function MinePage(): JSX.Element {
           />
           {mine.data && <TicketList items={mine.data.items} />}
         </>
+      )}
+      {me.data?.user?.roles.includes('safety_office') && (
+        <Cell
+          title="内容与账号安全"
+          description="被标记的照片、打码、封禁与审计日志"
+          className="mine-safety"
+          onClick={() => void Taro.navigateTo({ url: '/admin/pages/safety' })}
+        />
       )}
       <Cell
         title="安全驾驶舱"
