@@ -18,6 +18,8 @@ module.exports = {
     {
       ...common,
       displayName: 'functions',
+      // Whole flows through the emulator's function workers: generous on a loaded 2-core machine.
+      setupFilesAfterEnv: ['<rootDir>/test/functions/timeout.ts'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       globalSetup: '<rootDir>/test/functions/global-setup.ts',
     },

@@ -1,8 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/report/index', 'pages/inbox/index', 'pages/mine/index', 'pages/ticket/index'],
+  pages: [
+    'pages/report/index',
+    'pages/inbox/index',
+    'pages/mine/index',
+    'pages/ticket/index',
+    'pages/evening/index',
+  ],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
-    { root: 'admin', pages: ['pages/index', 'pages/safety'] },
+    { root: 'admin', pages: ['pages/index'] },
+    { root: 'safety', pages: ['pages/unreachable', 'pages/content'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0f7b6c',

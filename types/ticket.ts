@@ -47,6 +47,8 @@ export const TICKET_ACTIONS = [
   'confirm',
   'reopen',
   'support',
+  'remind',
+  'overdue',
 ] as const
 export const TicketAction = z.enum(TICKET_ACTIONS)
 export type TicketAction = z.infer<typeof TicketAction>
@@ -65,6 +67,8 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   confirm: '确认并评价',
   reopen: '问题未解决',
   support: '我也看到了',
+  remind: '催办提醒',
+  overdue: '逾期',
 }
 
 export const LEVEL_LABELS = ['层长', '协管员', '楼长', '安全办'] as const

@@ -8,7 +8,7 @@ import { TEMPLATE_IDS, type Reachability } from '../../types/api/notify'
 import { call } from './call'
 import { apiBase, currentPersona } from './persona'
 
-export type ConsentPurpose = 'captain' | 'reporter' | 'longTerm'
+export type ConsentPurpose = 'captain' | 'reporter' | 'longTerm' | 'evening'
 
 const kindOf = (id: string) => templates.find((t) => t.id === id)?.kind ?? 'one-time'
 const longTermId = templates.find((t) => t.kind === 'long-term')?.id
@@ -16,6 +16,7 @@ const longTermId = templates.find((t) => t.kind === 'long-term')?.id
 const FOR: Record<ConsentPurpose, string[]> = {
   captain: [TEMPLATE_IDS.assigned, TEMPLATE_IDS.escalated, TEMPLATE_IDS.reminder],
   reporter: [TEMPLATE_IDS.resolved],
+  evening: [TEMPLATE_IDS.evening],
   longTerm: longTermId ? [longTermId] : [],
 }
 

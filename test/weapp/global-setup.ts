@@ -23,6 +23,8 @@ export default async function globalSetup(): Promise<void> {
     })
   }
   await buildFunctions({ quiet: true })
+  // No quiet hours in tests unless one sets them: results must not depend on the hour.
+  process.env.QUIET_HOURS ??= 'off'
   const emulator = await startEmulator({
     port: 0,
     memory: true,

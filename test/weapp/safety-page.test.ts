@@ -5,10 +5,10 @@
 // log, loaded from the real functions; anyone else is refused by the server.
 import { actAs, renderPage, textOf, waitFor } from './harness'
 
-describe('weapp: admin/pages/safety', () => {
+describe('weapp: safety/pages/content', () => {
   it('shows the safety office its queue and audit log', async () => {
     actAs('demo-safety')
-    const page = renderPage('admin/pages/safety')
+    const page = renderPage('safety/pages/content')
     await waitFor(
       () => page.dom.textContent?.includes('没有被标记的照片') || undefined,
       'the (empty) photo queue',

@@ -15,6 +15,8 @@ export const api = {
   notify: notifyApi,
   safety: safetyApi,
   media: mediaApi,
+  /** The SLA ladder runs on its timer only: no client action. */
+  sla: {},
 }
 
 export type Api = typeof api

@@ -7,6 +7,7 @@ export const TEMPLATE_IDS = {
   escalated: 'woodpecker-hazard-escalated',
   resolved: 'woodpecker-hazard-resolved',
   reminder: 'woodpecker-hazard-reminder',
+  evening: 'woodpecker-evening-list',
   /** A long-term (长期订阅) template, where the hospital's account holds one. */
   longTerm: 'woodpecker-hazard-longterm',
 } as const
@@ -40,5 +41,32 @@ export const notifyApi = {
       .strict(),
     output: z.object({ credits: z.record(z.number()), reach: Reachability }),
   },
-  status: { input: z.object({}).strict(), output: Reachability },
+  status: {
+    input: z.object({}).strict(),
+    output: Reachability.extend({ nudgedAt: z.string().nullable() }),
+  },
+  /** Safety office: captains who cannot be pushed, since when, and how much rests on them. */
+  unreachable: {
+    input: z.object({}).strict(),
+    output: z.object({
+      items: z.array(
+        z.object({
+          userId: z.string(),
+          name: z.string(),
+          role: z.string(),
+          phone: z.string(),
+          reasons: z.array(z.enum(['none_left', 'never_asked', 'no_phone'])),
+          since: z.string().nullable(),
+          owned: z.number(),
+          copied: z.number(),
+          nudgedAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  /** Safety office: asks an unreachable captain (in the app, and by SMS when configured) to top up. */
+  nudge: {
+    input: z.object({ userId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ nudgedAt: z.string(), sms: z.boolean() }),
+  },
 }

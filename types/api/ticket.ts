@@ -41,6 +41,10 @@ export const TicketView = z.object({
   levelLabel: z.string(),
   ownerName: z.string(),
   deadline: z.string().nullable(),
+  /** When the current step is due (accept, deadline, verification) and which it is. */
+  dueAt: z.string().nullable(),
+  dueStep: z.string().nullable(),
+  overdue: z.boolean(),
   rating: z.number().nullable(),
   supportCount: z.number(),
   supportedByMe: z.boolean(),
@@ -76,6 +80,9 @@ export const TicketSummary = TicketView.pick({
   supportedByMe: true,
   level: true,
   photos: true,
+  dueAt: true,
+  dueStep: true,
+  overdue: true,
 })
 export type TicketSummary = z.infer<typeof TicketSummary>
 
@@ -138,6 +145,12 @@ export const ACT_INPUTS = {
   confirm: act('confirm', { rating: z.number().int().min(1).max(5) }),
   reopen: act('reopen', { reason: Reason }),
   support: act('support', {}),
+  // The system's own steps (timers): no person may take them.
+  remind: act('remind', {
+    reason: Reason,
+    target: z.enum(['owner', 'verifier', 'verifier-above']),
+  }),
+  overdue: act('overdue', { reason: Reason }),
 } satisfies Record<TicketAction, z.AnyZodObject>
 
 export const ActInput = z.discriminatedUnion('action', [
@@ -154,6 +167,8 @@ export const ActInput = z.discriminatedUnion('action', [
   ACT_INPUTS.confirm,
   ACT_INPUTS.reopen,
   ACT_INPUTS.support,
+  ACT_INPUTS.remind,
+  ACT_INPUTS.overdue,
 ])
 export type ActInput = z.input<typeof ActInput>
 /** The parsed input of one action. */
@@ -168,6 +183,7 @@ export const EVIDENCE_FIELDS = [
   'duplicateOf',
   'reason',
   'rating',
+  'target',
 ] as const
 export type EvidenceField = (typeof EVIDENCE_FIELDS)[number]
 
@@ -216,4 +232,34 @@ export const ticketApi = {
     output: z.object({ items: z.array(TicketSummary) }),
   },
   act: { input: ActInput, output: TicketView },
+  /** 晚间问题清单: a building's day grouped by floor (its 楼长/协管员, the safety office, leadership). */
+  evening: {
+    input: z
+      .object({
+        buildingId: z.string().min(1).max(32),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效')
+          .optional(),
+      })
+      .strict(),
+    output: z.object({
+      building: z.object({ id: z.string(), name: z.string() }),
+      date: z.string(),
+      counts: z.record(z.number()),
+      floors: z.array(
+        z.object({
+          floorId: z.string(),
+          floorName: z.string(),
+          items: z.array(TicketSummary.extend({ tags: z.array(z.string()) })),
+        }),
+      ),
+    }),
+  },
+  /** Safety office: open hazards whose owner and chain could not be pushed (安全办看板). */
+  board: {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(TicketSummary), count: z.number() }),
+  },
 }

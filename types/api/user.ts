@@ -10,6 +10,8 @@ export const UserSummary = z.object({
   unreachable: z.boolean().optional(),
   /** Blocked by the safety office: the app explains and offers nothing else. */
   blocked: z.boolean().optional(),
+  /** The building a 楼长 or 协管员 answers for. */
+  buildingId: z.string().optional(),
 })
 export type UserSummary = z.infer<typeof UserSummary>
 

@@ -5,11 +5,26 @@ import type { IntentDoc } from '../notify/intent'
 
 export const NOTIFICATIONS = 'notifications'
 
-/** Intents by id that are still waiting to be sent. */
-export async function pendingIntents(db: Database, ids: string[]): Promise<IntentDoc[]> {
+/** Intents (by id, or all) waiting to be sent, oldest hold first; the sweep skips held ones. */
+export async function pendingIntents(db: Database, ids: string[], now: Date): Promise<IntentDoc[]> {
   const _ = db.command
-  const where = ids.length ? { _id: _.in(ids), status: 'pending' } : { status: 'pending' }
-  return rowsOf<IntentDoc>(await db.collection(NOTIFICATIONS).where(where).limit(50).get())
+  const rows = ids.length
+    ? rowsOf<IntentDoc>(
+        await db
+          .collection(NOTIFICATIONS)
+          .where({ _id: _.in(ids), status: 'pending' })
+          .limit(50)
+          .get(),
+      )
+    : rowsOf<IntentDoc>(
+        await db
+          .collection(NOTIFICATIONS)
+          .where({ status: 'pending', notBefore: _.lte(now) })
+          .orderBy('notBefore', 'asc')
+          .limit(50)
+          .get(),
+      )
+  return rows
 }
 
 /** Intents claimed by a dispatcher that died before recording the outcome go back to pending. */
@@ -54,4 +69,44 @@ export async function intentsOfTicket(db: Database, ticketId: string): Promise<I
       .limit(100)
       .get(),
   )
+}
+
+/** Ids of tickets whose push reached nobody and landed on the safety office's board, newest first. */
+export async function boardTicketIds(db: Database, limit: number): Promise<string[]> {
+  const rows = rowsOf<IntentDoc>(
+    await db
+      .collection(NOTIFICATIONS)
+      .where({ outcome: 'board' })
+      .orderBy('updatedAt', 'desc')
+      .limit(limit)
+      .get(),
+  )
+  return [...new Set(rows.map((r) => r.ticketId))]
+}
+
+/** Writes intents that are not written yet (their ids dedupe a repeated run). */
+export async function insertIntents(db: Database, intents: IntentDoc[]): Promise<void> {
+  for (const intent of intents) {
+    try {
+      await db.collection(NOTIFICATIONS).add({ data: intent })
+    } catch (error) {
+      if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
+        throw error
+    }
+  }
+}
+
+/** How many pushes each person received as a copy (抄送) for an owner who could not be reached. */
+export async function copiedCounts(db: Database): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(NOTIFICATIONS)
+    .aggregate()
+    .match({ outcome: 'copied' })
+    .unwind('$deliveries')
+    .match({ 'deliveries.copy': true, 'deliveries.ok': true })
+    .group({ _id: '$deliveries.userId', n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
 }

@@ -2,7 +2,7 @@
 import type { Database } from '../runtime/context'
 import { rowsOf } from './rows'
 import type { UserDoc } from '../domain/ticket'
-import { resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
+import { LEVEL_OF, resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
 
 export type { DutyDoc, OwnerStep }
 
@@ -26,6 +26,10 @@ export interface CategoryDoc {
   icon: string
   severity: string
   slaHours: number
+  /** Urgent categories never wait for quiet hours and fall back to SMS. */
+  urgent?: boolean
+  /** Minutes to accept, per severity. */
+  responseMinutes?: Partial<Record<string, number>>
   order: number
   active: boolean
 }
@@ -156,4 +160,52 @@ export async function getDepartment(db: Database, id: string): Promise<Departmen
       await db.collection('departments').where({ _id: id }).limit(1).get(),
     )[0] ?? null
   )
+}
+
+/** The 楼长 and 协管员 duties of a building valid at `at`. */
+export async function buildingDuties(
+  db: Database,
+  buildingId: string,
+  at: Date,
+): Promise<DutyDoc[]> {
+  return rowsOf<DutyDoc>(
+    await db
+      .collection('duties')
+      .where({ buildingId, duty: db.command.in(['coordinator', 'building_captain']) })
+      .limit(100)
+      .get(),
+  ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
+}
+
+/** A user's duties valid at `at`. */
+export async function dutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
+  return rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(50).get()).filter(
+    (d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at),
+  )
+}
+
+/** Every user holding a captain's duty now, with their highest duty. */
+export async function captainsWithDuties(
+  db: Database,
+  at: Date,
+): Promise<Array<{ user: UserDoc; duty: string }>> {
+  const duties = rowsOf<DutyDoc>(
+    await db
+      .collection('duties')
+      .where({ duty: db.command.in(Object.keys(LEVEL_OF)) })
+      .limit(1000)
+      .get(),
+  ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
+  const users = await getUsersByIds(
+    db,
+    duties.map((d) => d.userId),
+  )
+  return users
+    .filter((u) => u.active)
+    .map((user) => ({
+      user,
+      duty: duties
+        .filter((d) => d.userId === user._id)
+        .sort((a, b) => LEVEL_OF[b.duty] - LEVEL_OF[a.duty])[0].duty,
+    }))
 }

@@ -1,5 +1,5 @@
 // Tickets and their journal: the only code that names these collections.
-import type { TicketState } from '../../../types/ticket'
+import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import type { Database } from '../runtime/context'
 import { docOf, rowsOf } from './rows'
 import { NOTIFICATIONS } from './notifications'
@@ -104,6 +104,18 @@ const isDuplicateKey = (error: unknown) =>
 export async function getTicket(db: Database, id: string): Promise<TicketDoc | null> {
   return (
     rowsOf<TicketDoc>(await db.collection(TICKETS).where({ _id: id }).limit(1).get())[0] ?? null
+  )
+}
+
+/** Tickets by id (any order). */
+export async function getTicketsByIds(db: Database, ids: string[]): Promise<TicketDoc[]> {
+  if (ids.length === 0) return []
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ _id: db.command.in(ids) })
+      .limit(ids.length)
+      .get(),
   )
 }
 
@@ -222,4 +234,77 @@ export async function listOpenOnFloor(
       .limit(50)
       .get(),
   )
+}
+
+/** Open tickets whose current step is due at `now`, earliest first, after a position. */
+export async function listDue(
+  db: Database,
+  now: Date,
+  limit: number,
+  opts: { urgentOnly?: boolean; after?: { dueAt: Date; id: string } } = {},
+): Promise<TicketDoc[]> {
+  const _ = db.command
+  const due = opts.after ? _.and([_.gte(opts.after.dueAt), _.lte(now)]) : _.lte(now)
+  const where: Record<string, unknown> = opts.urgentOnly
+    ? { urgent: true, dueAt: due }
+    : { dueAt: due }
+  const rows = rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where(where)
+      .orderBy('dueAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 20)
+      .get(),
+  )
+  const after = opts.after
+  return (
+    after
+      ? rows.filter(
+          (t) =>
+            new Date(t.dueAt!).getTime() > after.dueAt.getTime() ||
+            (new Date(t.dueAt!).getTime() === after.dueAt.getTime() && t._id > after.id),
+        )
+      : rows
+  ).slice(0, limit)
+}
+
+/** A building's tickets changed since `since` (at most 500, newest first). */
+export async function listBuildingUpdatedSince(
+  db: Database,
+  buildingId: string,
+  since: Date,
+): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ buildingId, updatedAt: db.command.gte(since) })
+      .orderBy('updatedAt', 'desc')
+      .limit(500)
+      .get(),
+  )
+}
+
+/** A building's open tickets (at most 500). */
+export async function listBuildingOpen(db: Database, buildingId: string): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ buildingId, status: db.command.in([...OPEN_STATES]) })
+      .limit(500)
+      .get(),
+  )
+}
+
+/** Open tickets per owner, across the hospital. */
+export async function openOwnedCounts(db: Database): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match({ status: db.command.in([...OPEN_STATES]) })
+    .group({ _id: '$ownerId', n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
 }

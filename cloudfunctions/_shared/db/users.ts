@@ -58,3 +58,12 @@ export async function setBlocked(
     })) as { stats?: { updated?: number } }
   return (res.stats?.updated ?? 0) === 1
 }
+
+/** Records that the safety office asked a user to top up their reminders. */
+export async function markNudged(db: Database, userId: string, now: Date): Promise<boolean> {
+  const res = (await db
+    .collection(USERS)
+    .where({ _id: userId })
+    .update({ data: { nudgedAt: now } })) as { stats?: { updated?: number } }
+  return (res.stats?.updated ?? 0) === 1
+}

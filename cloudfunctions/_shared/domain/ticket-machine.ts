@@ -22,6 +22,7 @@ import {
 } from '../../../types/ticket'
 import type { ActOf } from '../../../types/api/ticket'
 import { ownerAtOrAbove, type OwnerStep } from './owner-chain'
+import { slaPatch } from './sla'
 import type { Actor, EventDoc, TicketDoc } from './ticket'
 
 dayjs.extend(utc)
@@ -39,10 +40,11 @@ export interface TicketFacts {
   resolvedAt?: Date | null
   /** Who resolved the current cycle (fix, verify, reject, duplicate). */
   resolvedBy?: string | null
+  overdue?: boolean
 }
 
 /** A push the transition asks for; the notifier picks the channel. */
-export type NotificationKind = 'assigned' | 'escalated' | 'resolved' | 'reminder'
+export type NotificationKind = 'assigned' | 'escalated' | 'resolved' | 'reminder' | 'evening'
 export interface Recipient {
   userId: string
   openid: string
@@ -301,6 +303,51 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
       }
     },
   },
+  remind: {
+    from: ['rectifying', 'reviewing'],
+    who: ['system'],
+    apply: (t, input, w) => {
+      // The owner for a deadline; for verification, the first person above the owner, then the next.
+      const above = input.target === 'verifier-above' ? 2 : input.target === 'verifier' ? 1 : 0
+      const to =
+        above === 0
+          ? w.chain.find((s) => s.userId === t.ownerId)
+          : ownerAtOrAbove(w.chain, t.level + above)
+      const target = to ?? ownerAtOrAbove(w.chain, t.level)
+      return {
+        patch: { reminders: (t.reminders ?? 0) + 1 },
+        event: { note: target ? `${input.reason}（已提醒 ${label(target)}）` : input.reason },
+        notifications: target
+          ? [{ kind: 'reminder', to: recipient(target), note: input.reason }]
+          : [],
+      }
+    },
+  },
+  overdue: {
+    from: ['rectifying'],
+    who: ['system'],
+    guard: (t) => (t.overdue ? '已标记逾期' : undefined),
+    apply: (t, input, w) => {
+      // Overdue work goes up to the 楼长 (兜底) and the safety office is told.
+      const next = t.level < 2 ? ownerAtOrAbove(w.chain, 2) : undefined
+      const owner = next ? handOver(t, next) : undefined
+      const safety = ownerAtOrAbove(w.chain, 3)
+      const pushes: PushRequest[] = []
+      if (next) pushes.push({ kind: 'escalated', to: recipient(next), note: input.reason })
+      if (safety && safety.userId !== next?.userId && safety.userId !== t.ownerId)
+        pushes.push({ kind: 'escalated', to: recipient(safety), note: input.reason })
+      return {
+        patch: { overdue: true, ...owner?.patch },
+        event: {
+          note: next
+            ? `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
+            : input.reason,
+          ...owner?.event,
+        },
+        notifications: pushes,
+      }
+    },
+  },
   support: {
     from: OPEN_STATES,
     who: ['staff'],
@@ -368,11 +415,10 @@ export function decide<A extends TicketAction>(
   const row = TRANSITIONS[action] as unknown as Row<A>
   const outcome = row.apply(t, input, world)
   const to = row.to ?? t.status
-  return {
-    ...outcome,
-    to,
-    patch: { ...outcome.patch, status: to, version: t.version + 1, updatedAt: world.now },
-  }
+  const patch = { ...outcome.patch, status: to, version: t.version + 1, updatedAt: world.now }
+  // Every change sets what the ticket waits for next (the SLA ladder reads dueAt).
+  const sla = slaPatch(t, { ...t, ...patch }, world.now)
+  return { ...outcome, to, patch: { ...patch, ...sla } }
 }
 
 /** The guard facts of a stored ticket. */
@@ -384,5 +430,6 @@ export function factsOf(t: TicketDoc): TicketFacts {
     supporterIds: t.supporterIds,
     resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
     resolvedBy: t.resolvedBy ?? null,
+    overdue: Boolean(t.overdue),
   }
 }

@@ -15,6 +15,8 @@ export interface UserDoc {
   unreachable?: boolean
   unreachableSince?: Date | null
   consentAnsweredAt?: Date | null
+  /** When the safety office last asked them to top up their reminders. */
+  nudgedAt?: Date | null
   /** Blocked by the safety office (issue 8): every action is refused with auth.blocked. */
   blocked?: boolean
   blockedReason?: string
@@ -57,6 +59,17 @@ export interface TicketDoc {
   duplicateOf?: string | null
   /** Tickets marked as duplicates of this one. */
   duplicateIds?: string[]
+  /** Minutes the owner has to accept at each level (the category's, for this severity). */
+  responseMinutes?: number
+  /** When the current SLA step began (report, escalation, deferral, completion). */
+  stepStartedAt?: Date
+  /** Reminders sent in the current step. */
+  reminders?: number
+  /** When the current step is due, and which step it is (null: nothing is due). */
+  dueAt?: Date | null
+  dueStep?: string | null
+  /** The deadline passed before the work was completed. */
+  overdue?: boolean
   resolvedAt: Date | null
   /** Who resolved the current cycle. */
   resolvedBy?: string | null

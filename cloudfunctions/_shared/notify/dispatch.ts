@@ -59,7 +59,7 @@ async function push(
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: to.openid,
       templateId,
-      page: `pages/ticket/index?id=${i.ticketId}`,
+      page: i.page ?? `pages/ticket/index?id=${i.ticketId}`,
       data: fieldsFor(templateId, i, note),
       miniprogramState: 'formal',
       lang: 'zh_CN',
@@ -79,7 +79,8 @@ async function deliver(
   i: IntentDoc,
 ): Promise<Pick<IntentDoc, 'deliveries' | 'outcome'>> {
   const deliveries: Delivery[] = [await push(ctx, i, i.to, false, i.fields.note)]
-  const toCaptain = i.kind !== 'resolved'
+  // A hazard's owner who cannot be pushed gets a copy sent up the chain; summaries do not.
+  const toCaptain = i.kind !== 'resolved' && i.kind !== 'evening'
   if (!deliveries[0].ok && toCaptain) {
     const note = `${i.to.role} ${i.to.name} 暂未开启提醒`
     for (const up of i.copyTo) {
@@ -124,7 +125,12 @@ export async function dispatchPending(
   let sent = 0
   let failed = 0
   const done: IntentDoc[] = []
-  for (const intent of await pendingIntents(ctx.db, ids)) {
+  for (const intent of await pendingIntents(ctx.db, ids, ctx.now())) {
+    // Held for the quiet hours: answered as it is (the record says when it will go out).
+    if (intent.notBefore && new Date(intent.notBefore) > ctx.now()) {
+      done.push(intent)
+      continue
+    }
     if (!(await claimIntent(ctx.db, intent._id, ctx.now()))) continue
     const result = await deliver(ctx, intent)
     if (result.deliveries[0].reason === 'no_consent')

@@ -29,7 +29,11 @@ export interface IntentDoc {
   /** Who gets a copy, in order, when `to` cannot be pushed: the rest of the chain above them. */
   copyTo: Array<Recipient & { role: string }>
   urgent: boolean
+  /** The page the push opens (default: the ticket). */
+  page?: string
   fields: { category: string; place: string; time: Date; note: string }
+  /** Not sent before this time (quiet hours hold non-urgent pushes until morning). */
+  notBefore: Date
   status: 'pending' | 'sending' | 'done'
   outcome: 'sent' | 'copied' | 'sms' | 'board' | 'failed' | null
   deliveries: Delivery[]
@@ -49,6 +53,7 @@ export function intentsFor(
   chain: readonly OwnerStep[],
   urgent: boolean,
   now: Date,
+  notBefore: Date = now,
 ): IntentDoc[] {
   return pushes.map((p) => {
     const copyTo =
@@ -77,6 +82,7 @@ export function intentsFor(
         time: now,
         note: p.note || t.categoryName,
       },
+      notBefore,
       status: 'pending',
       outcome: null,
       deliveries: [],

@@ -1,5 +1,11 @@
 // What a ticket's record says about who was reached: read from the outbox's results, never guessed.
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
 import type { IntentDoc } from './intent'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
 
 export interface ReachLine {
   text: string
@@ -8,13 +14,17 @@ export interface ReachLine {
 }
 
 /** One line per push of a ticket, in the words the reporter and the captains read. */
-export function reachOf(intents: readonly IntentDoc[]): ReachLine[] {
-  return intents.map((i) => ({ text: describe(i), ok: i.outcome === 'sent', at: iso(i.updatedAt) }))
+export function reachOf(intents: readonly IntentDoc[], now: Date): ReachLine[] {
+  return intents.map((i) => ({
+    text: describe(i, now),
+    ok: i.outcome === 'sent',
+    at: iso(i.updatedAt),
+  }))
 }
 
 const iso = (d: Date): string => new Date(d).toISOString()
 
-function describe(i: IntentDoc): string {
+function describe(i: IntentDoc, now: Date): string {
   const who = `${i.to.role} ${i.to.name}`
   const copy = i.deliveries.find((d) => d.copy && d.ok)
   const sms = i.deliveries.find((d) => d.channel === 'sms' && d.ok)
@@ -30,6 +40,8 @@ function describe(i: IntentDoc): string {
     case 'failed':
       return `推送给 ${who} 失败，已送达 安全办看板`
     default:
-      return `正在通知 ${who}…`
+      return i.notBefore && new Date(i.notBefore) > now
+        ? `夜间静默时段，将于 ${dayjs(i.notBefore).tz('Asia/Shanghai').format('HH:mm')} 推送给 ${who}`
+        : `正在通知 ${who}…`
   }
 }

@@ -3,6 +3,19 @@
 import { z } from 'zod'
 
 export const internalApi = {
+  sla: {
+    /** The timer's sweep (also callable by another function, e.g. a test harness script). */
+    sweep: {
+      input: z.object({}).strict(),
+      output: z.object({
+        read: z.number(),
+        acted: z.number(),
+        skipped: z.number(),
+        pages: z.number(),
+        evening: z.number(),
+      }),
+    },
+  },
   notify: {
     dispatch: {
       input: z.object({ ids: z.array(z.string().max(200)).max(20) }).strict(),

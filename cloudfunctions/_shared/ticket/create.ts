@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import type { CreateTicketInput, TicketView } from '../../../types/api/ticket'
 import { ownerAtOrAbove } from '../domain/owner-chain'
+import { notBefore, responseMinutesOf, slaPatch } from '../domain/sla'
+import { quietHours } from '../runtime/settings'
 import type { EventDoc, TicketDoc } from '../domain/ticket'
 import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../db/org'
 import { getTicket, insertTicket } from '../db/tickets'
@@ -79,7 +81,8 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     categoryId: category._id,
     categoryName: category.name,
     severity: category.severity,
-    urgent: Boolean((category as { urgent?: boolean }).urgent),
+    urgent: Boolean(category.urgent),
+    responseMinutes: responseMinutesOf(category),
     description: input.description ?? '',
     photos: input.photos,
     afterPhotos: [],
@@ -127,7 +130,18 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     },
     note: input.description || category.name,
   }
-  const intents = intentsFor(ticket, 1, [push], chain, !!ticket.urgent, now)
+  // A new ticket starts its first step: the owner has the category's response time to accept.
+  Object.assign(ticket, slaPatch({ status: 'pending', level: -1, cycle: 0 }, ticket, now))
+  const urgent = Boolean(ticket.urgent)
+  const intents = intentsFor(
+    ticket,
+    1,
+    [push],
+    chain,
+    urgent,
+    now,
+    notBefore(now, quietHours(), urgent),
+  )
   const inserted = await insertTicket(ctx.db, ticket, event, intents)
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')

@@ -17,6 +17,8 @@ import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, requireUser, userActor } from './actor'
 import { loadWorld } from './load'
+import { notBefore as holdUntil } from '../domain/sla'
+import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
 
 type ActParsed = z.output<typeof ActInput>
@@ -72,7 +74,16 @@ export async function transition(
     ...defined(outcome.event),
   }
   const ticketChain = world.target?.chain ?? chain
-  const intents = intentsFor(ticket, seq, outcome.notifications, ticketChain, !!t.urgent, now)
+  const urgent = Boolean(t.urgent)
+  const intents = intentsFor(
+    ticket,
+    seq,
+    outcome.notifications,
+    ticketChain,
+    urgent,
+    now,
+    holdUntil(now, quietHours(), urgent),
+  )
   const won = await commitTransition(
     ctx.db,
     t._id,

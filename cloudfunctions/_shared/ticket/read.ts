@@ -81,7 +81,7 @@ export async function viewFor(
           label: `${o.categoryName} · ${o.spot || o.place} · ${o.description.slice(0, 20)}`,
         })),
     },
-    reach: reachOf(intents),
+    reach: reachOf(intents, now),
     photoUrls: urls,
   })
   return { ...view, photoStates: states }

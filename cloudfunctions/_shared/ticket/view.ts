@@ -44,6 +44,9 @@ export function toView(
     levelLabel: LEVEL_LABELS[t.level] ?? '',
     ownerName: t.ownerName,
     deadline: iso(t.deadline),
+    dueAt: iso(t.dueAt),
+    dueStep: t.dueStep ?? null,
+    overdue: Boolean(t.overdue),
     rating: t.rating,
     supportCount: t.supporterIds.length,
     supportedByMe: t.supporterIds.includes(opts.viewerId),
@@ -87,5 +90,8 @@ export function toSummary(t: TicketDoc, viewerId: string) {
     supportedByMe: t.supporterIds.includes(viewerId),
     level: t.level,
     photos: t.photos,
+    dueAt: iso(t.dueAt),
+    dueStep: t.dueStep ?? null,
+    overdue: Boolean(t.overdue),
   }
 }

@@ -1,15 +1,39 @@
 // The `notify` function — the only holder of subscribeMessage.send and SMS — with the credit bank.
-import { defineFunction } from '../../_shared/runtime'
+import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
+import { markNudged } from '../../_shared/db/users'
+import { unreachableCaptains } from '../../_shared/notify/unreachable'
 import { requireUser } from '../../_shared/ticket/actor'
 import { dispatchPending } from '../../_shared/notify/dispatch'
 import { reachabilityOf, recordConsent } from '../../_shared/notify/consent'
+
+async function requireSafetyOffice(ctx: ActionContext): Promise<void> {
+  if (!(await requireUser(ctx)).roles.includes('safety_office'))
+    throw new AppError('auth.forbidden')
+}
 
 const routes = defineFunction(
   'notify',
   {
     consent: async ({ results, requestKey }, ctx) =>
       recordConsent(ctx, (await requireUser(ctx))._id, results, requestKey),
-    status: async (_input, ctx) => reachabilityOf(ctx, (await requireUser(ctx))._id),
+    status: async (_input, ctx) => {
+      const user = await requireUser(ctx)
+      return {
+        ...(await reachabilityOf(ctx, user._id)),
+        nudgedAt: user.nudgedAt ? new Date(user.nudgedAt).toISOString() : null,
+      }
+    },
+    unreachable: async (_input, ctx) => {
+      await requireSafetyOffice(ctx)
+      return { items: await unreachableCaptains(ctx) }
+    },
+    nudge: async ({ userId }, ctx) => {
+      await requireSafetyOffice(ctx)
+      const now = ctx.now()
+      if (!(await markNudged(ctx.db, userId, now)))
+        throw new AppError('org.not_found', '没有这个人')
+      return { nudgedAt: now.toISOString(), sms: false }
+    },
   },
   {
     internal: {

@@ -3,12 +3,15 @@ import { formatCursor } from '../../../types/cursor'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import {
   countByOwner,
+  getTicketsByIds,
   listByOwner,
   listByReporter,
   listOpenOnFloor,
   type TicketDoc,
 } from '../../_shared/db/tickets'
-import { defineFunction } from '../../_shared/runtime'
+import { AppError, defineFunction } from '../../_shared/runtime'
+import { boardTicketIds } from '../../_shared/db/notifications'
+import { eveningView } from '../../_shared/sla/evening-view'
 import { requireUser } from '../../_shared/ticket/actor'
 import { createTicket } from '../../_shared/ticket/create'
 import { actOnTicket } from '../../_shared/ticket/door'
@@ -49,6 +52,16 @@ export const main = defineFunction('ticket', {
       counts,
       nextCursor: cursorAfter(items, limit, 'updatedAt'),
     }
+  },
+  evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
+  board: async (_input, ctx) => {
+    const user = await requireUser(ctx)
+    if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
+    const ids = await boardTicketIds(ctx.db, 100)
+    const open = (await getTicketsByIds(ctx.db, ids)).filter((t) =>
+      (OPEN_STATES as readonly string[]).includes(t.status),
+    )
+    return { items: open.slice(0, 50).map((t) => toSummary(t, user._id)), count: open.length }
   },
   openOnFloor: async ({ floorId }, ctx) => {
     const user = await requireUser(ctx)

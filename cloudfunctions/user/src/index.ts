@@ -1,10 +1,13 @@
 // The `user` function: who is calling.
 import { findUserByOpenid } from '../../_shared/db/users'
 import { defineFunction } from '../../_shared/runtime'
+import { dutiesOfUser } from '../../_shared/db/org'
 
 export const main = defineFunction('user', {
   whoami: async (_input, ctx) => {
     const user = ctx.openid ? await findUserByOpenid(ctx.db, ctx.openid) : null
+    const duties = user ? await dutiesOfUser(ctx.db, user._id, ctx.now()) : []
+    const buildingId = duties.find((d) => d.buildingId && d.duty !== 'floor_captain')?.buildingId
     return {
       openid: ctx.openid,
       user: user
@@ -15,6 +18,7 @@ export const main = defineFunction('user', {
             departmentName: user.departmentName,
             unreachable: Boolean(user.unreachable),
             blocked: Boolean(user.blocked),
+            ...(buildingId ? { buildingId } : {}),
           }
         : null,
     }

@@ -2,7 +2,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
@@ -10,9 +9,12 @@ import { TicketList } from '../../components/TicketList'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import { askConsent } from '../../services/consent'
+import { ReachBanner } from '../../components/ReachBanner'
+import type { Reachability } from '../../../types/api/notify'
 import { STATE_LABELS, type TicketState } from '../../../types/ticket'
 import './index.scss'
 
+const CAPTAIN_ROLES = ['floor_captain', 'coordinator', 'building_captain', 'safety_office']
 const TABS: TicketState[] = ['pending', 'processing', 'rectifying', 'reviewing']
 
 export default function InboxPage(): JSX.Element {
@@ -20,6 +22,17 @@ export default function InboxPage(): JSX.Element {
   const [tick, setTick] = useState(0)
   const inbox = useRequest(() => call('ticket', 'inbox', { status: tab }), [tab, tick])
   const me = useRequest(() => call('user', 'whoami', {}), [tick])
+  const reach = useRequest(() => call('notify', 'status', {}), [tick])
+  const safety = me.data?.user?.roles.includes('safety_office') ?? false
+  const board = useRequest(
+    async () => (safety ? call('ticket', 'board', {}) : undefined),
+    [safety, tick],
+  )
+  // 楼长 and 协管员 answer for one building: their evening list is one tap away.
+  const buildingId = me.data?.user?.buildingId
+  const captain = me.data?.user?.roles.some((r) => CAPTAIN_ROLES.includes(r)) ?? false
+  const [topped, setTopped] = useState<Reachability>()
+  useEffect(() => setTopped(undefined), [reach.data])
   useDidShow(() => setTick((n) => n + 1))
   const pending = inbox.data?.counts.pending ?? 0
   useEffect(() => {
@@ -30,23 +43,41 @@ export default function InboxPage(): JSX.Element {
   }, [pending])
 
   const choose = (next: TicketState) => {
-    void askConsent('captain')
+    // Every natural tap of a captain banks a consent (asked before anything awaits).
+    void askConsent('captain').then((r) => r && setTopped(r))
     setTab(next)
   }
 
   return (
     <View className="page inbox-page">
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
-      {me.data?.user?.unreachable && (
-        <View className="badge-banner inbox-unreachable">
-          <Text>🔴 你关闭了隐患提醒，新隐患已自动交给上一级。</Text>
-          <Button
-            size="small"
-            type="primary"
-            onClick={() => void askConsent('captain').then(() => setTick((n) => n + 1))}
-          >
-            重新开启提醒
-          </Button>
+      {captain && (topped ?? reach.data) && (
+        <ReachBanner reach={(topped ?? reach.data)!} onChanged={setTopped} />
+      )}
+      {safety && (
+        <View
+          className="section inbox-unreachable-link"
+          onClick={() => void Taro.navigateTo({ url: '/safety/pages/unreachable' })}
+        >
+          <Text>📵 联系不上的负责人 ›</Text>
+        </View>
+      )}
+      {board.data && board.data.count > 0 && (
+        <View className="section inbox-board">
+          <Text className="badge-banner inbox-board-title">
+            🔴 安全办看板：{board.data.count} 条隐患未能通知到负责人
+          </Text>
+          <TicketList items={board.data.items} />
+        </View>
+      )}
+      {buildingId && (
+        <View
+          className="section inbox-evening"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/pages/evening/index?buildingId=${buildingId}` })
+          }
+        >
+          <Text>🌙 今日晚间问题清单 ›</Text>
         </View>
       )}
       <View className="inbox-tabs">
@@ -71,11 +102,6 @@ export default function InboxPage(): JSX.Element {
         emptyText={`没有${STATE_LABELS[tab]}的隐患`}
       />
       {inbox.data && <TicketList items={inbox.data.items} />}
-      <View className="inbox-consent">
-        <Button block onClick={() => void askConsent('captain')}>
-          开启新隐患微信提醒
-        </Button>
-      </View>
     </View>
   )
 }

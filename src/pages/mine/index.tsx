@@ -72,7 +72,7 @@ export default function MinePage(): JSX.Element {
           title="内容与账号安全"
           description="被标记的照片、打码、封禁与审计日志"
           className="mine-safety"
-          onClick={() => void Taro.navigateTo({ url: '/admin/pages/safety' })}
+          onClick={() => void Taro.navigateTo({ url: '/safety/pages/content' })}
         />
       )}
       <Cell

@@ -12,6 +12,7 @@ import { call } from '../../services'
 import type { TicketView } from '../../../types/api/ticket'
 import { ActionPanel } from './parts/ActionPanel'
 import { Timeline } from './parts/Timeline'
+import { dueText } from '../../services/due'
 import '../report/index.scss'
 import './index.scss'
 
@@ -59,6 +60,13 @@ export default function TicketPage(): JSX.Element {
               上报：{ticket.reporterName ?? '匿名'} ·{' '}
               {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
             </Text>
+            {dueText(ticket) && (
+              <Text
+                className={`ticket-meta ticket-due ${ticket.overdue || dueText(ticket).includes('超') ? 'ticket-due-late' : ''}`}
+              >
+                ⏱ {dueText(ticket)}
+              </Text>
+            )}
             <Text className="muted ticket-meta">
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
               {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}

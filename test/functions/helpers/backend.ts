@@ -31,6 +31,9 @@ export interface Backend {
 export async function startBackend(
   opts: { seed?: boolean; clock?: import('../../../emulator/src/core').Clock } = {},
 ): Promise<Backend> {
+  // Function workers inherit this process's environment: no quiet hours unless a test sets them,
+  // so what a test sees does not depend on the hour it runs at.
+  process.env.QUIET_HOURS ??= 'off'
   const emulator = await startEmulator({
     port: 0,
     memory: true,

@@ -2,9 +2,13 @@
 import {
   check,
   allowedActions,
+  decide,
   type Relation,
   type TicketFacts,
+  type World,
 } from '../../../cloudfunctions/_shared/domain/ticket-machine'
+import type { OwnerStep } from '../../../cloudfunctions/_shared/domain/owner-chain'
+import type { TicketDoc } from '../../../cloudfunctions/_shared/domain/ticket'
 import {
   TICKET_ACTIONS,
   TICKET_STATES,
@@ -22,14 +26,16 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   verify: [['reviewing'], ['above', 'safety'], 'closed'],
   sendBack: [['reviewing'], ['above', 'safety'], 'rectifying'],
   transfer: [['pending', 'processing'], H, 'pending'],
-  escalate: [['pending', 'processing', 'rectifying'], H, '='],
+  escalate: [['pending', 'processing', 'rectifying'], [...H, 'system'], '='],
   reject: [['pending', 'processing'], H, 'rejected'],
   duplicate: [['pending', 'processing'], H, 'duplicate'],
   confirm: [['fixed', 'closed'], ['reporter'], '='],
   reopen: [['fixed', 'closed', 'rejected'], ['reporter'], 'pending'],
   support: [['pending', 'processing', 'rectifying', 'reviewing'], ['staff'], '='],
+  remind: [['rectifying', 'reviewing'], ['system'], '='],
+  overdue: [['rectifying'], ['system'], '='],
 }
-const RELATIONS: Relation[] = ['reporter', 'owner', 'above', 'safety', 'staff']
+const RELATIONS: Relation[] = ['reporter', 'owner', 'above', 'safety', 'staff', 'system']
 const now = new Date('2026-11-24T08:00:00Z')
 const facts = (status: TicketState): TicketFacts => ({
   status,
@@ -44,7 +50,7 @@ const matrix = TICKET_ACTIONS.flatMap((action) =>
 )
 
 describe('ticket transitions: every action × state × relation', () => {
-  it('covers the whole matrix', () => expect(matrix).toHaveLength(13 * 8 * 5))
+  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 6))
 
   it.each(matrix)('%s from %s as %s', (action, state, rel) => {
     const [states, who, to] = EXPECTED[action]
@@ -98,5 +104,241 @@ describe('guards', () => {
     expect(
       allowedActions(facts('fixed'), new Set<Relation>(['reporter', 'staff']), 'me', now),
     ).toEqual(['confirm', 'reopen'])
+  })
+})
+
+describe('each row’s effect (apply): patch, event and pushes', () => {
+  const at = new Date('2026-11-24T08:00:00Z')
+  const step = (level: 0 | 1 | 2 | 3, userId: string, name: string): OwnerStep => ({
+    level,
+    userId,
+    openid: `o-${userId}`,
+    name,
+    phone: '13800000000',
+    deputy: false,
+    duty: 'x',
+  })
+  const chain = [step(0, 'fc', '尹志强'), step(1, 'co', '吕涛'), step(2, 'bc', '王楼长')]
+  const base: TicketDoc = {
+    _id: 't1',
+    clientKey: 'k',
+    reporterId: 'rep',
+    reporterName: '李护士',
+    anonymous: false,
+    floorId: 'F3',
+    buildingId: 'B7',
+    place: '7号楼 3层',
+    spot: '',
+    categoryId: 'wet-floor',
+    categoryName: '地面湿滑',
+    severity: 'medium',
+    description: '',
+    photos: ['cloud://p/1.jpg'],
+    afterPhotos: [],
+    status: 'pending',
+    level: 0,
+    ownerId: 'fc',
+    ownerName: '尹志强',
+    cycle: 1,
+    version: 3,
+    supporterIds: ['s1'],
+    rated: false,
+    rating: null,
+    deadline: null,
+    departmentId: null,
+    plan: null,
+    resolvedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  }
+  const world = (over: Partial<World> = {}): World => ({
+    now: at,
+    actor: { kind: 'system', id: 'system', name: '系统' },
+    chain,
+    reporter: { userId: 'rep', openid: 'o-rep', name: '李护士' },
+    ...over,
+  })
+  const AFTER = ['cloud://p/after.jpg']
+  const DEADLINE = '2026-12-01T15:59:59.999Z'
+  // action, ticket overrides, input, world overrides → expected patch subset, note pattern, pushes
+  const ROWS: Array<
+    [
+      TicketAction,
+      Partial<TicketDoc>,
+      Record<string, unknown>,
+      Partial<World>,
+      Record<string, unknown>,
+      RegExp | null,
+      string[],
+    ]
+  > = [
+    ['accept', {}, {}, {}, { status: 'processing', acceptedAt: at }, null, []],
+    [
+      'fix',
+      {},
+      { afterPhotos: AFTER },
+      {},
+      { status: 'fixed', afterPhotos: AFTER, resolvedAt: at, resolvedBy: 'system' },
+      null,
+      ['resolved→rep'],
+    ],
+    [
+      'defer',
+      {},
+      { deadline: DEADLINE, departmentId: 'property', plan: '联系物业' },
+      { department: { id: 'property', name: '物业公司' } },
+      {
+        status: 'rectifying',
+        departmentId: 'property',
+        departmentName: '物业公司',
+        plan: '联系物业',
+      },
+      /期限 2026-12-01，物业公司：联系物业/,
+      [],
+    ],
+    [
+      'complete',
+      { status: 'rectifying' },
+      { afterPhotos: AFTER },
+      {},
+      { status: 'reviewing', afterPhotos: AFTER },
+      null,
+      [],
+    ],
+    [
+      'verify',
+      { status: 'reviewing' },
+      {},
+      {},
+      { status: 'closed', resolvedAt: at },
+      null,
+      ['resolved→rep'],
+    ],
+    [
+      'sendBack',
+      { status: 'reviewing' },
+      { reason: '没清理干净' },
+      {},
+      { status: 'rectifying' },
+      /没清理干净/,
+      [],
+    ],
+    [
+      'transfer',
+      {},
+      { targetFloorId: 'F4', reason: '属于4层' },
+      {
+        target: {
+          floorId: 'F4',
+          buildingId: 'B7',
+          place: '7号楼 4层',
+          chain: [step(0, 'fc4', '张层长')],
+        },
+      },
+      { status: 'pending', floorId: 'F4', ownerId: 'fc4', level: 0, place: '7号楼 4层' },
+      /转至 7号楼 4层：属于4层/,
+      ['assigned→fc4'],
+    ],
+    [
+      'escalate',
+      {},
+      { reason: '需要协调' },
+      {},
+      { status: 'pending', level: 1, ownerId: 'co', ownerName: '吕涛' },
+      /由 层长 尹志强 升级至 协管员 吕涛/,
+      ['escalated→co'],
+    ],
+    [
+      'reject',
+      {},
+      { reason: '不是隐患' },
+      {},
+      { status: 'rejected', resolvedAt: at },
+      /不是隐患/,
+      [],
+    ],
+    [
+      'duplicate',
+      {},
+      { duplicateOf: 't0', reason: '重复' },
+      { original: { _id: 't0', reporterId: 'r0', supporterIds: [] } },
+      { status: 'duplicate', duplicateOf: 't0' },
+      /重复/,
+      [],
+    ],
+    [
+      'confirm',
+      { status: 'fixed' },
+      { rating: 4 },
+      {},
+      { status: 'fixed', rated: true, rating: 4 },
+      /评分 4 星/,
+      [],
+    ],
+    [
+      'reopen',
+      { status: 'fixed', level: 1, ownerId: 'co', rated: true, rating: 2, afterPhotos: AFTER },
+      { reason: '还在' },
+      {},
+      {
+        status: 'pending',
+        cycle: 2,
+        level: 0,
+        ownerId: 'fc',
+        rated: false,
+        rating: null,
+        afterPhotos: [],
+      },
+      /还在/,
+      ['assigned→fc'],
+    ],
+    [
+      'support',
+      {},
+      {},
+      { actor: { kind: 'system', id: 'me', name: 'x' } as never },
+      { status: 'pending', supporterIds: ['s1', 'me'] },
+      null,
+      [],
+    ],
+    [
+      'remind',
+      { status: 'rectifying', deadline: at },
+      { reason: '距整改期限还有 24 小时', target: 'owner' },
+      {},
+      { status: 'rectifying', reminders: 1 },
+      /已提醒 层长 尹志强/,
+      ['reminder→fc'],
+    ],
+    [
+      'overdue',
+      { status: 'rectifying', deadline: at },
+      { reason: '限期整改已逾期' },
+      {},
+      { status: 'rectifying', overdue: true, level: 2, ownerId: 'bc' },
+      /由 层长 尹志强 升级至 楼长 王楼长/,
+      ['escalated→bc'],
+    ],
+  ]
+
+  it('covers every action', () =>
+    expect(new Set(ROWS.map((r) => r[0]))).toEqual(new Set(TICKET_ACTIONS)))
+
+  it.each(ROWS)('%s', (action, over, input, w, patch, note, pushes) => {
+    const t = { ...base, ...over }
+    const out = decide(action, t, { id: 't1', action, ...input } as never, world(w))
+    expect(out.patch).toMatchObject({ ...patch, version: 4, updatedAt: at })
+    if (note) expect(out.event.note).toMatch(note)
+    expect(out.notifications.map((n) => `${n.kind}→${n.to.userId}`)).toEqual(pushes)
+  })
+
+  it('links a duplicate to its original and counts its people as +1s there', () => {
+    const out = decide(
+      'duplicate',
+      base,
+      { id: 't1', action: 'duplicate', duplicateOf: 't0', reason: '重复' },
+      world({ original: { _id: 't0', reporterId: 'r0', supporterIds: [] } }),
+    )
+    expect(out.link).toEqual({ originalId: 't0', duplicateId: 't1', supporterIds: ['rep', 's1'] })
   })
 })

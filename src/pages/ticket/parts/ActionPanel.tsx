@@ -40,7 +40,8 @@ export function ActionPanel({
     ticket.forms.find((f) => f.action === action)?.fields ?? []
   const { departments, duplicates } = ticket.choices
 
-  const valueOf: Record<EvidenceField, () => unknown> = {
+  // Fields a person fills; the system's own fields (a reminder's target) never reach a form.
+  const valueOf: Partial<Record<EvidenceField, () => unknown>> = {
     afterPhotos: () => photos.ids,
     deadline: () => dayjs(deadline).endOf('day').toISOString(),
     departmentId: () => departments[department]?.id,
@@ -53,7 +54,7 @@ export function ActionPanel({
 
   const submit = async (action: TicketAction) => {
     const input = { id: ticket.id, action, version: ticket.version } as Record<string, unknown>
-    for (const field of fieldsOf(action)) input[field] = valueOf[field]()
+    for (const field of fieldsOf(action)) input[field] = valueOf[field]?.()
     setBusy(true)
     setError('')
     try {

@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call, messageOf } from '../../services'
-import './safety.scss'
+import './content.scss'
 
 const GRID = 3
 const AUDIT_LABELS: Record<string, string> = {
