@@ -55,10 +55,12 @@ function plausible(schema: z.ZodTypeAny, depth = 0): fc.Arbitrary<unknown> {
     case 'ZodString':
       return fc.oneof(
         fc.stringMatching(/^[a-z0-9-]{8,40}$/),
+        // Real-looking ids that do not exist: a well-formed input still reaches the handler and
+        // must be refused there (every id is checked), while nothing legitimate gets written.
         fc.constantFrom(
-          'B07F03',
-          'fire-exit',
-          'u-staff-1',
+          'B99F99',
+          'no-such-category',
+          'u-staff-999',
           'cloud://woodpecker-local.7465-woodpecker-local-1300000000/photos/x.jpg',
           '2030-01-01T00:00:00.000Z',
           '2026-11-24T08:00:00.000Z|abc123',
