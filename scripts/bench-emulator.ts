@@ -1,10 +1,11 @@
 // `npm run bench:emulator`: prints the emulator's figures — SDK call overhead, 1M inserts, an indexed
-// page at 10k and 1M, a $group at 1M, restart time and memory at 1M, a warm function invocation.
+// page at 10k and 1M, a $group at 1M, restart time and memory at 1M, a warm function invocation, and
+// a simulated day of a per-minute timer through POST /_emulator/clock (alone: `-- --clock`).
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startEmulator, type RunningEmulator } from '../emulator/src/index'
+import { createManualClock, startEmulator, type RunningEmulator } from '../emulator/src/index'
 import type { LogOp } from '../emulator/src/database/journal'
 
 const ROOT = resolve(__dirname, '..')
@@ -173,6 +174,29 @@ async function main(): Promise<void> {
   rmSync(databaseDir, { recursive: true, force: true })
 }
 
+/** One simulated day of the fixture's per-minute timer (each firing a function invocation with one write). */
+async function clockDay(): Promise<string> {
+  const emu = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    databaseDir: join(ROOT, 'test', 'emulator', 'fixtures', 'database'),
+    functionsDir: join(ROOT, 'test', 'emulator', 'fixtures', 'functions'),
+    clock: createManualClock(Date.parse('2026-11-24T00:00:30Z')),
+  })
+  const t = performance.now()
+  const res = (await (
+    await fetch(`${emu.url}/_emulator/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 86_400_000 }),
+    })
+  ).json()) as { fired: number }
+  const ms = performance.now() - t
+  await emu.stop()
+  return `${(ms / 1000).toFixed(1)} s for ${res.fired} firings (${(ms / res.fired).toFixed(2)} ms each, in memory)`
+}
+
 async function warmInvocation(emu: RunningEmulator): Promise<string> {
   const ms = await timeIt(200, (i) =>
     fetch(`${emu.url}/fn/echo`, {
@@ -185,7 +209,14 @@ async function warmInvocation(emu: RunningEmulator): Promise<string> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  const run = process.argv.includes('--clock')
+    ? clockDay().then((r) =>
+        console.log(`POST /_emulator/clock, one day of a 1-minute timer   ${r}`),
+      )
+    : main().then(async () =>
+        console.log(`POST /_emulator/clock, one day of a 1-minute timer   ${await clockDay()}`),
+      )
+  run.catch((error: unknown) => {
     console.error(error)
     process.exit(1)
   })

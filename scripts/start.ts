@@ -5,7 +5,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { isStale } from './lib/freshness'
-import { startEmulator, warnIfExposed } from '../emulator/src/index'
+import {
+  createManualClock,
+  smsFunctionEnv,
+  startEmulator,
+  warnIfExposed,
+} from '../emulator/src/index'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -20,6 +25,7 @@ async function main(): Promise<void> {
   // Loopback only unless asked: the emulator's /admin endpoint bypasses every rule.
   const host = argValue('--host') ?? '127.0.0.1'
   warnIfExposed(host)
+  const manualClock = process.argv.includes('--manual-clock')
 
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
   console.log('• 构建云函数')
@@ -44,7 +50,10 @@ async function main(): Promise<void> {
     quiet: true,
     functionsDir: join(ROOT, 'cloudfunctions'),
     staticDir: join(ROOT, 'dist-h5'),
+    clock: manualClock ? createManualClock(Date.now()) : undefined,
   })
+  // Functions text through the local SMS stand-in, as CloudBase's per-function variables would set it.
+  emulator.setFunctionEnv(smsFunctionEnv(emulator.url))
 
   const marker = join(dataDir, '.seeded')
 
@@ -63,9 +72,10 @@ async function main(): Promise<void> {
   应用（H5）        ${app}/
   扫码上报（演示楼层） ${app}/#/pages/report/index?scene=${scene}
   消息推送（模拟微信） ${app}/_emulator/outbox.html
+  短信（本地模拟）     发往 ${app}/_emulator/sms，不会发出真实短信，显示在上面的消息推送页
   演示身份           ${app}/_emulator/personas
   数据目录           ${dataDir}
-
+${manualClock ? `  手动时钟           ${new Date(emulator.clock.now()).toISOString()}：POST ${app}/_emulator/clock {"advanceMs": 60000} 推进时间\n` : ''}
 在页面顶部的“演示身份”里切换：上报人 / 层长 / 协管员 / 楼长 / 安全办 / 院领导。
 按 Ctrl+C 停止。
 `)

@@ -23,21 +23,38 @@ export const systemClock: Clock = {
   },
 }
 
-/** A clock that moves only when told; advancing fires due schedules in time order, awaiting each. */
+/** How far `clock` is from the machine's time (0 for the system clock); functions see time shifted by it. */
+export function clockOffset(clock: Clock): number {
+  return clock === systemClock ? 0 : clock.now() - Date.now()
+}
+
+/**
+ * A clock that moves only when told; advancing fires due schedules in time order, awaiting each, and
+ * resolves with how many fired. Moves are serialised: a second move starts when the first is done.
+ */
 export function createManualClock(startEpochMs: number): ManualClock {
   let current = startEpochMs
   let seq = 0
   let queue: Scheduled[] = []
-  const runUntil = async (target: number): Promise<void> => {
+  let moving: Promise<unknown> = Promise.resolve()
+  const runUntil = async (target: number): Promise<number> => {
+    let fired = 0
     for (;;) {
       queue.sort((a, b) => a.at - b.at || a.seq - b.seq)
       const next = queue[0]
       if (!next || next.at > target) break
       queue.shift()
       current = Math.max(current, next.at)
+      fired++
       await next.fn()
     }
     current = Math.max(current, target)
+    return fired
+  }
+  const move = (target: () => number): Promise<number> => {
+    const run = moving.then(() => runUntil(target()))
+    moving = run.catch(() => undefined)
+    return run
   }
   return {
     manual: true,
@@ -49,7 +66,7 @@ export function createManualClock(startEpochMs: number): ManualClock {
         queue = queue.filter((q) => q !== item)
       }
     },
-    set: (epochMs) => runUntil(epochMs),
-    advance: (ms) => runUntil(current + ms),
+    set: (epochMs) => move(() => epochMs),
+    advance: (ms) => move(() => current + ms),
   }
 }

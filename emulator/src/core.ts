@@ -9,11 +9,11 @@ export interface Clock {
   schedule(at: number, fn: () => void): () => void
 }
 
-/** A clock tests drive by hand: `advance` fires every due schedule in time order. */
+/** A clock tests drive by hand: `advance` fires every due schedule in time order and resolves with how many fired. */
 export interface ManualClock extends Clock {
   readonly manual: true
-  set(epochMs: number): Promise<void>
-  advance(ms: number): Promise<void>
+  set(epochMs: number): Promise<number>
+  advance(ms: number): Promise<number>
 }
 
 /** What the SDK sent to /admin, already JSON-parsed (multipart bodies arrive as `parts`). */
@@ -77,6 +77,8 @@ export interface EmulatorCore {
   registerRoute(method: string, pathPrefix: string, handler: RouteHandler): void
   /** Environment variables an SDK process needs to reach this emulator. */
   sdkEnv(): Record<string, string>
+  /** Extra environment variables every function invocation gets (CloudBase's per-function variables). */
+  functionEnv(): Record<string, string>
   /** The open APIs a function's config.json permits (`permissions.openapi`). */
   functionPermissions(functionName: string): string[]
   /** Lets the functions service map a request's `wxCloudApiToken` to the invocation that made it. */

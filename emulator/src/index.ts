@@ -13,6 +13,7 @@ import { Router } from './server'
 import { services } from './services'
 
 export { createManualClock, systemClock } from './clock'
+export { smsFunctionEnv } from './sms/env'
 
 const REPO = resolve(__dirname, '..', '..')
 
@@ -42,6 +43,8 @@ export interface StartOptions {
   /** Serve this directory (the built H5 app) at `/`. */
   staticDir?: string
   quiet?: boolean
+  /** Extra environment variables for every function invocation (CloudBase's per-function variables). */
+  functionEnv?: Record<string, string>
 }
 
 export interface RunningEmulator {
@@ -52,6 +55,8 @@ export interface RunningEmulator {
   core: EmulatorCore
   engine: Engine
   sdkEnv(): Record<string, string>
+  /** Replaces the extra environment of every later function invocation. */
+  setFunctionEnv(env: Record<string, string>): void
   stop(): Promise<void>
 }
 
@@ -103,6 +108,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
   })
 
   let deliverPush: (event: Record<string, unknown>) => Promise<boolean> = async () => false
+  let functionEnv: Record<string, string> = { ...opts.functionEnv }
   const core: EmulatorCore = {
     envId,
     url,
@@ -120,6 +126,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
       router.resolveCaller = fn
     },
     sdkEnv,
+    functionEnv: () => functionEnv,
     log,
     onStop: (fn) => stoppers.push(fn),
     pushMessage: (event) => deliverPush(event),
@@ -138,6 +145,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     core,
     engine,
     sdkEnv,
+    setFunctionEnv(env) {
+      functionEnv = { ...env }
+    },
     async stop() {
       if (stopped) return
       stopped = true

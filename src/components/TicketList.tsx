@@ -20,6 +20,7 @@ export function TicketList({ items }: { items: TicketSummary[] }): JSX.Element {
           </View>
           <Text className="muted">{t.place}</Text>
           {t.description && <Text className="ticket-item-desc">{t.description}</Text>}
+          {t.escalationNote && <Text className="ticket-item-escalation">⬆ {t.escalationNote}</Text>}
           <Text className="muted">
             {dayjs(t.createdAt).format('MM-DD HH:mm')} · {LEVEL_LABELS[t.level] ?? ''}处理
             {t.supportCount ? ` · ${t.supportCount} 人也看到了` : ''}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import { startEmulator } from '../../emulator/src/index'
+import { createManualClock, startEmulator } from '../../emulator/src/index'
 import { FIXTURE_DATABASE, FIXTURE_FUNCTIONS } from './helpers/fixtures'
 
 const ROOT = resolve(__dirname, '..', '..')
@@ -46,6 +46,49 @@ describe('persistence', () => {
     expect(second.engine.find('extra', {})).toEqual([{ _id: 'x', n: 1 }])
     const files = await second.core.store.find('_emu_files', { _id: fileID })
     expect(files).toHaveLength(1)
+    await second.stop()
+  })
+
+  it('keeps SMS attempts and resumes a manual clock where it was moved to', async () => {
+    const opts = {
+      port: 0,
+      dataDir: dir,
+      quiet: true,
+      databaseDir: FIXTURE_DATABASE,
+      // No timer triggers: moving to 2099 fires nothing.
+      functionsDir: join(dir, 'no-functions'),
+    }
+    const first = await startEmulator({ ...opts, clock: createManualClock(Date.now()) })
+    const moved = (await (
+      await fetch(`${first.url}/_emulator/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to: '2099-01-01T00:00:00Z' }),
+      })
+    ).json()) as { now: string }
+    expect(moved.now).toBe('2099-01-01T00:00:00.000Z')
+    await fetch(`${first.url}/_emulator/sms/`, {
+      method: 'POST',
+      headers: { authorization: 'x', 'x-tc-action': 'SendSms', 'x-tc-version': '2021-01-11' },
+      body: JSON.stringify({
+        PhoneNumberSet: ['+8613800000001'],
+        SmsSdkAppId: '1400000000',
+        SignName: '啄木鸟',
+        TemplateId: '100001',
+        TemplateParamSet: ['7号楼3层', '电梯'],
+      }),
+    })
+    await first.stop()
+
+    const second = await startEmulator({ ...opts, clock: createManualClock(Date.now()) })
+    const clock = (await (await fetch(`${second.url}/_emulator/clock`)).json()) as { now: string }
+    expect(clock.now).toBe('2099-01-01T00:00:00.000Z')
+    const texts = (await (await fetch(`${second.url}/_emulator/sms`)).json()) as Array<
+      Record<string, unknown>
+    >
+    expect(texts).toMatchObject([
+      { phone: '+8613800000001', code: 'Ok', at: '2099-01-01T00:00:00.000Z' },
+    ])
     await second.stop()
   })
 

@@ -37,7 +37,7 @@ describe('emulated services', () => {
         .get()) as { data: Row[] }
       expect(calls.data.every((c) => c.openid === c.tag)).toBe(true)
       expect(calls.data).toHaveLength(6)
-    })
+    }, 30_000) // six cold workers load the SDK at once: slow on a loaded machine
 
     it('runs cloud.callFunction between functions with the caller’s identity', async () => {
       const { json } = await gateway(url, 'relay', { target: 'echo' }, 'o-relay')

@@ -45,6 +45,8 @@ export const TicketView = z.object({
   dueAt: z.string().nullable(),
   dueStep: z.string().nullable(),
   overdue: z.boolean(),
+  /** Why it last climbed the ladder (“超时 30 分钟未受理（由 层长 … 升级至 协管员 …）”). */
+  escalationNote: z.string().nullable(),
   rating: z.number().nullable(),
   supportCount: z.number(),
   supportedByMe: z.boolean(),
@@ -83,6 +85,7 @@ export const TicketSummary = TicketView.pick({
   dueAt: true,
   dueStep: true,
   overdue: true,
+  escalationNote: true,
 })
 export type TicketSummary = z.infer<typeof TicketSummary>
 

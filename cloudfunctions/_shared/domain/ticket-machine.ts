@@ -220,12 +220,10 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     apply: (t, input, w) => {
       const next = ownerAtOrAbove(w.chain, t.level + 1)!
       const owner = handOver(t, next)
+      const note = `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
       return {
-        patch: owner.patch,
-        event: {
-          note: `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`,
-          ...owner.event,
-        },
+        patch: { ...owner.patch, escalationNote: note },
+        event: { note, ...owner.event },
         notifications: [{ kind: 'escalated', to: recipient(next), note: input.reason }],
       }
     },
@@ -295,6 +293,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
           resolvedAt: null,
           resolvedBy: null,
           acceptedAt: null,
+          escalationNote: null,
+          overdue: false,
           afterPhotos: [],
           deadline: null,
         },
@@ -336,14 +336,12 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
       if (next) pushes.push({ kind: 'escalated', to: recipient(next), note: input.reason })
       if (safety && safety.userId !== next?.userId && safety.userId !== t.ownerId)
         pushes.push({ kind: 'escalated', to: recipient(safety), note: input.reason })
+      const note = next
+        ? `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
+        : input.reason
       return {
-        patch: { overdue: true, ...owner?.patch },
-        event: {
-          note: next
-            ? `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
-            : input.reason,
-          ...owner?.event,
-        },
+        patch: { overdue: true, escalationNote: note, ...owner?.patch },
+        event: { note, ...owner?.event },
         notifications: pushes,
       }
     },

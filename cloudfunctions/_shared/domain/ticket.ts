@@ -68,6 +68,8 @@ export interface TicketDoc {
   /** When the current step is due, and which step it is (null: nothing is due). */
   dueAt?: Date | null
   dueStep?: string | null
+  /** Why the ticket last climbed the ladder, as its record says. */
+  escalationNote?: string | null
   /** The deadline passed before the work was completed. */
   overdue?: boolean
   resolvedAt: Date | null

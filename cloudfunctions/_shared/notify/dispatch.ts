@@ -59,7 +59,7 @@ async function push(
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: to.openid,
       templateId,
-      page: i.page ?? `pages/ticket/index?id=${i.ticketId}`,
+      page: i.page ?? `pages/ticket/index?id=${i.ticketId}${copy ? '&copy=1' : ''}`,
       data: fieldsFor(templateId, i, note),
       miniprogramState: 'formal',
       lang: 'zh_CN',
@@ -127,7 +127,7 @@ export async function dispatchPending(
   const done: IntentDoc[] = []
   for (const intent of await pendingIntents(ctx.db, ids, ctx.now())) {
     // Held for the quiet hours: answered as it is (the record says when it will go out).
-    if (intent.notBefore && new Date(intent.notBefore) > ctx.now()) {
+    if (intent.held && new Date(intent.notBefore) > ctx.now()) {
       done.push(intent)
       continue
     }

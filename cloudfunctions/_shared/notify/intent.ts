@@ -34,6 +34,8 @@ export interface IntentDoc {
   fields: { category: string; place: string; time: Date; note: string }
   /** Not sent before this time (quiet hours hold non-urgent pushes until morning). */
   notBefore: Date
+  /** Whether the quiet hours hold it (else notBefore is its creation and it goes at once). */
+  held?: boolean
   status: 'pending' | 'sending' | 'done'
   outcome: 'sent' | 'copied' | 'sms' | 'board' | 'failed' | null
   deliveries: Delivery[]
@@ -83,6 +85,7 @@ export function intentsFor(
         note: p.note || t.categoryName,
       },
       notBefore,
+      held: notBefore.getTime() > now.getTime(),
       status: 'pending',
       outcome: null,
       deliveries: [],

@@ -40,7 +40,7 @@ function describe(i: IntentDoc, now: Date): string {
     case 'failed':
       return `推送给 ${who} 失败，已送达 安全办看板`
     default:
-      return i.notBefore && new Date(i.notBefore) > now
+      return i.held && new Date(i.notBefore) > now
         ? `夜间静默时段，将于 ${dayjs(i.notBefore).tz('Asia/Shanghai').format('HH:mm')} 推送给 ${who}`
         : `正在通知 ${who}…`
   }

@@ -97,6 +97,7 @@ export async function sendEveningLists(ctx: ActionContext): Promise<number> {
         page: `pages/evening/index?buildingId=${b._id}&date=${day}`,
         fields: { category: '晚间问题清单', place: b.name, time: now, note: summaryLine(counts) },
         notBefore: now,
+        held: false,
         status: 'pending',
         outcome: null,
         deliveries: [],

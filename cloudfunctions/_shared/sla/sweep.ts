@@ -13,8 +13,12 @@ import { quietHours } from '../runtime/settings'
 import { SYSTEM_ACTOR } from '../ticket/actor'
 import { transition } from '../ticket/door'
 import { actForDue } from './step'
+import { chainOf } from '../ticket/read'
+import type { OwnerStep } from '../domain/owner-chain'
+import type { TicketDoc } from '../domain/ticket'
 
 const PAGE = 100
+const BUDGET_MS = 40_000
 
 export interface SweepResult {
   /** Due tickets read. */
@@ -33,6 +37,13 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
   const urgentOnly = isQuiet(now, quietHours())
   const result: SweepResult = { read: 0, acted: 0, skipped: 0, pages: 0 }
   let after: { dueAt: Date; id: string } | undefined
+  // One chain per floor for the whole sweep; the due query already read each ticket.
+  const chains = new Map<string, Promise<readonly OwnerStep[]>>()
+  const chainFor = (t: TicketDoc) => {
+    if (!chains.has(t.floorId)) chains.set(t.floorId, chainOf(ctx, t, now))
+    return chains.get(t.floorId)!
+  }
+  const deadline = Date.now() + BUDGET_MS
   for (;;) {
     const page = await listDue(ctx.db, now, PAGE, { urgentOnly, after })
     result.pages++
@@ -42,7 +53,10 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
       const input = actForDue(t, now)
       if (!input) continue
       try {
-        const done = await transition(ctx, SYSTEM_ACTOR, input as z.output<typeof ActInput>)
+        const done = await transition(ctx, SYSTEM_ACTOR, input as z.output<typeof ActInput>, {
+          ticket: t,
+          chainOf: chainFor,
+        })
         intents.push(...done.intentIds)
         result.acted++
       } catch (error) {
@@ -52,7 +66,8 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
     }
     for (let i = 0; i < intents.length; i += 20) await dispatchNow(ctx, intents.slice(i, i + 20))
     const last = page[page.length - 1]
-    if (page.length < PAGE || !last?.dueAt) break
+    // What is left waits for the next sweep (a minute later): one run never nears its timeout.
+    if (page.length < PAGE || !last?.dueAt || Date.now() > deadline) break
     after = { dueAt: new Date(last.dueAt), id: last._id }
   }
   return result

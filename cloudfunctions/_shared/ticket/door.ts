@@ -36,11 +36,13 @@ export async function transition(
   ctx: ActionContext,
   actor: Actor,
   input: ActParsed,
+  /** What the caller already loaded (a sweep reads the ticket and caches chains per floor). */
+  known: { ticket?: TicketDoc; chainOf?: (t: TicketDoc) => Promise<readonly OwnerStep[]> } = {},
 ): Promise<Transitioned> {
   const now = ctx.now()
-  const t = await getTicket(ctx.db, input.id)
+  const t = known.ticket?._id === input.id ? known.ticket : await getTicket(ctx.db, input.id)
   if (!t) throw new AppError('ticket.not_found')
-  const chain = await chainOf(ctx, t, now)
+  const chain = known.chainOf ? await known.chainOf(t) : await chainOf(ctx, t, now)
   const relations = relationsOf(actor, t, chain)
   // Authorize first: a caller who may not take this action learns nothing else about the ticket.
   if (!TRANSITIONS[input.action].who.some((r) => relations.has(r)))

@@ -47,6 +47,7 @@ export function toView(
     dueAt: iso(t.dueAt),
     dueStep: t.dueStep ?? null,
     overdue: Boolean(t.overdue),
+    escalationNote: t.escalationNote ?? null,
     rating: t.rating,
     supportCount: t.supporterIds.length,
     supportedByMe: t.supporterIds.includes(opts.viewerId),
@@ -93,5 +94,6 @@ export function toSummary(t: TicketDoc, viewerId: string) {
     dueAt: iso(t.dueAt),
     dueStep: t.dueStep ?? null,
     overdue: Boolean(t.overdue),
+    escalationNote: t.escalationNote ?? null,
   }
 }

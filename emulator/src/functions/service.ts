@@ -1,6 +1,7 @@
 // The functions service: runs built functions with isolated identities, answers
 // functions.invokeFunction (cloud.callFunction between functions) and the H5 gateway POST /fn/:name.
 import { randomBytes } from 'node:crypto'
+import { clockOffset } from '../clock'
 import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
 import { BodyTooLarge, readBody, sendJson } from '../http-util'
@@ -39,6 +40,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
       const token = `emu-${randomBytes(12).toString('hex')}`
       live.set(token, { ...identity, functionName: name })
       const env: Record<string, string> = {
+        ...core.functionEnv(),
         WX_OPENID: identity.openid,
         WX_APPID: identity.appid,
         WX_UNIONID: identity.unionid ?? '',
@@ -55,7 +57,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
         time_limit_in_ms: pool.config(name).timeout * 1000,
       }
       try {
-        return await pool.invoke(name, event, context, env)
+        return await pool.invoke(name, event, context, env, clockOffset(core.clock))
       } finally {
         live.delete(token)
       }

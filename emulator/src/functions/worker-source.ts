@@ -1,9 +1,28 @@
 // The code each function worker runs (plain JS, evaluated): load the function once, then serve one
-// invocation at a time with that invocation's identity in process.env, as a fresh SCF instance would.
+// invocation at a time with that invocation's identity and environment in process.env, as a fresh
+// SCF instance would. Before the function loads, the global Date is replaced by one whose now() and
+// argument-less constructor read the machine's time plus the emulator clock's offset, which the pool
+// sends with each invocation (0 on the system clock) — so `new Date()` in a function is the
+// emulator's time, and functions never branch on it.
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Module = require('node:module')
 const localRequire = Module.createRequire(workerData.entry)
+
+const RealDate = Date
+let clockOffset = 0
+function EmulatorDate(...args) {
+  if (!new.target) return new RealDate(RealDate.now() + clockOffset).toString()
+  return Reflect.construct(RealDate, args.length ? args : [RealDate.now() + clockOffset], new.target)
+}
+Object.setPrototypeOf(EmulatorDate, RealDate)
+Object.defineProperty(EmulatorDate, 'name', { value: 'Date' })
+Object.defineProperty(EmulatorDate, 'length', { value: 7 })
+EmulatorDate.prototype = RealDate.prototype
+EmulatorDate.now = function now() { return RealDate.now() + clockOffset }
+Object.defineProperty(RealDate.prototype, 'constructor', { value: EmulatorDate, writable: true, configurable: true })
+globalThis.Date = EmulatorDate
+
 let fn = null
 const IDENTITY_KEYS = ${JSON.stringify([
   'WX_OPENID',
@@ -16,9 +35,13 @@ const IDENTITY_KEYS = ${JSON.stringify([
   'TRIGGER_SRC',
   'WX_TRIGGER_API_TOKEN_V0',
 ])}
+let lastEnvKeys = []
 parentPort.on('message', async (msg) => {
   for (const k of IDENTITY_KEYS) delete process.env[k]
+  for (const k of lastEnvKeys) delete process.env[k]
+  lastEnvKeys = Object.keys(msg.env)
   Object.assign(process.env, msg.env)
+  clockOffset = Number(msg.clockOffset) || 0
   try {
     if (!fn) {
       const mod = localRequire(workerData.entry)

@@ -1,16 +1,21 @@
-// wx.openApi: subscription messages into an outbox that enforces WeChat's rules (consent, field
-// lengths), wxacode.getUnlimited as a real PNG QR code, and the content-security checks.
+// wx.openApi: subscription messages into an outbox that enforces WeChat's rules (consent of both
+// kinds, field lengths), wxacode.getUnlimited as a real PNG QR code, and the content-security
+// checks; GET /_emulator/outbox serves the feed (with SMS texts) behind the outbox page.
 import QRCode from 'qrcode'
 import type { EmulatorCore, EmulatorService } from '../core'
 import { CloudError } from '../ejson'
-import { readBody, sendJson } from '../http-util'
+import { sendJson } from '../http-util'
+import { nextSeq } from '../seq'
+import { normalizePhone, SMS } from '../sms/service'
+import { consumeConsent, installConsent } from './consent'
+import { directory, smsEntry, wechatEntry } from './feed'
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './protobuf'
 import { fieldViolation, loadTemplates, type Template } from './templates'
 import { OUTBOX_HTML } from './outbox-page'
 import { installMediaCheck } from './media-check'
 
 export const OUTBOX = '_emu_outbox'
-export const CONSENTS = '_emu_consents'
+export { CONSENTS } from './consent'
 /** Text containing one of these is judged risky by msgSecCheck (documented in emulator/README.md). */
 export const RISKY_WORDS = ['违禁词', '赌博', '色情', '诈骗']
 
@@ -95,52 +100,7 @@ export const openApiService: EmulatorService = (core) => {
     }
   })
 
-  core.registerRoute('POST', '/_emulator/consent', async (req, res) => {
-    let input: { openid?: unknown; templateIds?: unknown }
-    try {
-      input = JSON.parse((await readBody(req)).toString('utf8'))
-    } catch {
-      sendJson(res, 400, { code: 'INVALID_PARAM', message: 'body must be JSON' })
-      return
-    }
-    const ids = input.templateIds
-    if (
-      typeof input.openid !== 'string' ||
-      !input.openid ||
-      !Array.isArray(ids) ||
-      ids.length === 0 ||
-      ids.length > 3
-    ) {
-      sendJson(res, 400, {
-        code: 'INVALID_PARAM',
-        message: 'need {openid, templateIds: 1–3 template ids}',
-      })
-      return
-    }
-    const results: Record<string, string> = {}
-    for (const id of ids.map(String)) {
-      if (!templates.has(id)) {
-        results[id] = 'filter'
-        continue
-      }
-      const key = `${input.openid}|${id}`
-      const updated = await core.store.update(CONSENTS, { _id: key }, { $inc: { credits: 1 } })
-      if (!updated)
-        await core.store.insert(CONSENTS, {
-          _id: key,
-          openid: input.openid,
-          templateId: id,
-          credits: 1,
-        })
-      results[id] = 'accept'
-    }
-    sendJson(res, 200, { errMsg: 'requestSubscribeMessage:ok', ...results })
-  })
-
-  core.registerRoute('GET', '/_emulator/consent', async (_req, res, url) => {
-    const openid = url.searchParams.get('openid')
-    sendJson(res, 200, await core.store.find(CONSENTS, openid ? { openid } : {}))
-  })
+  installConsent(core, templates)
 
   core.registerRoute('GET', '/_emulator/outbox', async (_req, res, url) => {
     if (url.pathname === '/_emulator/outbox.html') {
@@ -148,18 +108,49 @@ export const openApiService: EmulatorService = (core) => {
       res.end(OUTBOX_HTML)
       return
     }
-    const openid = url.searchParams.get('openid')
-    const rows = await core.store.find(OUTBOX, openid ? { touser: openid } : {}, {
-      sort: { at: -1 },
-      limit: 200,
-    })
-    const titles = Object.fromEntries([...templates.values()].map((t) => [t.id, t.title]))
-    sendJson(
-      res,
-      200,
-      rows.map((r) => ({ ...r, title: titles[String(r.templateId)] ?? '' })),
-    )
+    sendJson(res, 200, await outboxFeed(core, templates, url.searchParams))
   })
+}
+
+/**
+ * The feed behind the outbox page, newest first: `?openid=` one person's subscription messages,
+ * `?phone=` the texts to one number, neither: both channels (`?channel=wechat|sms` keeps one).
+ */
+async function outboxFeed(
+  core: EmulatorCore,
+  templates: Map<string, Template>,
+  params: URLSearchParams,
+): Promise<Record<string, unknown>[]> {
+  const openid = params.get('openid')
+  const phone = params.get('phone')
+  const channel = params.get('channel') ?? (openid ? 'wechat' : phone ? 'sms' : '')
+  const limit = 200
+  const people = await directory(core)
+  const wechat =
+    channel === 'sms'
+      ? []
+      : (
+          await core.store.find(OUTBOX, openid ? { touser: openid } : {}, {
+            sort: { at: -1, seq: -1 },
+            limit,
+          })
+        ).map((r) => wechatEntry(r, templates, people.byOpenid))
+  const texts =
+    channel === 'wechat'
+      ? []
+      : (
+          await core.store.find(SMS, phone ? { phone: normalizePhone(phone) } : {}, {
+            sort: { at: -1, seq: -1 },
+            limit,
+          })
+        ).map((r) => smsEntry(r, people.byPhone))
+  return [...wechat, ...texts]
+    .sort(
+      (a, b) =>
+        (b.at as Date).getTime() - (a.at as Date).getTime() ||
+        Number(b.seq ?? 0) - Number(a.seq ?? 0),
+    )
+    .slice(0, limit)
 }
 
 async function sendSubscribe(
@@ -180,6 +171,7 @@ async function sendSubscribe(
       errcode,
       errmsg,
       at: new Date(core.clock.now()),
+      seq: nextSeq(),
     })
     return errcode ? fail(errcode, errmsg) : ok({ msgid: Date.now() })
   }
@@ -193,12 +185,8 @@ async function sendSubscribe(
   }
   if (typeof p.page === 'string' && p.page.startsWith('/'))
     return record('rejected', 47003, 'argument invalid! page must not start with /')
-  const key = `${touser}|${templateId}`
-  const consent = (await core.store.find(CONSENTS, { _id: key }))[0] as
-    { credits?: number } | undefined
-  if (!consent || !consent.credits || consent.credits <= 0)
+  if (!(await consumeConsent(core, template, touser)))
     return record('rejected', 43101, 'user refuse to accept the msg')
-  await core.store.update(CONSENTS, { _id: key }, { $inc: { credits: -1 } })
   return record('sent', 0, 'ok')
 }
 

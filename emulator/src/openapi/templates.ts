@@ -6,13 +6,25 @@ import { join } from 'node:path'
 export interface Template {
   id: string
   title: string
+  /** Field key → type (`thing`, `time`, `phrase` …). */
   fields: Record<string, string>
+  /** One-time: one consent allows one send. Long-term: one consent, many sends. */
+  kind: 'one-time' | 'long-term'
+  /** Field key → the label WeChat shows beside its value (隐患类别, 位置 …). */
+  labels: Record<string, string>
 }
 
-/** Reads database/subscribe-templates.json. */
+/** Reads database/subscribe-templates.json (kind defaults to one-time, labels to the keys). */
 export function loadTemplates(databaseDir: string): Template[] {
   const path = join(databaseDir, 'subscribe-templates.json')
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Template[]) : []
+  if (!existsSync(path)) return []
+  return (JSON.parse(readFileSync(path, 'utf8')) as Array<Partial<Template>>).map((t) => ({
+    id: String(t.id),
+    title: t.title ?? '',
+    fields: t.fields ?? {},
+    kind: t.kind === 'long-term' ? 'long-term' : 'one-time',
+    labels: t.labels ?? {},
+  }))
 }
 
 const TIME =

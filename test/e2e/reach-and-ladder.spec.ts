@@ -1,0 +1,73 @@
+// The README's own order (the nurse reports before the captain ever allowed reminders) and time
+// moving work up the ladder, as people see them in the browser.
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { open, pickPersona } from './helpers'
+
+const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/e2e.jpg'
+
+async function report(request: APIRequestContext, floorId: string, key: string) {
+  const res = await request.post('/fn/ticket', {
+    headers: { 'x-woodpecker-openid': 'demo-staff' },
+    data: {
+      action: 'create',
+      input: { clientKey: key, floorId, categoryId: 'wet-floor', photos: [PHOTO] },
+    },
+  })
+  const body = await res.json()
+  if (!body.ok) throw new Error(`${body.code} ${body.message}`)
+  return body.data as { id: string; level: number; reach: Array<{ text: string; ok: boolean }> }
+}
+
+test('reporting before the captain allowed reminders: the hazard stays with the 层长, the nurse is told the truth, the captain is offered the top-up', async ({
+  page,
+  request,
+}) => {
+  // Whatever reminders the demo captain banked in earlier tests are spent first.
+  for (let i = 0; i < 6; i++) {
+    const t = await report(request, 'B07F03', `drain-${Date.now()}-${i}`)
+    if (!t.reach[0]?.ok) break
+  }
+  await open(page, '/pages/report/index?scene=f%3DB07F03')
+  await pickPersona(page, /李护士/)
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.report-photo-add:visible').first().click()
+  await (await chooser).setFiles(`${__dirname}/fixtures/hazard.jpg`)
+  await expect(page.locator('.report-photo-img:visible')).toHaveCount(1)
+  await page.locator('.report-category:visible').filter({ hasText: '地面湿滑' }).click()
+  await page.locator('.report-submit:visible').click()
+  await expect(page.locator('.report-done-title:visible')).toContainText('已上报')
+  const truth = page.locator('.report-reach:visible')
+  await expect(truth).toHaveText(
+    /^层长暂未开启提醒，已同时通知 \S+ \S+$|^层长 \S+ 暂未开启提醒，已送达 安全办看板$/,
+  )
+  await expect(page.locator('.report-done:visible')).toContainText('由 层长')
+  await page.screenshot({ path: 'test-results/readme-order-report-done.png' })
+
+  await open(page, '/pages/inbox/index')
+  await pickPersona(page, /层长/)
+  const topUp = page.locator('.reach-top-up:visible').first()
+  await expect(topUp).toBeVisible()
+  await page.screenshot({ path: 'test-results/readme-order-captain-banner.png' })
+  await topUp.click()
+  await expect(page.locator('.reach-count:visible')).toContainText(/还可接收 1 次提醒/)
+})
+
+test('a report left alone climbs to the 协管员 when time passes, and the 协管员 sees why', async ({
+  page,
+  request,
+}) => {
+  const t = await report(request, 'B07F02', `ladder-${Date.now()}`)
+  expect(t.level).toBe(0)
+  const moved = await request.post('/_emulator/clock', { data: { advanceMs: 125 * 60_000 } })
+  expect(moved.ok()).toBe(true)
+  await open(page, '/pages/inbox/index')
+  await pickPersona(page, /协管员/)
+  const row = page.locator('.ticket-item:visible').filter({ hasText: '超时' }).first()
+  await expect(row.locator('.ticket-item-escalation')).toContainText(
+    /超时 12\d 分钟未受理（由 层长 \S+ 升级至 协管员 \S+）/,
+  )
+  await page.screenshot({ path: 'test-results/ladder-coordinator-inbox.png' })
+  await row.click()
+  await expect(page.locator('.ticket-status:visible')).toHaveText('待受理')
+  await expect(page.locator('.ticket-due:visible')).toContainText('受理')
+})
