@@ -35,6 +35,8 @@ test('a flagged photo is blurred for a plain staff member', async ({ page, baseU
     await expect
       .poll(
         async () => {
+          // The verdict arrives by message push on the emulator clock (manual in these tests).
+          await page.request.post(`${baseURL}/_emulator/clock`, { data: { advanceMs: 1000 } })
           await page.reload()
           return page.locator('.photo-blurred:visible').count()
         },
