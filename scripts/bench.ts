@@ -9,6 +9,7 @@ import { measurePackages, printSizes } from './size'
 import { seedDemo } from './seed/load'
 import { startEmulator } from '../emulator/src/index'
 import { summarize, timeIt } from './bench-emulator'
+import { benchNursePath } from './bench-nurse'
 import { benchSlaSweep } from './bench-sla'
 
 const ROOT = resolve(__dirname, '..')
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   process.env.QUIET_HOURS ??= 'off'
   await benchTicketCreate()
   await benchCompression()
+  await benchNursePath()
   await benchSlaSweep()
 }
 

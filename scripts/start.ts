@@ -79,12 +79,24 @@ ${manualClock ? `  手动时钟           ${new Date(emulator.clock.now()).toISO
 在页面顶部的“演示身份”里切换：上报人 / 层长 / 协管员 / 楼长 / 安全办 / 院领导。
 按 Ctrl+C 停止。
 `)
-  const stop = async (): Promise<void> => {
-    await emulator.stop()
-    process.exit(0)
+  // `npm start` runs this file with `exec node` (package.json), so npm's forwarded SIGINT reaches this
+  // process itself — no `sh` in between to swallow it. A second Ctrl+C, or a stop that hangs, exits at once.
+  // A terminal's Ctrl+C reaches this process twice (from the terminal and forwarded by npm): a
+  // repeat within a second is the same press.
+  let stoppingAt = 0
+  const stop = (signal: string): void => {
+    if (stoppingAt) {
+      if (Date.now() - stoppingAt > 1000) process.exit(130)
+      return
+    }
+    stoppingAt = Date.now()
+    console.log(`\n收到 ${signal}，正在停止…`)
+    setTimeout(() => process.exit(0), 3000).unref()
+    void emulator.stop().then(() => process.exit(0))
   }
-  process.on('SIGINT', () => void stop())
-  process.on('SIGTERM', () => void stop())
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGHUP', () => stop('SIGHUP'))
 }
 
 main().catch((error: unknown) => {

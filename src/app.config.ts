@@ -12,6 +12,9 @@ export default defineAppConfig({
     { root: 'safety', pages: ['pages/unreachable', 'pages/content'] },
   ],
   window: {
+    // 'default' is WeChat's own bar; Taro's H5 router draws the same bar only when it is named, with
+    // a back button on pushed pages (a home button when opened straight from a link).
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#0f7b6c',
     navigationBarTitleText: '啄木鸟',
     navigationBarTextStyle: 'white',

@@ -16,24 +16,22 @@ export function formatCursor(at: Date, id: string): string {
   return `${at.toISOString()}|${id}`
 }
 
-/** A cursor string in, `{at, id}` out; anything else is `分页标记无效`. */
-export const PageCursor = z
+/** The parsed cursor, or undefined when the text is not one the server could have handed out. */
+export function readCursor(raw: string): PageCursorValue | undefined {
+  const bar = raw.indexOf('|')
+  const time = raw.slice(0, bar)
+  const id = raw.slice(bar + 1)
+  const at = new Date(time)
+  if (bar < 0 || !ISO.test(time) || Number.isNaN(at.getTime()) || at.toISOString() !== time)
+    return undefined
+  return ID.test(id) ? { at, id } : undefined
+}
+
+/** A cursor kept as text but checked completely (month 13, hour 99, 30 February → `分页标记无效`). */
+export const CursorText = z
   .string()
   .max(100)
-  .transform((raw, ctx): PageCursorValue => {
-    const bar = raw.indexOf('|')
-    const time = raw.slice(0, bar)
-    const id = raw.slice(bar + 1)
-    const at = new Date(time)
-    if (
-      bar < 0 ||
-      !ISO.test(time) ||
-      Number.isNaN(at.getTime()) ||
-      at.toISOString() !== time ||
-      !ID.test(id)
-    ) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: '分页标记无效' })
-      return z.NEVER
-    }
-    return { at, id }
-  })
+  .refine((raw) => readCursor(raw) !== undefined, '分页标记无效')
+
+/** A cursor string in, `{at, id}` out; anything else is `分页标记无效`. */
+export const PageCursor = CursorText.transform((raw) => readCursor(raw)!)

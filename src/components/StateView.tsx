@@ -1,6 +1,7 @@
-// Loading, error and empty states, the same everywhere.
+// Loading, error and empty states, the same everywhere. No pictures: NutUI's Empty loads its image
+// from a CDN, and the app must work with no internet at all.
 import { View, Text } from '@tarojs/components'
-import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
+import { Button, Loading } from '@nutui/nutui-react-taro'
 
 interface Props {
   loading?: boolean
@@ -39,6 +40,12 @@ export function StateView({
       </View>
     )
   }
-  if (empty) return <Empty className="state state-empty" description={emptyText ?? '暂无内容'} />
+  if (empty)
+    return (
+      <View className="state state-empty">
+        <Text className="state-empty-mark">🗂️</Text>
+        <Text className="state-text">{emptyText ?? '暂无内容'}</Text>
+      </View>
+    )
   return null
 }

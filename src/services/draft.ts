@@ -10,6 +10,8 @@ export interface ReportDraft {
   description?: string
   spot?: string
   anonymous?: boolean
+  /** fileID → a small data URL to show after a reload (H5; see draft-thumb.ts). */
+  thumbs?: Record<string, string>
 }
 
 const KEY = 'woodpecker.report-draft'

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { open, pickPersona } from './helpers'
+import { open, pickPersona, watchRequests } from './helpers'
 
 const SHARED_PHOTO = resolve(
   __dirname,
@@ -26,6 +26,7 @@ test('report → push to the 层长 → fix on the spot → confirm and rate →
   page,
   baseURL,
 }) => {
+  const outside = watchRequests(page)
   // The captain opens the inbox first: that tap is where WeChat asks for push consent.
   await open(page, '/pages/inbox/index')
   await pickPersona(page, /层长/)
@@ -84,6 +85,8 @@ test('report → push to the 层长 → fix on the spot → confirm and rate →
   await expect(page.locator('.ticket-status:visible')).toHaveText('立行立改·已办结')
   await expect(page.locator('.timeline-label:visible')).toHaveCount(3)
   await page.screenshot({ path: 'test-results/ticket-done.png', fullPage: true })
+  // Nothing the app showed or did left this machine (no CDN pictures, no fonts, no telemetry).
+  expect(outside).toEqual([])
 })
 
 test('an unknown QR code says so and offers to pick the floor by hand', async ({ page }) => {

@@ -15,3 +15,14 @@ export async function pickPersona(page: Page, label: RegExp | string): Promise<v
   await option.click()
   await expect(page.locator('.dev-persona-name:visible').first()).toContainText(label)
 }
+
+/** Records every request a page makes; the test fails if one leaves this machine. */
+export function watchRequests(page: Page): string[] {
+  const outside: string[] = []
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return
+    if (url.hostname !== '127.0.0.1') outside.push(req.url())
+  })
+  return outside
+}

@@ -16,6 +16,11 @@ type Step = [who: string, input: Record<string, unknown>]
 const CASES: Array<[name: string, steps: Step[], expected: Partial<TicketView>]> = [
   ['accept', [[CAPTAIN, { action: 'accept' }]], { status: 'processing' }],
   [
+    'the deputy 层长 accepts for the holder',
+    [['o-fd-B07F03', { action: 'accept' }]],
+    { status: 'processing' },
+  ],
+  [
     'defer → complete → verify',
     [
       [

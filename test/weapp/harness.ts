@@ -53,6 +53,15 @@ export function tap(page: SimComponent, className: string): void {
   el.dispatchEvent('tap')
 }
 
+/** Every cloud call the pages made, in order of completion: who, which function and action. */
+export const callLog: Array<{ openid: string; fn: string; action: string }> = []
+
+/** What the pages did to the tab bar (text and badge per index), as WeChat would show it. */
+export const tabBar: { text: Record<number, string>; badge: Record<number, string | undefined> } = {
+  text: {},
+  badge: {},
+}
+
 /** Acts as this OPENID in later cloud calls (what WeChat would know from the session). */
 export function actAs(openid: string): void {
   persona = openid
@@ -116,6 +125,19 @@ function installWx(): void {
     redirectTo: () => undefined,
     switchTab: () => undefined,
     showTabBarRedDot: (o: { success?: () => void }) => o?.success?.(),
+    setTabBarItem: (o: { index: number; text?: string; success?: () => void }) => {
+      if (o.text) tabBar.text[o.index] = o.text
+      o.success?.()
+    },
+    setTabBarBadge: (o: { index: number; text: string; success?: () => void }) => {
+      tabBar.badge[o.index] = o.text
+      o.success?.()
+    },
+    removeTabBarBadge: (o: { index: number; success?: () => void }) => {
+      tabBar.badge[o.index] = undefined
+      o.success?.()
+    },
+    setNavigationBarTitle: (o: { success?: () => void }) => o?.success?.(),
     hideTabBarRedDot: (o: { success?: () => void }) => o?.success?.(),
     onAppShow: () => undefined,
     onAppHide: () => undefined,
@@ -162,9 +184,11 @@ function installWx(): void {
       callFunction: async ({ name, data }: { name: string; data: unknown }) => {
         if (!emulatorUrl)
           throw new Error('WOODPECKER_EMULATOR_URL is not set: run through the weapp jest project')
+        const openid = persona
         const result = await postJson(`${emulatorUrl}/fn/${name}`, data, {
-          'x-woodpecker-openid': persona,
+          'x-woodpecker-openid': openid,
         })
+        callLog.push({ openid, fn: name, action: String((data as { action?: string }).action) })
         return { result, errMsg: 'cloud.callFunction:ok' }
       },
     },

@@ -24,6 +24,8 @@ function post(path: string, openid: string, body: unknown): Promise<unknown> {
   })
 }
 
+jest.setTimeout(30_000)
+
 describe('weapp: pages/inbox', () => {
   it('lists the floor captain’s pending hazards with a count', async () => {
     await post('/_emulator/consent', '', {

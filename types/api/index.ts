@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { userApi } from './user'
 import { orgApi } from './org'
 import { ticketApi } from './ticket'
+import { ticketListApi } from './ticket-lists'
 import { notifyApi } from './notify'
 import { safetyApi } from './safety'
 import { mediaApi } from './media'
@@ -11,7 +12,7 @@ import { mediaApi } from './media'
 export const api = {
   user: userApi,
   org: orgApi,
-  ticket: ticketApi,
+  ticket: { ...ticketApi, ...ticketListApi },
   notify: notifyApi,
   safety: safetyApi,
   media: mediaApi,

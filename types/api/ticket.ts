@@ -1,6 +1,6 @@
 // The `ticket` function: report, read, act.
 import { z } from 'zod'
-import { PageCursor } from '../cursor'
+import { CursorText } from '../cursor'
 import { PhotoState } from './media'
 import { safeText } from '../text'
 import { Photos, TicketAction, TicketState } from '../ticket'
@@ -82,10 +82,23 @@ export const TicketSummary = TicketView.pick({
   supportedByMe: true,
   level: true,
   photos: true,
+  mine: true,
   dueAt: true,
   dueStep: true,
   overdue: true,
   escalationNote: true,
+}).extend({
+  floorId: z.string(),
+  /** Building and floor, without the spot: the heading lists group by. */
+  area: z.string(),
+  updatedAt: z.string(),
+  ownerName: z.string(),
+  /** The viewer owns it now. */
+  owned: z.boolean(),
+  /** The first photo as a displayable URL (one temp-URL batch per page), or null. */
+  thumbUrl: z.string().nullable(),
+  /** The viewer reported it and it is fixed/closed but not yet confirmed. */
+  awaitingConfirm: z.boolean(),
 })
 export type TicketSummary = z.infer<typeof TicketSummary>
 
@@ -203,20 +216,26 @@ export const ActionForm = z.object({
 })
 export type ActionForm = z.infer<typeof ActionForm>
 
-const Page = z.object({
+export const Page = z.object({
   items: z.array(TicketSummary),
   /** Pass back as `before` for the next page; null at the end. */ nextCursor: z
     .string()
     .nullable(),
 })
-const Cursor = PageCursor.optional()
+/** A page cursor as the server handed it out, checked completely here (impossible dates are input errors). */
+export const Cursor = CursorText.optional()
 
 export const ticketApi = {
   create: { input: CreateTicketInput, output: TicketView },
   get: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: TicketView },
   mine: {
     input: z
-      .object({ limit: z.number().int().min(1).max(50).default(20), before: Cursor })
+      .object({
+        limit: z.number().int().min(1).max(50).default(20),
+        before: Cursor,
+        /** Only what waits for my confirmation (fixed/closed, not yet rated). */
+        awaitingConfirm: z.boolean().optional(),
+      })
       .strict(),
     output: Page,
   },

@@ -139,6 +139,52 @@ export async function loadOwnerChain(
   return resolveOwnerChain(duties, users, at)
 }
 
+/** A user's duties valid at `at` (any kind), from the roster. */
+export async function listDutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
+  const rows = rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(200).get())
+  return rows.filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
+}
+
+/** Buildings by id with their active floors in order. */
+export async function getBuildingsWithFloors(
+  db: Database,
+  ids: string[],
+): Promise<Array<BuildingDoc & { floors: FloorDoc[] }>> {
+  if (ids.length === 0) return []
+  const _ = db.command
+  const [buildings, floors] = await Promise.all([
+    db
+      .collection('buildings')
+      .where({ _id: _.in(ids) })
+      .limit(200)
+      .get(),
+    Promise.all(
+      ids.map((buildingId) =>
+        db.collection('floors').where({ buildingId, active: true }).limit(200).get(),
+      ),
+    ),
+  ])
+  const byBuilding = floors.flatMap((r) => rowsOf<FloorDoc>(r))
+  return rowsOf<BuildingDoc>(buildings)
+    .sort((a, b) => a.order - b.order)
+    .map((b) => ({
+      ...b,
+      floors: byBuilding.filter((f) => f.buildingId === b._id).sort((x, y) => x.level - y.level),
+    }))
+}
+
+/** Floors by id. */
+export async function getFloorsByIds(db: Database, ids: string[]): Promise<FloorDoc[]> {
+  if (ids.length === 0) return []
+  return rowsOf<FloorDoc>(
+    await db
+      .collection('floors')
+      .where({ _id: db.command.in([...new Set(ids)]) })
+      .limit(1000)
+      .get(),
+  )
+}
+
 export interface DepartmentDoc {
   _id: string
   name: string

@@ -41,7 +41,12 @@ export function relationsOf(
   const user = actor.user
   const out = new Set<Relation>(['staff'])
   if (ticket.reporterId === user._id) out.add('reporter')
-  if (ticket.ownerId === user._id) out.add('owner')
+  // The holder of the owning duty, or its deputy (or a co-holder) at the same level, stands for it.
+  if (
+    ticket.ownerId === user._id ||
+    chain.some((s) => s.userId === user._id && s.level === ticket.level)
+  )
+    out.add('owner')
   if (chain.some((s) => s.userId === user._id && s.level > ticket.level)) out.add('above')
   if (user.roles.includes('safety_office')) out.add('safety')
   return out
@@ -55,10 +60,13 @@ export function canRead(
   actor: Actor,
   ticket: TicketDoc,
   relations: ReadonlySet<Relation>,
+  chain: readonly OwnerStep[] = [],
 ): boolean {
   if (actor.kind === 'system') return true
   const involved =
     (['reporter', 'owner', 'above', 'safety'] as const).some((r) => relations.has(r)) ||
-    actor.user.roles.includes('leader')
+    actor.user.roles.includes('leader') ||
+    // issue 10: anyone on the floor's duty chain reads its finished work (the 已办结 lists).
+    chain.some((s) => s.userId === actor.user._id)
   return involved || (OPEN_STATES as readonly TicketState[]).includes(ticket.status)
 }

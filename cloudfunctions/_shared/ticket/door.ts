@@ -49,7 +49,7 @@ export async function transition(
     throw new AppError('auth.forbidden')
   const conflict = async () => {
     const fresh = (await getTicket(ctx.db, t._id)) ?? t
-    const readable = canRead(actor, fresh, relationsOf(actor, fresh, chain))
+    const readable = canRead(actor, fresh, relationsOf(actor, fresh, chain), chain)
     return new AppError('ticket.conflict', undefined, {
       data: readable ? await viewFor(ctx, actor, fresh) : undefined,
     })

@@ -93,6 +93,6 @@ export async function getTicketView(ctx: ActionContext, id: string): Promise<Tic
   const t = await getTicket(ctx.db, id)
   if (!t) throw new AppError('ticket.not_found')
   const chain = await chainOf(ctx, t, ctx.now())
-  if (!canRead(actor, t, relationsOf(actor, t, chain))) throw new AppError('auth.forbidden')
+  if (!canRead(actor, t, relationsOf(actor, t, chain), chain)) throw new AppError('auth.forbidden')
   return viewFor(ctx, actor, t, chain)
 }

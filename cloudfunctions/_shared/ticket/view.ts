@@ -1,6 +1,12 @@
 // What a caller sees of a ticket: anonymous reporters stay anonymous to captains.
-import { ACTION_LABELS, LEVEL_LABELS, STATE_LABELS, type TicketAction } from '../../../types/ticket'
-import type { ActionForm, TicketView } from '../../../types/api/ticket'
+import {
+  ACTION_LABELS,
+  LEVEL_LABELS,
+  OPEN_STATES,
+  STATE_LABELS,
+  type TicketAction,
+} from '../../../types/ticket'
+import type { ActionForm, TicketSummary, TicketView } from '../../../types/api/ticket'
 import type { Relation } from '../domain/ticket-machine'
 import type { EventDoc, TicketDoc } from '../domain/ticket'
 import type { ReachLine } from '../notify/reach'
@@ -77,23 +83,44 @@ export function toView(
   }
 }
 
-/** The list item of a ticket. */
-export function toSummary(t: TicketDoc, viewerId: string) {
+/** Open and past due: the SLA's flag or due time, or a 限期整改 deadline that passed. */
+export function isOverdue(t: TicketDoc, now: Date): boolean {
+  if (!(OPEN_STATES as readonly string[]).includes(t.status)) return false
+  if (t.overdue === true) return true
+  if (t.dueAt && new Date(t.dueAt) < now) return true
+  return t.status === 'rectifying' && Boolean(t.deadline) && new Date(t.deadline!) < now
+}
+
+/** The list item of a ticket for one viewer; `thumbUrl` is the first photo's displayable URL. */
+export function toSummary(
+  t: TicketDoc,
+  viewerId: string,
+  opts: { thumbUrl?: string | null; now?: Date } = {},
+): TicketSummary {
   return {
     id: t._id,
     status: t.status,
     statusLabel: STATE_LABELS[t.status],
     place: t.spot ? `${t.place} · ${t.spot}` : t.place,
+    area: t.place,
+    floorId: t.floorId,
     categoryName: t.categoryName,
     description: t.description,
     createdAt: new Date(t.createdAt).toISOString(),
+    updatedAt: new Date(t.updatedAt).toISOString(),
     supportCount: t.supporterIds.length,
     supportedByMe: t.supporterIds.includes(viewerId),
     level: t.level,
     photos: t.photos,
+    mine: t.reporterId === viewerId,
+    ownerName: t.ownerName,
+    owned: t.ownerId === viewerId,
     dueAt: iso(t.dueAt),
     dueStep: t.dueStep ?? null,
-    overdue: Boolean(t.overdue),
     escalationNote: t.escalationNote ?? null,
+    overdue: isOverdue(t, opts.now ?? new Date()),
+    thumbUrl: opts.thumbUrl ?? null,
+    awaitingConfirm:
+      t.reporterId === viewerId && (t.status === 'fixed' || t.status === 'closed') && !t.rated,
   }
 }

@@ -1,60 +1,67 @@
-// 待办: the captain's to-do, by state, with counts; tapping a tab also asks for push consent.
+// 待办: each role's own working view. 层长: their hazards by state; 协管员/楼长: their building by
+// floor; 安全办: the whole hospital with filters; 院领导: read-only list + cockpit; a reporter: 我的上报.
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
+import { ReachBanner } from '../../components/ReachBanner'
 import { StateView } from '../../components/StateView'
 import { TicketList } from '../../components/TicketList'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import { askConsent } from '../../services/consent'
-import { ReachBanner } from '../../components/ReachBanner'
+import { currentPersona } from '../../services/persona'
+import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import type { Reachability } from '../../../types/api/notify'
-import { STATE_LABELS, type TicketState } from '../../../types/ticket'
+import { BuildingInbox } from './parts/BuildingInbox'
+import { FloorInbox } from './parts/FloorInbox'
+import { HospitalInbox } from './parts/HospitalInbox'
+import { ReporterInbox } from './parts/ReporterInbox'
 import './index.scss'
 
-const CAPTAIN_ROLES = ['floor_captain', 'coordinator', 'building_captain', 'safety_office']
-const TABS: TicketState[] = ['pending', 'processing', 'rectifying', 'reviewing']
+const TITLES = {
+  reporter: '我的上报',
+  floor: '待办 · 我的楼层',
+  building: '待办 · 本楼',
+  safety: '待办 · 全院',
+  leader: '全院隐患',
+} as const
 
 export default function InboxPage(): JSX.Element {
-  const [tab, setTab] = useState<TicketState>('pending')
   const [tick, setTick] = useState(0)
-  const inbox = useRequest(() => call('ticket', 'inbox', { status: tab }), [tab, tick])
-  const me = useRequest(() => call('user', 'whoami', {}), [tick])
-  const reach = useRequest(() => call('notify', 'status', {}), [tick])
-  const safety = me.data?.user?.roles.includes('safety_office') ?? false
+  const wb = useRequest(() => loadWorkbench(currentPersona(), tick > 0), [tick])
+  const kind = wb.data?.kind
+  const captain = kind === 'floor' || kind === 'building' || kind === 'safety'
+  const reach = useRequest(
+    async () => (captain ? call('notify', 'status', {}) : undefined),
+    [captain, tick],
+  )
   const board = useRequest(
-    async () => (safety ? call('ticket', 'board', {}) : undefined),
-    [safety, tick],
+    async () => (kind === 'safety' ? call('ticket', 'board', {}) : undefined),
+    [kind, tick],
   )
   // 楼长 and 协管员 answer for one building: their evening list is one tap away.
-  const buildingId = me.data?.user?.buildingId
-  const captain = me.data?.user?.roles.some((r) => CAPTAIN_ROLES.includes(r)) ?? false
+  const buildingId = kind === 'building' ? wb.data?.buildings[0]?.id : undefined
   const [topped, setTopped] = useState<Reachability>()
   useEffect(() => setTopped(undefined), [reach.data])
   useDidShow(() => setTick((n) => n + 1))
-  const pending = inbox.data?.counts.pending ?? 0
   useEffect(() => {
-    // The red dot on the 待办 tab: new hazards are waiting.
-    const dot =
-      pending > 0 ? Taro.showTabBarRedDot({ index: 1 }) : Taro.hideTabBarRedDot({ index: 1 })
-    void Promise.resolve(dot).catch(() => undefined)
-  }, [pending])
-
-  const choose = (next: TicketState) => {
-    // Every natural tap of a captain banks a consent (asked before anything awaits).
-    void askConsent('captain').then((r) => r && setTopped(r))
-    setTab(next)
-  }
+    if (!wb.data) return
+    syncTabBar(wb.data)
+    void Promise.resolve(Taro.setNavigationBarTitle({ title: TITLES[wb.data.kind] })).catch(
+      () => undefined,
+    )
+  }, [wb.data])
+  // Every natural tap of a captain banks a consent (asked before anything awaits).
+  const ask = (): void => void askConsent('captain').then((r) => r && setTopped(r))
 
   return (
-    <View className="page inbox-page">
+    <View className={`page inbox-page inbox-kind-${kind ?? 'loading'}`}>
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
       {captain && (topped ?? reach.data) && (
         <ReachBanner reach={(topped ?? reach.data)!} onChanged={setTopped} />
       )}
-      {safety && (
+      {kind === 'safety' && (
         <View
           className="section inbox-unreachable-link"
           onClick={() => void Taro.navigateTo({ url: '/safety/pages/unreachable' })}
@@ -80,28 +87,17 @@ export default function InboxPage(): JSX.Element {
           <Text>🌙 今日晚间问题清单 ›</Text>
         </View>
       )}
-      <View className="inbox-tabs">
-        {TABS.map((s) => (
-          <View
-            key={s}
-            className={`inbox-tab inbox-tab-${s} ${tab === s ? 'inbox-tab-active' : ''}`}
-            onClick={() => choose(s)}
-          >
-            <Text>{STATE_LABELS[s]}</Text>
-            {(inbox.data?.counts[s] ?? 0) > 0 && (
-              <Text className="inbox-count">{inbox.data?.counts[s]}</Text>
-            )}
-          </View>
-        ))}
-      </View>
       <StateView
-        loading={inbox.loading && !inbox.data}
-        error={inbox.error}
-        onRetry={() => void inbox.reload()}
-        empty={inbox.data?.items.length === 0}
-        emptyText={`没有${STATE_LABELS[tab]}的隐患`}
+        loading={wb.loading && !wb.data}
+        error={wb.error}
+        onRetry={() => void wb.reload()}
       />
-      {inbox.data && <TicketList items={inbox.data.items} />}
+      {wb.data && kind === 'reporter' && <ReporterInbox wb={wb.data} tick={tick} />}
+      {wb.data && kind === 'floor' && <FloorInbox tick={tick} onTap={ask} />}
+      {wb.data && kind === 'building' && <BuildingInbox wb={wb.data} tick={tick} onTap={ask} />}
+      {wb.data && (kind === 'safety' || kind === 'leader') && (
+        <HospitalInbox wb={wb.data} tick={tick} onTap={ask} />
+      )}
     </View>
   )
 }

@@ -1,5 +1,5 @@
-// 我的: who I am (from user.whoami), my roles, and — later — my reports.
-import Taro from '@tarojs/taro'
+// 我的: who I am (from user.whoami), my roles, what waits for my confirmation, my reports, and the
+// cockpit entry for leadership and the safety office.
 import { View, Text } from '@tarojs/components'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { call } from '../../services'
@@ -8,8 +8,10 @@ import { StateView } from '../../components/StateView'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
 import { TicketList } from '../../components/TicketList'
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { currentPersona } from '../../services/persona'
+import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import './index.scss'
 
 export default function MinePage(): JSX.Element {
@@ -19,8 +21,21 @@ export default function MinePage(): JSX.Element {
     async () => (me.data?.user ? call('ticket', 'mine', { limit: 20 }) : { items: [] }),
     [me.data?.user?.id, tick],
   )
+  const waiting = useRequest(
+    async () =>
+      me.data?.user ? call('ticket', 'mine', { limit: 20, awaitingConfirm: true }) : { items: [] },
+    [me.data?.user?.id, tick],
+  )
+  const wb = useRequest(
+    async () => (me.data?.user ? loadWorkbench(currentPersona(), tick > 0) : undefined),
+    [me.data?.user?.id, tick],
+  )
+  useEffect(() => {
+    if (wb.data) syncTabBar(wb.data)
+  }, [wb.data])
   useDidShow(() => setTick((n) => n + 1))
   const user = me.data?.user
+  const cockpit = user?.roles.some((r) => r === 'leader' || r === 'safety_office')
   return (
     <View className="page mine-page">
       <DevPersonaBar onChange={() => setTick((n) => n + 1)} />
@@ -55,6 +70,14 @@ export default function MinePage(): JSX.Element {
           )}
         </View>
       )}
+      {(waiting.data?.items.length ?? 0) > 0 && (
+        <>
+          <View className="section-title mine-reports-title mine-confirm-title">
+            待我确认（{waiting.data?.items.length}）
+          </View>
+          <TicketList items={waiting.data?.items ?? []} />
+        </>
+      )}
       {me.data?.user && (
         <>
           <View className="section-title mine-reports-title">我的上报</View>
@@ -75,11 +98,14 @@ export default function MinePage(): JSX.Element {
           onClick={() => void Taro.navigateTo({ url: '/safety/pages/content' })}
         />
       )}
-      <Cell
-        title="安全驾驶舱"
-        description="院领导、安全办查看全院隐患态势"
-        className="mine-cockpit"
-      />
+      {cockpit && (
+        <Cell
+          title="安全驾驶舱"
+          description="全院隐患态势、整改率、楼栋网格图"
+          className="mine-cockpit"
+          onClick={() => void Taro.navigateTo({ url: '/cockpit/pages/index' })}
+        />
+      )}
     </View>
   )
 }

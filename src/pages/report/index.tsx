@@ -2,7 +2,9 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { currentPersona } from '../../services/persona'
+import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { StateView } from '../../components/StateView'
@@ -34,8 +36,17 @@ export default function ReportPage(): JSX.Element {
     async () => (floorId ? call('ticket', 'openOnFloor', { floorId }) : { items: [] }),
     [floorId, persona, done],
   )
-  const qrInvalid = header.error && !pickedFloor && scene
-  const invalid = (header as { error?: string }).error
+  // Only a QR code the server does not know is "失效"; a slow network is not.
+  const ready = Boolean(categories.data)
+  useEffect(() => {
+    // The tab bar follows the role (我的上报 and its badge) — after the form is up, never before it.
+    if (!ready) return
+    loadWorkbench(currentPersona())
+      .then(syncTabBar)
+      .catch(() => undefined)
+  }, [ready, persona])
+  const qrInvalid = header.errorCode === 'qr.invalid' && !pickedFloor && scene
+  const invalid = header.error
 
   return (
     <View className="page report-page">

@@ -1,6 +1,5 @@
 // 隐患详情: one ticket — photos, where, who owns it, the journal, and the actions allowed to me.
 import { View, Text } from '@tarojs/components'
-import { PhotoTile } from '../../components/PhotoTile'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -10,7 +9,9 @@ import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import type { TicketView } from '../../../types/api/ticket'
+import { statusClass } from '../../status'
 import { ActionPanel } from './parts/ActionPanel'
+import { PhotoStrip } from './parts/PhotoStrip'
 import { Timeline } from './parts/Timeline'
 import { dueText } from '../../services/due'
 import '../report/index.scss'
@@ -26,6 +27,11 @@ export default function TicketPage(): JSX.Element {
   )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
+  // The department chosen for deferred work, whenever the server sends one.
+  const departmentName = ticket?.departmentName
+  const overdue = Boolean(
+    ticket?.status === 'rectifying' && ticket.deadline && new Date(ticket.deadline) < new Date(),
+  )
 
   return (
     <View className="page ticket-page">
@@ -40,9 +46,12 @@ export default function TicketPage(): JSX.Element {
         <>
           <View className="section ticket-head">
             <View className="ticket-status-row">
-              <Text className={`ticket-status ticket-status-${ticket.status}`}>
+              <Text
+                className={`ticket-status ${statusClass(ticket.status, overdue)} ticket-status-${ticket.status}`}
+              >
                 {ticket.statusLabel}
               </Text>
+              {overdue && <Text className="ticket-overdue">已超期</Text>}
               {ticket.rating && <Text className="ticket-rating">{'★'.repeat(ticket.rating)}</Text>}
             </View>
             <Text className="ticket-title">{ticket.categoryName}</Text>
@@ -51,11 +60,22 @@ export default function TicketPage(): JSX.Element {
               {ticket.spot ? ` · ${ticket.spot}` : ''}
             </Text>
             {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
-            <View className="ticket-photos">
-              {[...ticket.photos, ...ticket.afterPhotos].map((p) => (
-                <PhotoTile key={p} ticket={ticket} fileId={p} className="ticket-photo" />
-              ))}
-            </View>
+            <PhotoStrip
+              label="整改前"
+              kind="before"
+              ids={ticket.photos}
+              urls={ticket.photoUrls}
+              states={ticket.photoStates}
+            />
+            {ticket.afterPhotos.length > 0 && (
+              <PhotoStrip
+                label="整改后"
+                kind="after"
+                ids={ticket.afterPhotos}
+                urls={ticket.photoUrls}
+                states={ticket.photoStates}
+              />
+            )}
             <Text className="muted ticket-meta">
               上报：{ticket.reporterName ?? '匿名'} ·{' '}
               {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
@@ -71,6 +91,11 @@ export default function TicketPage(): JSX.Element {
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
               {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
             </Text>
+            {departmentName && (
+              <Text className="muted ticket-meta ticket-department">
+                责任部门：{departmentName}
+              </Text>
+            )}
             {ticket.reach.map((r, i) => (
               <Text
                 key={`${r.at}-${i}`}

@@ -17,6 +17,10 @@ import {
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { PhotoProblemNote } from '../../../components/PhotoProblemNote'
 import { PrivacyTip } from '../../../components/PrivacyTip'
+import { thumbnailOf } from '../../../services/draft-thumb'
+
+const MAX_DESCRIPTION = 200
+const MAX_SPOT = 50
 
 interface Props {
   floorId: string
@@ -33,13 +37,35 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [error, setError] = useState('')
   const [restored] = useState(() => Boolean(loadDraft(floorId)?.photos.length))
 
+  const [details, setDetails] = useState(() =>
+    Boolean(draft.description || draft.spot || draft.anonymous),
+  )
+
   useEffect(() => saveDraft(draft), [draft])
+  useEffect(() => {
+    // Keep a small picture of each new photo in the draft, so a reload still shows it (H5).
+    for (const id of photos.ids)
+      if (photos.previews[id] && !draft.thumbs?.[id])
+        void thumbnailOf(photos.previews[id]).then(
+          (url) => url && setDraft((d) => ({ ...d, thumbs: { ...d.thumbs, [id]: url } })),
+        )
+  }, [photos.previews, photos.ids, draft.thumbs])
+  const descriptionLength = (draft.description ?? '').length
+  const spotLength = (draft.spot ?? '').length
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
 
   const submit = () => {
     void askConsent('reporter')
     if (draft.photos.length === 0) return setError('请先拍一张隐患照片')
     if (!draft.categoryId) return setError('请选择隐患类别')
+    if (descriptionLength > MAX_DESCRIPTION) {
+      setDetails(true)
+      return setError(`补充说明最多 ${MAX_DESCRIPTION} 字，现在 ${descriptionLength} 字，请删减`)
+    }
+    if (spotLength > MAX_SPOT) {
+      setDetails(true)
+      return setError(`具体位置最多 ${MAX_SPOT} 字，现在 ${spotLength} 字，请删减`)
+    }
     setError('')
     setSubmitting(true)
     call('ticket', 'create', {
@@ -65,14 +91,22 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
 
   return (
     <View className="section report-form">
-      {restored && <Text className="muted report-restored">已恢复上次未提交的草稿</Text>}
+      {restored && (
+        <View className="report-restored">
+          <Text className="muted">已恢复上次未提交的草稿</Text>
+        </View>
+      )}
       <PrivacyTip />
       <Text className="section-title">① 拍照</Text>
       {photos.problem && <PhotoProblemNote problem={photos.problem} onRetry={photos.add} />}
       <View className="report-photos">
         {photos.ids.map((id) => (
           <View key={id} className="report-photo">
-            <Image className="report-photo-img" src={photos.previews[id] ?? id} mode="aspectFill" />
+            <Image
+              className="report-photo-img"
+              src={photos.previews[id] ?? draft.thumbs?.[id] ?? id}
+              mode="aspectFill"
+            />
             <Text className="report-photo-remove" onClick={() => photos.remove(id)}>
               ×
             </Text>
@@ -100,43 +134,64 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         ))}
       </View>
 
-      <Text className="section-title">补充说明（可选）</Text>
-      <Textarea
-        className="report-description"
-        maxlength={200}
-        placeholder="简单描述一下隐患（最多 200 字）"
-        value={draft.description ?? ''}
-        onInput={(e) => update({ description: e.detail.value })}
-      />
-      <Input
-        className="report-spot"
-        maxlength={50}
-        placeholder="房间号/具体位置（可选）"
-        value={draft.spot ?? ''}
-        onInput={(e) => update({ spot: e.detail.value })}
-      />
-      <View className="report-anonymous">
-        <Text>对楼层长隐藏我的姓名</Text>
-        <Switch
-          checked={Boolean(draft.anonymous)}
-          color="#0f7b6c"
-          onChange={(e) => update({ anonymous: e.detail.value })}
-        />
+      <View className="report-details-toggle" onClick={() => setDetails(!details)}>
+        <Text>补充说明、具体位置、匿名（可选）</Text>
+        <Text className="muted">{details ? '收起 ▴' : '展开 ▾'}</Text>
       </View>
-      {(error || (!photos.problem && photos.error)) && (
-        <Text className="report-error">{error || photos.error}</Text>
+      {details && (
+        <View className="report-details">
+          <Textarea
+            className="report-description"
+            maxlength={-1}
+            placeholder={`简单描述一下隐患（最多 ${MAX_DESCRIPTION} 字）`}
+            value={draft.description ?? ''}
+            onInput={(e) => update({ description: e.detail.value })}
+          />
+          <Text
+            className={`report-counter ${descriptionLength > MAX_DESCRIPTION ? 'report-counter-over' : ''}`}
+          >
+            {descriptionLength}/{MAX_DESCRIPTION}
+          </Text>
+          <Input
+            className="report-spot"
+            maxlength={-1}
+            placeholder="房间号/具体位置（可选）"
+            value={draft.spot ?? ''}
+            onInput={(e) => update({ spot: e.detail.value })}
+          />
+          {spotLength > MAX_SPOT - 10 && (
+            <Text
+              className={`report-counter report-spot-counter ${spotLength > MAX_SPOT ? 'report-counter-over' : ''}`}
+            >
+              {spotLength}/{MAX_SPOT}
+            </Text>
+          )}
+          <View className="report-anonymous">
+            <Text>对楼层长隐藏我的姓名</Text>
+            <Switch
+              checked={Boolean(draft.anonymous)}
+              color="#0f7b6c"
+              onChange={(e) => update({ anonymous: e.detail.value })}
+            />
+          </View>
+        </View>
       )}
-      <Button
-        type="primary"
-        block
-        size="large"
-        className="report-submit"
-        loading={submitting}
-        disabled={submitting || photos.uploading > 0}
-        onClick={submit}
-      >
-        ③ 提交上报
-      </Button>
+      <View className="report-submit-bar">
+        {(error || (!photos.problem && photos.error)) && (
+          <Text className="report-error">{error || photos.error}</Text>
+        )}
+        <Button
+          type="primary"
+          block
+          size="large"
+          className="report-submit"
+          loading={submitting}
+          disabled={submitting || photos.uploading > 0}
+          onClick={submit}
+        >
+          ③ 提交上报
+        </Button>
+      </View>
     </View>
   )
 }

@@ -1,0 +1,180 @@
+// The nurse's path as a person lives it, in Chromium on the H5 build with a phone profile: open the
+// floor's QR link cold → report page interactive; photo chosen → upload done; tap 提交 → success.
+// Each step's median over several runs, on a throttled mobile network (DevTools protocol: 150 ms
+// round trip, 1.6 Mbit/s up, 9 Mbit/s down) beside the same path unthrottled.
+import { execSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from '@playwright/test'
+import { buildFunctions } from './build-functions'
+import { isStale } from './lib/freshness'
+import { seedDemo } from './seed/load'
+import { DEMO_SCENE } from './seed/hospital'
+import { startEmulator } from '../emulator/src/index'
+
+const ROOT = resolve(__dirname, '..')
+// The 4000×3000 camera photo beside the checkout (main or a worktree), else the small test fixture.
+const CAMERA = [resolve(ROOT, '..'), resolve(ROOT, '..', '..')]
+  .map((d) => join(d, 'shared', 'fixtures', 'camera-4000x3000.jpg'))
+  .find((p) => existsSync(p))
+const PHOTO = CAMERA ?? join(ROOT, 'test', 'e2e', 'fixtures', 'hazard.jpg')
+const RUNS = Number(process.env.BENCH_NURSE_RUNS ?? 5)
+
+/** A mid-range phone as DevTools describes one. */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36',
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
+/** 150 ms round trip, 1.6 Mbit/s up, 9 Mbit/s down (bytes per second for the protocol). */
+const MOBILE_NETWORK = {
+  offline: false,
+  latency: 150,
+  uploadThroughput: (1.6 * 1_000_000) / 8,
+  downloadThroughput: (9 * 1_000_000) / 8,
+}
+
+interface Run {
+  qrToInteractive: number
+  photoToUploaded: number
+  submitToSuccess: number
+}
+
+async function onePath(browser: Browser, url: string, throttled: boolean, i: number): Promise<Run> {
+  // A fresh context is a cold start: no cache, no storage but the persona this phone belongs to.
+  const context = await browser.newContext(PHONE)
+  await context.addInitScript(() =>
+    localStorage.setItem('woodpecker.persona', JSON.stringify({ data: 'demo-staff' })),
+  )
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  if (throttled) await cdp.send('Network.emulateNetworkConditions', MOBILE_NETWORK)
+
+  const t0 = performance.now()
+  await page.goto(`${url}/#/pages/report/index?scene=${encodeURIComponent(DEMO_SCENE)}`)
+  // Interactive: the camera tile and every category can be tapped.
+  await page.locator('.report-photo-add').first().waitFor({ state: 'visible', timeout: 60_000 })
+  await page.waitForFunction(() => document.querySelectorAll('.report-category').length >= 12, {
+    timeout: 60_000,
+  })
+  const t1 = performance.now()
+
+  // On a phone, H5 asks 拍摄 / 从相册选择 first, as WeChat does.
+  await page.locator('.report-photo-add').first().tap()
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.taro-actionsheet__cell').filter({ hasText: '从相册选择' }).tap()
+  const fileChooser = await chooser
+  const t2 = performance.now()
+  await fileChooser.setFiles(PHOTO)
+  await page.locator('.report-photo-img').first().waitFor({ state: 'visible', timeout: 60_000 })
+  await page.waitForFunction(() => !document.body.textContent?.includes('上传中'), {
+    timeout: 60_000,
+  })
+  const t3 = performance.now()
+
+  await page
+    .locator('.report-category')
+    .nth(i % 12)
+    .click()
+  const t4 = performance.now()
+  if (process.env.BENCH_NURSE_TRACE)
+    page.on('requestfinished', (r) =>
+      console.log(
+        `    ${Math.round(performance.now() - t4)} ms after tap: ${r.method()} ${r.url().replace(url, '')} ${r.postData()?.slice(0, 40) ?? ''} took ${Math.round(r.timing().responseEnd)} ms`,
+      ),
+    )
+  await page.locator('.report-submit').first().tap()
+  await page.locator('.report-done-title').first().waitFor({ state: 'visible', timeout: 60_000 })
+  const t5 = performance.now()
+  await context.close()
+  return { qrToInteractive: t1 - t0, photoToUploaded: t3 - t2, submitToSuccess: t5 - t4 }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const ms = (x: number): string => `${Math.round(x)} ms`.padStart(8)
+
+/** Runs the nurse's path RUNS times throttled and unthrottled, and prints the medians. */
+export async function benchNursePath(): Promise<void> {
+  const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
+  if (isStale(join(ROOT, 'dist-h5', 'index.html'), sources))
+    execSync('npx taro build --type h5', {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+  await buildFunctions({ quiet: true })
+  const emu = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    functionsDir: join(ROOT, 'cloudfunctions'),
+    staticDir: join(ROOT, 'dist-h5'),
+  })
+  await seedDemo({ url: emu.url })
+  // The floor captain has consented to pushes (as the README's walkthrough has them do first), so
+  // each report is pushed to them rather than climbing the ladder.
+  const post = (path: string, openid: string, body: unknown) =>
+    fetch(`${emu.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+      body: JSON.stringify(body),
+    })
+  for (let i = 0; i < 2 * RUNS + 2; i++) {
+    await post('/_emulator/consent', '', {
+      openid: 'demo-floor-captain',
+      templateIds: ['woodpecker-hazard-assigned'],
+    })
+    await post('/fn/notify', 'demo-floor-captain', {
+      action: 'consent',
+      input: {
+        results: { 'woodpecker-hazard-assigned': 'accept' },
+        requestKey: `bench-nurse-consent-${i}-${Date.now()}`,
+      },
+    })
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  try {
+    // One warm-up so the functions' workers exist, as they would on a live environment.
+    await onePath(browser, emu.url, false, 0)
+    const results: Record<'fast' | 'mobile', Run[]> = { fast: [], mobile: [] }
+    for (let i = 0; i < RUNS; i++) {
+      results.mobile.push(await onePath(browser, emu.url, true, i))
+      results.fast.push(await onePath(browser, emu.url, false, i))
+    }
+    const row = (label: string, key: keyof Run, goal: string) =>
+      console.log(
+        `  ${label.padEnd(30)} ${ms(median(results.mobile.map((r) => r[key])))}   ${ms(median(results.fast.map((r) => r[key])))}   ${goal}`,
+      )
+    console.log(
+      `\nnurse's path in Chromium (H5 build, phone profile), median of ${RUNS} runs — photo: ${CAMERA ? '4000×3000 camera JPEG' : 'small test fixture (camera photo not found)'}`,
+    )
+    console.log(`  ${''.padEnd(30)}   mobile*  unthrottled   goal`)
+    row('QR link cold → interactive', 'qrToInteractive', '≤ 2 s')
+    row('photo chosen → upload done', 'photoToUploaded', '')
+    row('tap 提交 → success screen', 'submitToSuccess', '≤ 1 s')
+    console.log('  * DevTools network: 150 ms RTT, 1.6 Mbit/s up, 9 Mbit/s down, cache disabled')
+  } finally {
+    await browser.close()
+    await emu.stop()
+  }
+}
+
+if (require.main === module)
+  benchNursePath().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
