@@ -105,6 +105,14 @@ describe('photos and privacy', () => {
     expect(other.photoStates?.[fileID]).toBe('pending')
     expect(other.photoUrls[fileID]).toBeUndefined()
     expect(JSON.stringify(other.photoUrls)).not.toContain('photos/test')
+    // Lists too: the floor's open hazards show the thumbnail to the reporter, not to a bystander.
+    type Row = { id: string; thumbUrl: string | null }
+    const row = async (openid: string) =>
+      (
+        await b.okAs<{ items: Row[] }>(openid, 'ticket', 'openOnFloor', { floorId: FLOOR })
+      ).items.find((i) => i.id === t.id)
+    expect((await row(STAFF))?.thumbUrl).toEqual(expect.any(String))
+    expect((await row(OTHER))?.thumbUrl).toBeNull()
   })
 
   it('blurs a flagged photo for everyone and queues it for the safety office', async () => {
