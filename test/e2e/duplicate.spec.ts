@@ -1,9 +1,7 @@
 // Marking a duplicate in the browser points at another open hazard of the floor — chosen from the
 // list the server sends — never at the ticket itself; the original then lists its duplicate.
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { open, pickPersona } from './helpers'
-
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/dup.jpg'
+import { open, pickPersona, uploadPhoto } from './helpers'
 
 async function callAs(request: APIRequestContext, openid: string, action: string, input: object) {
   const res = await request.post('/fn/ticket', {
@@ -19,12 +17,12 @@ test('标记重复 picks the other hazard on the floor, never the ticket itself'
   page,
   request,
 }) => {
-  const report = (key: string, description: string) =>
+  const report = async (key: string, description: string) =>
     callAs(request, 'demo-staff', 'create', {
       clientKey: key,
       floorId: 'B07F03',
       categoryId: 'wet-floor',
-      photos: [PHOTO],
+      photos: [await uploadPhoto(request)],
       description,
     })
   const original = await report(`dup-original-${Date.now()}`, '护士站门口地面有水')

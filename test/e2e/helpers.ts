@@ -1,5 +1,7 @@
 // Acting as a person in the H5 app: pick a persona the way a demo user does, through the bar.
-import { expect, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 /** Opens a hash route of the app in a fresh document (as when a QR code or a push opens it). */
 export async function open(page: Page, route: string): Promise<void> {
@@ -25,4 +27,17 @@ export function watchRequests(page: Page): string[] {
     if (url.hostname !== '127.0.0.1') outside.push(req.url())
   })
   return outside
+}
+
+/** Uploads the test photo as `openid` would, and returns its cloud:// id. */
+export async function uploadPhoto(
+  request: APIRequestContext,
+  openid = 'demo-staff',
+): Promise<string> {
+  const res = await request.post('/_emulator/upload?name=photo.jpg', {
+    headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': openid },
+    data: readFileSync(join(__dirname, 'fixtures', 'hazard.jpg')),
+  })
+  if (!res.ok()) throw new Error(`upload ${res.status()}`)
+  return ((await res.json()) as { fileID: string }).fileID
 }

@@ -1,16 +1,19 @@
 // The README's own order (the nurse reports before the captain ever allowed reminders) and time
 // moving work up the ladder, as people see them in the browser.
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { open, pickPersona } from './helpers'
-
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/e2e.jpg'
+import { open, pickPersona, uploadPhoto } from './helpers'
 
 async function report(request: APIRequestContext, floorId: string, key: string) {
   const res = await request.post('/fn/ticket', {
     headers: { 'x-woodpecker-openid': 'demo-staff' },
     data: {
       action: 'create',
-      input: { clientKey: key, floorId, categoryId: 'wet-floor', photos: [PHOTO] },
+      input: {
+        clientKey: key,
+        floorId,
+        categoryId: 'wet-floor',
+        photos: [await uploadPhoto(request)],
+      },
     },
   })
   const body = await res.json()
@@ -56,7 +59,7 @@ test('a report left alone climbs to the 协管员 when time passes, and the 协�
   page,
   request,
 }) => {
-  const t = await report(request, 'B07F02', `ladder-${Date.now()}`)
+  const t = await report(request, 'B07F06', `ladder-${Date.now()}`)
   expect(t.level).toBe(0)
   const moved = await request.post('/_emulator/clock', { data: { advanceMs: 125 * 60_000 } })
   expect(moved.ok()).toBe(true)

@@ -1,6 +1,5 @@
 // Once-a-day jobs: a claim per job key, so a timer firing twice runs the job once.
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
 
 const RUNS = 'sla_runs'
 
@@ -31,12 +30,4 @@ export async function finishRun(db: Database, key: string, now: Date): Promise<v
     .collection(RUNS)
     .where({ _id: key })
     .update({ data: { status: 'done', doneAt: now } })
-}
-
-/** A job's record, or null. */
-export async function getRun(db: Database, key: string): Promise<{ status: string } | null> {
-  return (
-    rowsOf<{ status: string }>(await db.collection(RUNS).where({ _id: key }).limit(1).get())[0] ??
-    null
-  )
 }

@@ -119,21 +119,6 @@ export async function getTicketsByIds(db: Database, ids: string[]): Promise<Tick
   )
 }
 
-/** Applies a patch only if the ticket is still at `status` and `version`; true when it won. */
-export async function updateTicketIf(
-  db: Database,
-  id: string,
-  status: TicketState,
-  version: number,
-  patch: Partial<TicketDoc>,
-): Promise<boolean> {
-  const res = (await db
-    .collection(TICKETS)
-    .where({ _id: id, status, version })
-    .update({ data: patch })) as { stats?: { updated?: number } }
-  return (res.stats?.updated ?? 0) === 1
-}
-
 /** The journal of a ticket, oldest first. */
 export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
   return rowsOf<EventDoc>(
