@@ -1,10 +1,34 @@
 // Bundles each cloudfunctions/<fn>/src/index.ts (with _shared/ and types/ inlined, wx-server-sdk
 // external) into cloudfunctions/<fn>/index.js, the self-contained folder WeChat uploads.
 import { build } from 'esbuild'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions')
+
+// Files a function reads at run time, copied into its folder (the cloud has no system fonts).
+// Noto Sans SC (SIL Open Font License) from the @expo-google-fonts/noto-sans-sc package.
+const FONT_PKG = resolve(__dirname, '..', 'node_modules', '@expo-google-fonts', 'noto-sans-sc')
+const RUNTIME_FILES: Record<string, Array<{ from: string; to: string }>> = {
+  org: [
+    {
+      from: join(FONT_PKG, '400Regular', 'NotoSansSC_400Regular.ttf'),
+      to: 'fonts/NotoSansSC-Regular.ttf',
+    },
+    { from: join(FONT_PKG, '700Bold', 'NotoSansSC_700Bold.ttf'), to: 'fonts/NotoSansSC-Bold.ttf' },
+    { from: join(FONT_PKG, 'LICENSE_FONT'), to: 'fonts/OFL.txt' },
+  ],
+}
+
+/** Copies the run-time files of a function into its folder when missing or stale. */
+export function copyRuntimeFiles(name: string, dir = FUNCTIONS_DIR): void {
+  for (const { from, to } of RUNTIME_FILES[name] ?? []) {
+    const target = join(dir, name, to)
+    if (existsSync(target) && statSync(target).size === statSync(from).size) continue
+    mkdirSync(join(target, '..'), { recursive: true })
+    copyFileSync(from, target)
+  }
+}
 
 /** Names of the deployable functions: folders with src/index.ts, never `_shared`. */
 export function listFunctions(dir = FUNCTIONS_DIR): string[] {
@@ -37,6 +61,7 @@ export async function buildFunctions(
   const sizes: Record<string, number> = {}
   for (const name of listFunctions(dir)) {
     checkFunctionFolder(name, dir)
+    copyRuntimeFiles(name, dir)
     const outfile = join(dir, name, 'index.js')
     await build({
       entryPoints: [join(dir, name, 'src', 'index.ts')],
@@ -46,6 +71,8 @@ export async function buildFunctions(
       target: 'node16',
       format: 'cjs',
       external: ['wx-server-sdk'],
+      // pdfkit's ESM build locates its data with import.meta.url, which a CJS bundle lacks.
+      alias: { pdfkit: require.resolve('pdfkit') },
       sourcemap: false,
       legalComments: 'none',
       logLevel: 'warning',

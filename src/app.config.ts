@@ -8,7 +8,17 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index'] },
-    { root: 'admin', pages: ['pages/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'pages/index',
+        'pages/places/index',
+        'pages/roster/index',
+        'pages/import/index',
+        'pages/catalog/index',
+        'pages/bind/index',
+      ],
+    },
     { root: 'safety', pages: ['pages/unreachable', 'pages/content'] },
   ],
   window: {

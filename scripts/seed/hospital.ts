@@ -6,6 +6,7 @@ export interface SeedData {
   floors: Array<Record<string, unknown>>
   departments: Array<Record<string, unknown>>
   categories: Array<Record<string, unknown>>
+  settings: Array<Record<string, unknown>>
   users: Array<Record<string, unknown>>
   duties: Array<Record<string, unknown>>
 }
@@ -102,20 +103,43 @@ const GIVEN = [
   '博',
 ]
 
+// Urgent categories must be answered within 15 minutes whatever the severity; the others by severity.
+const URGENT_MINUTES = { high: 15, medium: 15, low: 15 }
+const ORDINARY_MINUTES = { high: 120, medium: 120, low: 240 }
+const category = (
+  _id: string,
+  name: string,
+  icon: string,
+  severity: 'high' | 'medium' | 'low',
+  slaHours: number,
+  urgent = false,
+) => ({
+  _id,
+  name,
+  icon,
+  severity,
+  slaHours,
+  urgent,
+  responseMinutes: urgent ? URGENT_MINUTES : ORDINARY_MINUTES,
+})
+
 export const CATEGORIES = [
-  { _id: 'fire-exit', name: '消防通道堵塞', icon: '🚪', severity: 'high', slaHours: 4 },
-  { _id: 'fire-equipment', name: '消防设施', icon: '🧯', severity: 'high', slaHours: 24 },
-  { _id: 'electrical', name: '电气线路', icon: '⚡', severity: 'high', slaHours: 8 },
-  { _id: 'gas-oxygen', name: '燃气/氧气', icon: '🫧', severity: 'high', slaHours: 2 },
-  { _id: 'medical-waste', name: '医疗废物', icon: '🗑️', severity: 'medium', slaHours: 8 },
-  { _id: 'wet-floor', name: '地面湿滑', icon: '💧', severity: 'medium', slaHours: 2 },
-  { _id: 'elevator', name: '电梯', icon: '🛗', severity: 'high', slaHours: 4 },
-  { _id: 'falling-object', name: '高空坠物', icon: '⚠️', severity: 'high', slaHours: 4 },
-  { _id: 'hazardous-chemicals', name: '危化品', icon: '☣️', severity: 'high', slaHours: 4 },
-  { _id: 'security', name: '治安', icon: '🛡️', severity: 'medium', slaHours: 8 },
-  { _id: 'water-leak', name: '漏水', icon: '🚰', severity: 'medium', slaHours: 24 },
-  { _id: 'other', name: '其他', icon: '📌', severity: 'low', slaHours: 72 },
+  category('fire-exit', '消防通道堵塞', '🚪', 'high', 4, true),
+  category('fire-equipment', '消防设施', '🧯', 'high', 24),
+  category('electrical', '电气线路', '⚡', 'high', 8, true),
+  category('gas-oxygen', '燃气/氧气', '🫧', 'high', 2, true),
+  category('medical-waste', '医疗废物', '🗑️', 'medium', 8),
+  category('wet-floor', '地面湿滑', '💧', 'medium', 2),
+  category('elevator', '电梯', '🛗', 'high', 4, true),
+  category('falling-object', '高空坠物', '⚠️', 'high', 4),
+  category('hazardous-chemicals', '危化品', '☣️', 'high', 4),
+  category('security', '治安', '🛡️', 'medium', 8),
+  category('water-leak', '漏水', '🚰', 'medium', 24),
+  category('other', '其他', '📌', 'low', 72),
 ]
+
+/** The hospital's name, printed on every floor poster. */
+export const HOSPITAL_NAME = '啄木鸟示范医院'
 
 export const DEPARTMENTS = [
   { _id: 'general-affairs', name: '总务科', kind: 'logistics' },
@@ -256,6 +280,7 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
     floors,
     departments: DEPARTMENTS,
     categories: CATEGORIES.map((c, i) => ({ ...c, order: i + 1, active: true })),
+    settings: [{ _id: 'hospital', name: HOSPITAL_NAME }],
     users,
     duties,
   }
@@ -272,5 +297,6 @@ export function demoPersonas(data: SeedData): DemoPersona[] {
     { openid: 'demo-building-captain', role: 'building_captain', label: '楼长 · 7号楼' },
     { openid: 'demo-safety', role: 'safety_office', label: '安全办' },
     { openid: 'demo-leader', role: 'leader', label: '院领导' },
-  ].map((p) => ({ ...p, name: byOpenid(p.openid) }))
+    { openid: 'demo-newcomer', role: 'staff', label: '新员工 · 未绑定' },
+  ].map((p) => ({ ...p, name: byOpenid(p.openid) || '新员工' }))
 }

@@ -1,5 +1,6 @@
 // The `org` function: floors, captains and categories as the report page needs them.
 import { z } from 'zod'
+import { orgAdminApi } from './org-admin'
 
 export const Captain = z.object({
   name: z.string(),
@@ -37,4 +38,5 @@ export const orgApi = {
   floor: { input: z.object({ floorId: z.string().min(1).max(32) }).strict(), output: FloorHeader },
   categories: { input: z.object({}).strict(), output: z.array(Category) },
   buildings: { input: z.object({}).strict(), output: z.array(BuildingFloors) },
+  ...orgAdminApi,
 }

@@ -66,8 +66,10 @@ export async function listAudit(
       .limit(limit + 20)
       .get(),
   )
+  // The roster's own entries (issue 13) share the collection; this log lists the trust actions.
+  const ours = rows.filter((r) => typeof r.action === 'string' && typeof r.actorName === 'string')
   const after = before
-    ? rows.filter((r) => new Date(r.at).getTime() < before.at.getTime() || r._id < before.id)
-    : rows
+    ? ours.filter((r) => new Date(r.at).getTime() < before.at.getTime() || r._id < before.id)
+    : ours
   return after.slice(0, limit)
 }

@@ -25,6 +25,7 @@ export interface CategoryDoc {
   name: string
   icon: string
   severity: string
+  /** Kept readable until every category carries responseMinutes. */
   slaHours: number
   /** Urgent categories never wait for quiet hours and fall back to SMS. */
   urgent?: boolean
@@ -33,13 +34,13 @@ export interface CategoryDoc {
   order: number
   active: boolean
 }
-/** The active floor a QR scene names, or null. */
+/** The active floor a QR scene names (its current code, or an old one kept working), or null. */
 export async function findFloorByScene(db: Database, scene: string): Promise<FloorDoc | null> {
-  return (
-    rowsOf<FloorDoc>(
-      await db.collection('floors').where({ scene, active: true }).limit(1).get(),
-    )[0] ?? null
-  )
+  const [current, kept] = await Promise.all([
+    db.collection('floors').where({ scene, active: true }).limit(1).get(),
+    db.collection('floors').where({ aliasScenes: scene, active: true }).limit(1).get(),
+  ])
+  return rowsOf<FloorDoc>(current)[0] ?? rowsOf<FloorDoc>(kept)[0] ?? null
 }
 
 /** A floor by id, or null. */

@@ -18,7 +18,7 @@ import type { OwnerStep } from '../domain/owner-chain'
 import type { TicketDoc } from '../domain/ticket'
 
 const PAGE = 100
-const BUDGET_MS = 40_000
+const BUDGET_MS = 10_000
 
 export interface SweepResult {
   /** Due tickets read. */

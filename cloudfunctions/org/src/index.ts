@@ -1,4 +1,5 @@
-// The `org` function: the floor behind a QR code, its captains, categories, buildings.
+// The `org` function: the floor behind a QR code, its captains, categories, buildings; and the
+// administration of all of it (places, roster, binding, import/export, posters).
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
 import {
   findFloorByScene,
@@ -9,12 +10,20 @@ import {
   loadOwnerChain,
   type FloorDoc,
 } from '../../_shared/db/org'
+import { placeRoutes } from './places'
+import { catalogRoutes } from './catalog'
+import { dutyRoutes } from './duties'
+import { bindingRoutes } from './binding'
+import { rosterRoutes } from './roster'
+import { posterRoutes } from './posters'
 
-async function header(floor: FloorDoc, ctx: ActionContext) {
+async function header(floor: FloorDoc, ctx: ActionContext, retired: AppError) {
   const [building, chain] = await Promise.all([
     getBuilding(ctx.db, floor.buildingId),
     loadOwnerChain(ctx.db, floor, ctx.now()),
   ])
+  // A retired building retires its floors' codes too.
+  if (building && building.active === false) throw retired
   return {
     floor: { id: floor._id, name: floor.name, level: floor.level },
     building: { id: floor.buildingId, name: building?.name ?? '' },
@@ -28,12 +37,12 @@ export const main = defineFunction('org', {
   floorByScene: async ({ scene }, ctx) => {
     const floor = await findFloorByScene(ctx.db, scene)
     if (!floor) throw new AppError('qr.invalid')
-    return header(floor, ctx)
+    return header(floor, ctx, new AppError('qr.invalid'))
   },
   floor: async ({ floorId }, ctx) => {
     const floor = await getFloor(ctx.db, floorId)
     if (!floor || !floor.active) throw new AppError('org.not_found')
-    return header(floor, ctx)
+    return header(floor, ctx, new AppError('org.not_found'))
   },
   categories: async (_input, ctx) =>
     (await listCategories(ctx.db)).map((c) => ({
@@ -49,4 +58,11 @@ export const main = defineFunction('org', {
       name: b.name,
       floors: b.floors.map((f) => ({ id: f._id, name: f.name, scene: f.scene })),
     })),
+  // Administration (admin subpackage): safety office everywhere, a 楼长 in their own building.
+  ...placeRoutes,
+  ...catalogRoutes,
+  ...dutyRoutes,
+  ...bindingRoutes,
+  ...rosterRoutes,
+  ...posterRoutes,
 })

@@ -66,6 +66,11 @@ export default function MinePage(): JSX.Element {
               <Text className="muted">
                 请联系安全办为你开通（微信标识 {me.data.openid || '未知'}）
               </Text>
+              <Cell
+                title="输入邀请码绑定"
+                className="mine-bind"
+                onClick={() => void Taro.navigateTo({ url: '/admin/pages/bind/index' })}
+              />
             </>
           )}
         </View>
@@ -90,12 +95,20 @@ export default function MinePage(): JSX.Element {
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
-      {me.data?.user?.roles.includes('safety_office') && (
+      {user?.roles.includes('safety_office') && (
         <Cell
           title="内容与账号安全"
           description="被标记的照片、打码、封禁与审计日志"
           className="mine-safety"
           onClick={() => void Taro.navigateTo({ url: '/safety/pages/content' })}
+        />
+      )}
+      {user?.roles.some((r) => r === 'safety_office' || r === 'building_captain') && (
+        <Cell
+          title="管理"
+          description="楼栋楼层、值守名册、导入导出、公示牌"
+          className="mine-admin"
+          onClick={() => void Taro.navigateTo({ url: '/admin/pages/index' })}
         />
       )}
       {cockpit && (

@@ -1,0 +1,43 @@
+// Who may administer what: the safety office everything, a 楼长 their own building(s).
+import { requireUser } from '../ticket/actor'
+import type { UserDoc } from '../db/users'
+import { listDutiesOfUser } from '../db/org-admin'
+import { AppError } from '../runtime/app-error'
+import type { ActionContext } from '../runtime/context'
+
+export interface Admin {
+  user: UserDoc
+  all: boolean
+  buildingIds: string[]
+}
+
+/** The caller as an administrator; auth.forbidden for anyone who administers nothing. */
+export async function requireAdmin(ctx: ActionContext): Promise<Admin> {
+  const user = await requireUser(ctx)
+  if (user.roles.includes('safety_office')) return { user, all: true, buildingIds: [] }
+  const now = ctx.now()
+  const duties = await listDutiesOfUser(ctx.db, user._id)
+  const buildingIds = duties
+    .filter(
+      (d) =>
+        d.duty === 'building_captain' &&
+        d.buildingId &&
+        new Date(d.validFrom) <= now &&
+        (!d.validTo || new Date(d.validTo) > now),
+    )
+    .map((d) => d.buildingId!)
+  if (buildingIds.length === 0) throw new AppError('auth.forbidden')
+  return { user, all: false, buildingIds }
+}
+
+/** The caller as the safety office; auth.forbidden for everyone else. */
+export async function requireSafetyOffice(ctx: ActionContext): Promise<Admin> {
+  const admin = await requireAdmin(ctx)
+  if (!admin.all) throw new AppError('auth.forbidden')
+  return admin
+}
+
+/** Refuses unless the admin may manage this building. */
+export function assertBuilding(admin: Admin, buildingId: string): void {
+  if (!admin.all && !admin.buildingIds.includes(buildingId)) throw new AppError('auth.forbidden')
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '科室与隐患类别' })
