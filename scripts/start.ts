@@ -10,6 +10,7 @@ import {
   createSteerableClock,
   smsFunctionEnv,
   startEmulator,
+  warnIfExposed,
 } from '../emulator/src/index'
 import { seedHistory } from './seed/history'
 import { buildHospital } from './seed/hospital'
@@ -32,6 +33,9 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const port = Number(argValue('--port') ?? process.env.PORT ?? 8787)
   const dataDir = resolve(ROOT, argValue('--data') ?? '.cloud-emu')
+  // Loopback only unless asked: the emulator's /admin endpoint bypasses every rule.
+  const host = argValue('--host') ?? '127.0.0.1'
+  warnIfExposed(host)
   const manualClock = process.argv.includes('--manual-clock')
 
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
   const historyStart = historyStartMs(Date.now())
   const clock = firstRun ? createSteerableClock(historyStart) : undefined
   const emulator = await startEmulator({
+    host,
     port,
     dataDir,
     quiet: true,

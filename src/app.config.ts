@@ -19,7 +19,7 @@ export default defineAppConfig({
         'pages/bind/index',
       ],
     },
-    { root: 'safety', pages: ['pages/unreachable'] },
+    { root: 'safety', pages: ['pages/unreachable', 'pages/content'] },
   ],
   window: {
     // 'default' is WeChat's own bar; Taro's H5 router draws the same bar only when it is named, with

@@ -2,6 +2,7 @@
 import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { installChineseZodMessages } from '../types/zod-zh'
+import { installPrivacyHandler } from './services/privacy'
 import './app.scss'
 
 installChineseZodMessages()
@@ -9,6 +10,7 @@ if (process.env.TARO_ENV === 'weapp') {
   // With no env, the mini-program uses the environment chosen in WeChat DevTools / the one it is bound to.
   Taro.cloud.init({ traceUser: true })
 }
+installPrivacyHandler()
 
 function App({ children }: PropsWithChildren): React.ReactNode {
   return children

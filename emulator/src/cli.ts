@@ -9,8 +9,10 @@ function flag(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const memory = process.argv.includes('--memory')
+  const host = flag('--host') ?? '127.0.0.1'
   const manualClock = process.argv.includes('--manual-clock')
   const emulator = await startEmulator({
+    host,
     clock: manualClock ? createManualClock(Date.now()) : undefined,
     port: Number(flag('--port') ?? 8787),
     memory,

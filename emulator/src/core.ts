@@ -96,6 +96,10 @@ export interface EmulatorCore {
   registerCallerResolver(resolve: (token: string) => InvocationIdentity | undefined): void
   log(message: string): void
   onStop(fn: () => Promise<void> | void): void
+  /** Delivers a platform message push (e.g. wxa_media_check) to the function configured for it; true when it answered ok. */
+  pushMessage(event: Record<string, unknown>): Promise<boolean>
+  /** Lets the functions service handle message pushes. */
+  registerMessagePush(deliver: (event: Record<string, unknown>) => Promise<boolean>): void
 }
 
 /** A service plugged into the emulator. */

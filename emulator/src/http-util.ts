@@ -3,13 +3,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 const MAX_BODY = 64 * 1024 * 1024
 
-/** Reads a whole request body. */
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A body over the size limit; thrown before the rest of it is read. */
+export class BodyTooLarge extends Error {}
+
+/** Reads a whole request body, refusing more than `max` bytes. */
+export async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'])
+  if (declared > max) throw new BodyTooLarge(`request body over ${max} bytes`)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new Error('request body too large')
+    if (size > max) throw new BodyTooLarge(`request body over ${max} bytes`)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)

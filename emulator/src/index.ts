@@ -17,9 +17,21 @@ export { smsFunctionEnv } from './sms/env'
 
 const REPO = resolve(__dirname, '..', '..')
 
+/** Hosts that keep the emulator on this machine. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
+
+/** Warns loudly when the emulator (its /admin SDK endpoint bypasses every rule) would be reachable from the network. */
+export function warnIfExposed(host: string): void {
+  if (LOOPBACK.has(host)) return
+  console.warn(
+    `[emulator] WARNING: listening on ${host}: anyone who can reach this address can read and write every collection through /admin and act as any persona. Use it only on a trusted network.`,
+  )
+}
+
 export interface StartOptions {
   /** 0 picks a free port; default 8787. */
   port?: number
+  /** Loopback (127.0.0.1) unless explicitly asked otherwise (`--host`); anything else warns. */
   host?: string
   /** Persist here (append-only log + stored files); omitted with `memory`. */
   dataDir?: string
@@ -74,13 +86,16 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     router.actions.set(action, (req) => handler(req.body))
   }
 
+  if (opts.host && !opts.quiet) warnIfExposed(opts.host)
   const server = router.createServer()
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', () => ok())
   })
   const port = (server.address() as AddressInfo).port
-  const url = `http://${opts.host ?? '127.0.0.1'}:${port}`
+  const shown =
+    !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`
   const stoppers: Array<() => Promise<void> | void> = []
 
   const sdkEnv = (): Record<string, string> => ({
@@ -92,6 +107,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     TENCENTCLOUD: 'true',
   })
 
+  let deliverPush: (event: Record<string, unknown>) => Promise<boolean> = async () => false
   let functionEnv: Record<string, string> = { ...opts.functionEnv }
   const core: EmulatorCore = {
     envId,
@@ -113,6 +129,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     functionEnv: () => functionEnv,
     log,
     onStop: (fn) => stoppers.push(fn),
+    pushMessage: (event) => deliverPush(event),
+    registerMessagePush: (fn) => {
+      deliverPush = fn
+    },
   }
   for (const install of services) await install(core)
 

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import { MAX_PHOTOS } from '../../types/ticket'
 import { messageOf } from '../services'
 import { choosePhotos, uploadPhoto } from '../services/photo'
+import { PhotoError, type PhotoProblem } from '../services/photo-errors'
 
 export interface PhotoUploads {
   /** Uploaded cloud ids, in order. */
@@ -12,6 +13,8 @@ export interface PhotoUploads {
   previews: Record<string, string>
   uploading: number
   error: string
+  /** Why the camera could not open (privacy refused, undeclared, permission off), with the way back. */
+  problem?: PhotoProblem
   canAdd: boolean
   add: () => Promise<void>
   remove: (id: string) => void
@@ -27,6 +30,7 @@ export function usePhotoUploads(
   const [previews, setPreviews] = useState<Record<string, string>>(initialPreviews)
   const [uploading, setUploading] = useState(0)
   const [error, setError] = useState('')
+  const [problem, setProblem] = useState<PhotoProblem>()
 
   const commit = useCallback(
     (next: (prev: string[]) => string[]) =>
@@ -40,7 +44,16 @@ export function usePhotoUploads(
 
   const add = async () => {
     setError('')
-    const paths = await choosePhotos(MAX_PHOTOS - ids.length)
+    setProblem(undefined)
+    let paths: string[]
+    try {
+      paths = await choosePhotos(MAX_PHOTOS - ids.length)
+    } catch (e) {
+      // issue 8: a privacy refusal or errno 112 is explained, and the camera tile stays live.
+      if (e instanceof PhotoError) setProblem(e.problem)
+      setError(messageOf(e))
+      return
+    }
     if (paths.length === 0) return
     setUploading((n) => n + paths.length)
     for (const path of paths) {
@@ -61,6 +74,7 @@ export function usePhotoUploads(
     previews,
     uploading,
     error,
+    problem,
     canAdd: ids.length < MAX_PHOTOS,
     add,
     remove: (id) => commit((prev) => prev.filter((p) => p !== id)),

@@ -1,4 +1,5 @@
 // The one error type the UI sees from a call: a code it can branch on and Chinese text it can show.
+import { PhotoError } from './photo-errors'
 import { errorMessageZh, type ErrorCode, type FieldIssue } from '../../types'
 
 /** A failed call, typed. */
@@ -18,6 +19,6 @@ export class ApiError extends Error {
 
 /** Chinese text for anything thrown by a call. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message
+  if (error instanceof ApiError || error instanceof PhotoError) return error.message
   return errorMessageZh('internal')
 }

@@ -3,9 +3,15 @@ import Taro from '@tarojs/taro'
 import { ApiError } from './api-error'
 import { apiBase, currentPersona } from './persona'
 
+import { stripJpegMetadata } from '../../types/jpeg-metadata'
 import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
+import { PhotoError, photoProblemOf } from './photo-errors'
 
-/** Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled). */
+/**
+ * Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled).
+ * Throws PhotoError when privacy or permissions stand in the way (errno 104/112, camera denied),
+ * with a Chinese message saying the way back.
+ */
 export async function choosePhotos(count: number): Promise<string[]> {
   try {
     if (process.env.TARO_ENV === 'weapp') {
@@ -23,9 +29,25 @@ export async function choosePhotos(count: number): Promise<string[]> {
       sizeType: ['compressed'],
     })
     return res.tempFilePaths
-  } catch {
+  } catch (error) {
+    const problem = photoProblemOf(error)
+    if (problem) throw new PhotoError(problem)
     return []
   }
+}
+
+/** The JPEG without EXIF/XMP/IPTC on the device (weapp): a temp copy when anything was removed. */
+function stripOnDevice(path: string): string {
+  const fs = Taro.getFileSystemManager()
+  const bytes = new Uint8Array(fs.readFileSync(path) as ArrayBuffer)
+  const clean = stripJpegMetadata(bytes)
+  if (clean === bytes) return path
+  const out = `${(Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH}/upload-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`
+  fs.writeFileSync(
+    out,
+    clean.buffer.slice(clean.byteOffset, clean.byteOffset + clean.byteLength) as ArrayBuffer,
+  )
+  return out
 }
 
 /** Compresses and uploads one local photo; resolves with its cloud:// file id. */
@@ -40,12 +62,14 @@ export async function uploadPhoto(localPath: string): Promise<string> {
       const name = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`
       const res = await Taro.cloud.uploadFile({
         cloudPath: `photos/${new Date().toISOString().slice(0, 10)}/${name}`,
-        filePath: small.tempFilePath,
+        filePath: stripOnDevice(small.tempFilePath), // no GPS or device data leaves the phone
       })
       return res.fileID
     }
     const original = await (await fetch(localPath)).blob()
-    const small = await compressInBrowser(original)
+    const reencoded = new Uint8Array(await (await compressInBrowser(original)).arrayBuffer())
+    // A canvas re-encode writes no EXIF; stripping again guarantees it whatever the browser does.
+    const small = new Blob([stripJpegMetadata(reencoded) as BlobPart], { type: 'image/jpeg' })
     const res = await fetch(`${apiBase()}/_emulator/upload?name=photo.jpg`, {
       method: 'POST',
       headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': currentPersona() },

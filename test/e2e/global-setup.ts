@@ -33,6 +33,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     clock: createManualClock(Date.now()),
   })
   await seedDemo({ url: emulator.url })
+  // Warm a few workers per function: a page fires several calls at once, and cold starts on a busy
+  // CI machine can pass a function's timeout (the browser is what is under test, not cold starts).
+  for (const fn of ['user', 'org', 'ticket', 'notify', 'media', 'safety'])
+    await Promise.all(
+      [0, 1, 2].map(() =>
+        fetch(`${emulator.url}/fn/${fn}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: '__warm__' }),
+        }).catch(() => undefined),
+      ),
+    )
   process.env.WOODPECKER_E2E_URL = emulator.url
   writeFileSync(join(ROOT, 'test-results.e2e-url'), emulator.url)
   return () => emulator.stop()

@@ -22,6 +22,36 @@ type Dict = Record<string, unknown>
 let app: Dict | undefined
 let persona = ''
 const storage = new Map<string, unknown>()
+let privacyListener: ((resolve: (answer: Dict) => void) => void) | undefined
+
+// Device APIs a test may answer differently; Taro binds wx functions at launch, so these stay the
+// same functions and look up the current answer at each call.
+const overrides: Dict = {}
+const DEVICE_APIS = ['chooseMedia', 'chooseImage', 'compressImage', 'openSetting']
+
+/** Replaces some wx device APIs for a test (e.g. a chooseMedia that fails with errno 112). */
+export function setWx(patch: Dict): void {
+  for (const k of Object.keys(patch))
+    if (!DEVICE_APIS.includes(k)) throw new Error(`setWx: add ${k} to DEVICE_APIS in the harness`)
+  Object.assign(overrides, patch)
+}
+
+/** Asks the app for privacy consent the way WeChat does before a guarded API; resolves with its answer. */
+export function needPrivacyAuthorization(): Promise<Dict> {
+  return new Promise((resolve) => {
+    if (!privacyListener) throw new Error('the app never called wx.onNeedPrivacyAuthorization')
+    privacyListener(resolve)
+  })
+}
+
+/** Taps the first element whose class list contains `className` (Taro's compiled bindtap). */
+export function tap(page: SimComponent, className: string): void {
+  const el = (
+    page as unknown as { querySelector(s: string): { dispatchEvent(e: string): void } | null }
+  ).querySelector(`.${className}`)
+  if (!el) throw new Error(`nothing to tap with class ${className}`)
+  el.dispatchEvent('tap')
+}
 
 /** Every cloud call the pages made, in order of completion: who, which function and action. */
 export const callLog: Array<{ openid: string; fn: string; action: string }> = []
@@ -112,6 +142,42 @@ function installWx(): void {
     onAppShow: () => undefined,
     onAppHide: () => undefined,
     getLaunchOptionsSync: () => ({ path: 'pages/report/index', query: {}, scene: 1001 }),
+    onNeedPrivacyAuthorization: (fn: typeof privacyListener) => {
+      privacyListener = fn
+    },
+    openPrivacyContract: (o: { success?: () => void }) => o?.success?.(),
+    ...Object.fromEntries(
+      DEVICE_APIS.map((name) => [
+        name,
+        // Like WeChat: callbacks when given, otherwise a Promise (what Taro awaits for these APIs).
+        (o: Dict = {}) => {
+          const impl =
+            (overrides[name] as ((o: Dict) => void) | undefined) ??
+            ((x: Dict) => (x.fail as (e: Dict) => void)({ errMsg: `${name}:fail cancel` }))
+          const callbacks = Boolean(o.success || o.fail || o.complete)
+          const run = (resolve: (r: unknown) => void, reject: (e: unknown) => void): void =>
+            impl({
+              ...o,
+              success: (r: Dict) => {
+                ;(o.success as ((r: Dict) => void) | undefined)?.(r)
+                ;(o.complete as ((r: Dict) => void) | undefined)?.(r)
+                resolve(r)
+              },
+              fail: (e: Dict) => {
+                ;(o.fail as ((e: Dict) => void) | undefined)?.(e)
+                ;(o.complete as ((e: Dict) => void) | undefined)?.(e)
+                reject(e)
+              },
+            })
+          if (callbacks)
+            return run(
+              () => undefined,
+              () => undefined,
+            )
+          return new Promise(run)
+        },
+      ]),
+    ),
     cloud: {
       init: () => undefined,
       DYNAMIC_CURRENT_ENV: Symbol('current env'),

@@ -7,12 +7,16 @@ import { ticketApi } from './ticket'
 import { ticketListApi } from './ticket-lists'
 import { notifyApi } from './notify'
 import { statsApi } from './stats'
+import { safetyApi } from './safety'
+import { mediaApi } from './media'
 
 export const api = {
   user: userApi,
   org: orgApi,
   ticket: { ...ticketApi, ...ticketListApi },
   notify: notifyApi,
+  safety: safetyApi,
+  media: mediaApi,
   /** The SLA ladder runs on its timer only: no client action. */
   sla: {},
   stats: statsApi,

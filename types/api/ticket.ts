@@ -1,5 +1,8 @@
 // The `ticket` function: report, read, act.
 import { z } from 'zod'
+import { CursorText } from '../cursor'
+import { PhotoState } from './media'
+import { safeText } from '../text'
 import { Photos, TicketAction, TicketState } from '../ticket'
 
 export const TicketEvent = z.object({
@@ -27,8 +30,10 @@ export const TicketView = z.object({
   description: z.string(),
   photos: z.array(z.string()),
   afterPhotos: z.array(z.string()),
-  /** fileID → displayable URL (temporary on H5). */
+  /** fileID → displayable URL (temporary on H5); absent while a photo is hidden from this viewer. */
   photoUrls: z.record(z.string()),
+  /** fileID → content-check state: pending (only reporter and handlers see it), flagged (blurred), redacted. */
+  photoStates: z.record(PhotoState).optional(),
   reporterName: z.string().nullable(),
   anonymous: z.boolean(),
   mine: z.boolean(),
@@ -107,15 +112,15 @@ export const CreateTicketInput = z
     floorId: z.string().min(1).max(32),
     categoryId: z.string().min(1).max(40),
     photos: Photos,
-    description: z.string().trim().max(200).optional(),
-    spot: z.string().trim().max(50).optional(),
+    description: safeText({ max: 200 }).optional(),
+    spot: safeText({ max: 50 }).optional(),
     anonymous: z.boolean().default(false),
   })
   .strict()
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
 const TicketId = z.string().min(1).max(64)
-const Reason = z.string().trim().min(1, '请填写原因').max(200)
+const Reason = safeText({ min: 1, max: 200, minMessage: '请填写原因' }) // issue 8: text is text
 const YEAR_MS = 366 * 86400_000
 /** A deferral deadline: in the future, within a year. */
 const Deadline = z
@@ -131,7 +136,7 @@ function act<A extends TicketAction, S extends z.ZodRawShape>(action: A, evidenc
       id: TicketId,
       action: z.literal(action),
       version: z.number().int().positive().optional(),
-      note: z.string().trim().max(200).optional(),
+      note: safeText({ max: 200 }).optional(),
       ...evidence,
     })
     .strict()
@@ -144,7 +149,7 @@ export const ACT_INPUTS = {
   defer: act('defer', {
     deadline: Deadline,
     departmentId: z.string().min(1).max(40),
-    plan: z.string().trim().min(1, '请填写整改方案').max(200),
+    plan: safeText({ min: 1, max: 200, minMessage: '请填写整改方案' }),
   }),
   complete: act('complete', { afterPhotos: Photos }),
   verify: act('verify', {}),
@@ -217,10 +222,8 @@ export const Page = z.object({
     .string()
     .nullable(),
 })
-export const Cursor = z
-  .string()
-  .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{1,64}$/, '分页标记无效')
-  .optional()
+/** A page cursor as the server handed it out, checked completely here (impossible dates are input errors). */
+export const Cursor = CursorText.optional()
 
 export const ticketApi = {
   create: { input: CreateTicketInput, output: TicketView },

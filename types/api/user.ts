@@ -8,6 +8,8 @@ export const UserSummary = z.object({
   departmentName: z.string().optional(),
   /** A push to this user failed for lack of consent: show a red badge until they consent again. */
   unreachable: z.boolean().optional(),
+  /** Blocked by the safety office: the app explains and offers nothing else. */
+  blocked: z.boolean().optional(),
   /** The building a 楼长 or 协管员 answers for. */
   buildingId: z.string().optional(),
 })

@@ -39,6 +39,26 @@ export async function markUnreachable(db: Database, userId: string, now: Date): 
     .update({ data: { unreachable: true, unreachableSince: now } })
 }
 
+/** Sets or clears the block; true only when this call changed it (so a retry audits nothing twice). */
+export async function setBlocked(
+  db: Database,
+  userId: string,
+  blocked: boolean,
+  reason: string,
+  at: Date,
+): Promise<boolean> {
+  const _ = db.command
+  const res = (await db
+    .collection(USERS)
+    .where({ _id: userId, blocked: blocked ? _.neq(true) : true })
+    .update({
+      data: blocked
+        ? { blocked: true, blockedReason: reason, blockedAt: at }
+        : { blocked: false, blockedReason: _.remove(), blockedAt: _.remove() },
+    })) as { stats?: { updated?: number } }
+  return (res.stats?.updated ?? 0) === 1
+}
+
 /** Records that the safety office asked a user to top up their reminders. */
 export async function markNudged(db: Database, userId: string, now: Date): Promise<boolean> {
   const res = (await db

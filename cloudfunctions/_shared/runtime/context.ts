@@ -7,10 +7,10 @@ export type Database = ReturnType<typeof cloud.database>
 
 /** The caller and the tools of one invocation. Identity comes only from the platform, never the input. */
 export interface ActionContext {
-  /** The caller's OPENID from getWXContext(); empty for timers. */
+  /** The caller's OPENID from getWXContext(); empty for timers and platform callbacks. */
   openid: string
   appid: string
-  /** `wx_client`, `wx_client,scf` (another function), `wx_http` … as the platform reports it. */
+  /** `wx_client`, `wx_client,scf` (another function), `wx_trigger` (timer) … as the platform reports it. */
   source: string
   requestId?: string
   db: Database
@@ -39,7 +39,36 @@ export function createContext(requestId: string | undefined): ActionContext {
   }
 }
 
-/** True when the call came from another cloud function or a timer, not straight from a client. */
+// SOURCE is set by the platform and grows along the call chain ("wx_client", then "wx_client,scf"
+// in a function the first one called); a client cannot add links to it. Timer triggers start the
+// chain with "wx_trigger". An empty OPENID proves nothing: it is never a sign of an internal call.
+const CLIENT_SOURCES = new Set([
+  'wx_client',
+  'wx_devtools',
+  'wx_localdebug',
+  'wx_unknown',
+  'wx_crawler',
+  'wx_http',
+  '',
+])
+
+function sourceChain(ctx: ActionContext): string[] {
+  return ctx.source.split(',').map((s) => s.trim())
+}
+
+/** True when the platform says another cloud function or a timer trigger made this call. */
 export function isInternalCall(ctx: ActionContext): boolean {
-  return ctx.source.split(',').includes('scf') || ctx.openid === ''
+  const chain = sourceChain(ctx)
+  return chain.includes('scf') || chain[0] === 'wx_trigger'
+}
+
+/** True when the platform itself invoked the function (a message-push callback), not a client or function. */
+export function isPlatformCallback(ctx: ActionContext): boolean {
+  const chain = sourceChain(ctx)
+  return (
+    chain.length === 1 &&
+    !CLIENT_SOURCES.has(chain[0]) &&
+    chain[0] !== 'wx_trigger' &&
+    chain[0] !== 'scf'
+  )
 }

@@ -4,6 +4,7 @@ export { AppError } from './app-error'
 export {
   createContext,
   isInternalCall,
+  isPlatformCallback,
   type ActionContext,
   type Database,
   type CloudSdk,

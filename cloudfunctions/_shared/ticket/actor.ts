@@ -7,10 +7,19 @@ import { findUserByOpenid } from '../db/users'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 
-/** The bound staff member making this call, or auth.unknown_user. */
+/** The bound staff member making this call: auth.unknown_user without one (an empty OPENID included), auth.blocked when blocked. */
 export async function requireUser(ctx: ActionContext): Promise<UserDoc> {
+  if (!ctx.openid) throw new AppError('auth.unknown_user')
   const user = await findUserByOpenid(ctx.db, ctx.openid)
   if (!user) throw new AppError('auth.unknown_user')
+  if (user.blocked) throw new AppError('auth.blocked')
+  return user
+}
+
+/** The caller, who must hold the safety-office role; auth.forbidden otherwise. */
+export async function requireSafetyOffice(ctx: ActionContext): Promise<UserDoc> {
+  const user = await requireUser(ctx)
+  if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
   return user
 }
 

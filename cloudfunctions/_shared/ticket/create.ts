@@ -12,6 +12,8 @@ import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../db/org'
 import { getTicket, insertTicket } from '../db/tickets'
 import { intentsFor } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
+import { enforceRateLimit } from '../db/limits'
+import { screenPhotos } from '../media/screen'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { requireUser, userActor } from './actor'
@@ -55,6 +57,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   ])
   const actor = userActor(user)
   if (existing) return viewFor(ctx, actor, existing)
+  await enforceRateLimit(ctx, 'report', user._id) // issue 8: hourly report limit (a retry never counts)
   if (!floor || !floor.active) throw invalid('floorId', '楼层不存在或已停用')
   if (!category || !category.active) throw invalid('categoryId', '隐患类别不存在')
   const now = ctx.now()
@@ -147,10 +150,16 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
   if (!inserted) return viewFor(ctx, actor, stored, chain)
+  // issue 8: photos' metadata verified gone and each sent to the content check, alongside the answer.
+  const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
   // The answer waits for the push's outcome, so the reporter is told who was actually reached.
   const dispatched = dispatchNow(
     ctx,
     intents.map((i) => i._id),
   )
-  return viewFor(ctx, actor, stored, chain, { events: [event], intents: dispatched })
+  const [view] = await Promise.all([
+    viewFor(ctx, actor, stored, chain, { events: [event], intents: dispatched }),
+    screening,
+  ])
+  return view
 }

@@ -11,6 +11,8 @@ import type { Actor, EventDoc, TicketDoc } from '../domain/ticket'
 import { commitTransition, getTicket } from '../db/tickets'
 import { intentsFor } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
+import { enforceRateLimit } from '../db/limits'
+import { screenPhotos } from '../media/screen'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, requireUser, userActor } from './actor'
@@ -101,8 +103,13 @@ export async function transition(
 
 /** A caller's act: the transition, its pushes sent, and the fresh view. */
 export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise<TicketView> {
-  const actor = userActor(await requireUser(ctx))
+  const user = await requireUser(ctx)
+  await enforceRateLimit(ctx, 'act', user._id) // issue 8: hourly act limit
+  const actor = userActor(user)
   const done = await transition(ctx, actor, input)
+  const photos = done.event.photos ?? []
+  if (photos.length)
+    await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos }) // issue 8
   // The record's reach lines are read once the pushes have ended, so they tell the truth.
   const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
   return viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched })

@@ -24,6 +24,7 @@ import {
 import type { PageCursor, TicketDoc } from '../db/tickets'
 import type { UserDoc } from '../db/users'
 import { AppError } from '../runtime/app-error'
+import { visibleThumbnails } from '../media/renditions'
 import type { ActionContext } from '../runtime/context'
 import { toSummary } from './view'
 
@@ -49,24 +50,6 @@ function cursorAfter(items: TicketDoc[], limit: number, sort: SortBy): string | 
     : null
 }
 
-/** Temp URLs of each ticket's first photo: one getTempFileURL call for the page (≤ 50 ids). */
-async function thumbnails(ctx: ActionContext, docs: TicketDoc[]): Promise<Record<string, string>> {
-  const ids = [...new Set(docs.map((t) => t.photos[0]).filter(Boolean))].slice(0, 50)
-  if (ids.length === 0) return {}
-  try {
-    const res = (await ctx.cloud.getTempFileURL({
-      fileList: ids.map((fileID) => ({ fileID, maxAge: 3600 })),
-    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-    return Object.fromEntries(
-      res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
-    )
-  } catch (error) {
-    // A list without pictures is still a list; the row shows a placeholder.
-    console.error('[ticket] getTempFileURL failed', error)
-    return {}
-  }
-}
-
 /** A page of ticket rows for one viewer, with thumbnails, and the cursor of the next page. */
 export async function summarize(
   ctx: ActionContext,
@@ -75,7 +58,7 @@ export async function summarize(
   limit: number,
   sort: SortBy,
 ): Promise<ListPage> {
-  const urls = await thumbnails(ctx, docs)
+  const urls = await visibleThumbnails(ctx, viewer, docs) // issue 8: content checks decide thumbnails
   const now = ctx.now()
   return {
     items: docs.map((t) => toSummary(t, viewer._id, { thumbUrl: urls[t.photos[0]] ?? null, now })),

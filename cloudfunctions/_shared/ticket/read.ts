@@ -10,6 +10,7 @@ import { getTicket, listEvents, listOpenOnFloor } from '../db/tickets'
 import { intentsOfTicket } from '../db/notifications'
 import { reachOf } from '../notify/reach'
 import type { IntentDoc } from '../notify/intent'
+import { visiblePhotoUrls } from '../media/renditions'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, requireUser, userActor } from './actor'
@@ -59,12 +60,13 @@ export async function viewFor(
     allowed.includes('defer') ? listDepartments(ctx.db) : [],
     allowed.includes('duplicate') ? listOpenOnFloor(ctx.db, t.floorId, OPEN_STATES) : [],
   ])
-  const urls = await photoUrls(ctx, [
+  // issue 8: each photo's content check and the viewer's relation decide what URL (if any) they get.
+  const { urls, states } = await visiblePhotoUrls(ctx, relations, [
     ...t.photos,
     ...t.afterPhotos,
     ...events.flatMap((e) => e.photos ?? []),
   ])
-  return toView(t, {
+  const view = toView(t, {
     viewerId: actor.id,
     relations,
     events,
@@ -82,6 +84,7 @@ export async function viewFor(
     reach: reachOf(intents, now),
     photoUrls: urls,
   })
+  return { ...view, photoStates: states }
 }
 
 /** Loads a ticket the caller may see: reporter, handlers, safety office, or anyone on an open hazard. */

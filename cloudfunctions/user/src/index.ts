@@ -5,7 +5,7 @@ import { dutiesOfUser } from '../../_shared/db/org'
 
 export const main = defineFunction('user', {
   whoami: async (_input, ctx) => {
-    const user = await findUserByOpenid(ctx.db, ctx.openid)
+    const user = ctx.openid ? await findUserByOpenid(ctx.db, ctx.openid) : null
     const duties = user ? await dutiesOfUser(ctx.db, user._id, ctx.now()) : []
     const buildingId = duties.find((d) => d.buildingId && d.duty !== 'floor_captain')?.buildingId
     return {
@@ -17,6 +17,7 @@ export const main = defineFunction('user', {
             roles: user.roles,
             departmentName: user.departmentName,
             unreachable: Boolean(user.unreachable),
+            blocked: Boolean(user.blocked),
             ...(buildingId ? { buildingId } : {}),
           }
         : null,

@@ -9,6 +9,8 @@ export interface FunctionConfig {
   timeout: number
   openapi: string[]
   triggers: Array<{ name: string; type: string; config: string }>
+  /** Message pushes this function receives (production: 云开发控制台 → 设置 → 消息推送). */
+  messagePush: Array<{ msgType: string; event?: string }>
 }
 
 export interface InvocationResult {
@@ -38,6 +40,7 @@ export function readFunctionConfig(dir: string): FunctionConfig {
     timeout: typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : 3,
     openapi: permissions.openapi ?? [],
     triggers: (raw.triggers as FunctionConfig['triggers']) ?? [],
+    messagePush: (raw.messagePush as FunctionConfig['messagePush']) ?? [],
   }
 }
 

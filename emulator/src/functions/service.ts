@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto'
 import { clockOffset } from '../clock'
 import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
-import { readBody, sendJson } from '../http-util'
+import { BodyTooLarge, readBody, sendJson } from '../http-util'
+import { eventTextProblem, invalidEnvelope, MAX_EVENT_BYTES } from './event-limits'
 import { FunctionPool, type InvocationResult } from './pool'
 
 export const DEV_APPID = 'wx-woodpecker-local'
@@ -72,6 +73,8 @@ export function installFunctions(core: EmulatorCore): Invoker {
       )
     let event: unknown = {}
     if (typeof body.request_data === 'string' && body.request_data) {
+      const problem = eventTextProblem(body.request_data)
+      if (problem) return { data: { response_data: JSON.stringify(invalidEnvelope(problem)) } }
       try {
         event = JSON.parse(body.request_data)
       } catch {
@@ -103,12 +106,26 @@ export function installFunctions(core: EmulatorCore): Invoker {
       })
       return
     }
+    // Size and depth are checked on the text, before parsing and before any worker is involved.
+    let raw: string
+    try {
+      raw = (await readBody(req, MAX_EVENT_BYTES)).toString('utf8')
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error
+      sendJson(res, 200, invalidEnvelope(`请求体超过 ${MAX_EVENT_BYTES / 1024} KB`))
+      req.resume()
+      return
+    }
+    const problem = eventTextProblem(raw)
+    if (problem) {
+      sendJson(res, 200, invalidEnvelope(problem))
+      return
+    }
     let event: unknown
     try {
-      const raw = (await readBody(req)).toString('utf8')
       event = raw ? JSON.parse(raw) : {}
     } catch {
-      sendJson(res, 400, { code: 'INVALID_PARAM', message: 'request body is not valid JSON' })
+      sendJson(res, 200, invalidEnvelope('请求体不是有效的 JSON'))
       return
     }
     // A client's callFunction carries userInfo, added by the platform, as production does.

@@ -12,6 +12,7 @@ import { directory, smsEntry, wechatEntry } from './feed'
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './protobuf'
 import { fieldViolation, loadTemplates, type Template } from './templates'
 import { OUTBOX_HTML } from './outbox-page'
+import { installMediaCheck } from './media-check'
 
 export const OUTBOX = '_emu_outbox'
 export { CONSENTS } from './consent'
@@ -31,6 +32,7 @@ const fail = (errcode: number, errmsg: string): ApiResult => ({ json: { errcode,
 
 /** Installs wx.openApi and the outbox/consent endpoints. */
 export const openApiService: EmulatorService = (core) => {
+  const mediaCheck = installMediaCheck(core)
   const templates = new Map<string, Template>(loadTemplates(core.databaseDir).map((t) => [t.id, t]))
   const apis: Record<string, Api> = {
     'subscribeMessage.send': (p) => sendSubscribe(core, templates, p),
@@ -55,12 +57,7 @@ export const openApiService: EmulatorService = (core) => {
       })
     },
     'security.imgSecCheck': async () => ok(),
-    'security.mediaCheckAsync': async (p) => {
-      const url = typeof p.media_url === 'string' ? p.media_url : ''
-      if (!/^https?:\/\//.test(url))
-        return fail(40001, 'media_url must be a public http(s) URL, not a cloud:// id')
-      return ok({ trace_id: `emu-${Date.now()}` })
-    },
+    'security.mediaCheckAsync': async (p, caller) => ({ json: await mediaCheck(p, caller) }),
   }
 
   core.registerAction('wx.openApi', async ({ body, parts, caller }) => {

@@ -1,5 +1,6 @@
 import type { EmulatorService } from '../core'
 import { installFunctions } from '../functions/service'
+import { installMessagePush } from '../functions/message-push'
 import { installTimers } from '../timers/service'
 import { openApiService } from '../openapi/service'
 import { storageService } from '../storage/service'
@@ -14,5 +15,9 @@ export const services: EmulatorService[] = [
   openApiService,
   smsService,
   clockService,
-  (core) => installTimers(core, installFunctions(core)),
+  (core) => {
+    const invoker = installFunctions(core)
+    installTimers(core, invoker)
+    installMessagePush(core, invoker)
+  },
 ]

@@ -40,7 +40,7 @@ export function installTimers(core: EmulatorCore, invoker: Invoker): void {
               const result = await invoker.invoke(
                 name,
                 event,
-                { openid: '', appid: DEV_APPID, source: 'scf' },
+                { openid: '', appid: DEV_APPID, source: 'wx_trigger' },
                 { TRIGGER_SRC: 'timer' },
               )
               const firing: TimerFiring = {

@@ -98,6 +98,14 @@ export default function MinePage(): JSX.Element {
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
+      {user?.roles.includes('safety_office') && (
+        <Cell
+          title="内容与账号安全"
+          description="被标记的照片、打码、封禁与审计日志"
+          className="mine-safety"
+          onClick={() => void Taro.navigateTo({ url: '/safety/pages/content' })}
+        />
+      )}
       {user?.roles.some((r) => r === 'safety_office' || r === 'building_captain') && (
         <Cell
           title="管理"

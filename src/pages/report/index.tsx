@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { currentPersona } from '../../services/persona'
 import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
+import { PrivacySheet } from '../../components/PrivacySheet'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
@@ -50,6 +51,7 @@ export default function ReportPage(): JSX.Element {
   return (
     <View className="page report-page">
       <DevPersonaBar onChange={() => setPersona((n) => n + 1)} />
+      <PrivacySheet />
       {!scene && !pickedFloor && (
         <View className="section report-intro">
           <Text className="section-title">随手拍隐患</Text>

@@ -1,5 +1,6 @@
 // 隐患详情: one ticket — photos, where, who owns it, the journal, and the actions allowed to me.
 import { View, Text } from '@tarojs/components'
+import { PrivacySheet } from '../../components/PrivacySheet'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
@@ -59,13 +60,20 @@ export default function TicketPage(): JSX.Element {
               {ticket.spot ? ` · ${ticket.spot}` : ''}
             </Text>
             {ticket.description && <Text className="ticket-description">{ticket.description}</Text>}
-            <PhotoStrip label="整改前" kind="before" ids={ticket.photos} urls={ticket.photoUrls} />
+            <PhotoStrip
+              label="整改前"
+              kind="before"
+              ids={ticket.photos}
+              urls={ticket.photoUrls}
+              states={ticket.photoStates}
+            />
             {ticket.afterPhotos.length > 0 && (
               <PhotoStrip
                 label="整改后"
                 kind="after"
                 ids={ticket.afterPhotos}
                 urls={ticket.photoUrls}
+                states={ticket.photoStates}
               />
             )}
             <Text className="muted ticket-meta">
@@ -102,6 +110,7 @@ export default function TicketPage(): JSX.Element {
           </View>
           <ActionPanel ticket={ticket} onChanged={setTicket} />
           <Timeline ticket={ticket} />
+          <PrivacySheet />
         </>
       )}
     </View>

@@ -15,6 +15,8 @@ import {
   type ReportDraft,
 } from '../../../services/draft'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import { PhotoProblemNote } from '../../../components/PhotoProblemNote'
+import { PrivacyTip } from '../../../components/PrivacyTip'
 import { thumbnailOf } from '../../../services/draft-thumb'
 
 const MAX_DESCRIPTION = 200
@@ -94,7 +96,9 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
           <Text className="muted">已恢复上次未提交的草稿</Text>
         </View>
       )}
+      <PrivacyTip />
       <Text className="section-title">① 拍照</Text>
+      {photos.problem && <PhotoProblemNote problem={photos.problem} onRetry={photos.add} />}
       <View className="report-photos">
         {photos.ids.map((id) => (
           <View key={id} className="report-photo">
@@ -173,7 +177,9 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         </View>
       )}
       <View className="report-submit-bar">
-        {(error || photos.error) && <Text className="report-error">{error || photos.error}</Text>}
+        {(error || (!photos.problem && photos.error)) && (
+          <Text className="report-error">{error || photos.error}</Text>
+        )}
         <Button
           type="primary"
           block

@@ -1,6 +1,6 @@
 // The ticket's journal: who did what, when, with what evidence.
-import { View, Text, Image } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { PhotoTile } from '../../../components/PhotoTile'
 import dayjs from 'dayjs'
 import type { TicketView } from '../../../../types/api/ticket'
 
@@ -20,13 +20,7 @@ export function Timeline({ ticket }: { ticket: TicketView }): JSX.Element {
             {e.action !== 'create' && e.photos && e.photos.length > 0 && (
               <View className="timeline-photos">
                 {e.photos.map((p) => (
-                  <Image
-                    key={p}
-                    className="timeline-photo"
-                    mode="aspectFill"
-                    src={ticket.photoUrls[p] ?? p}
-                    onClick={() => void Taro.previewImage({ urls: [ticket.photoUrls[p] ?? p] })}
-                  />
+                  <PhotoTile key={p} ticket={ticket} fileId={p} className="timeline-photo" />
                 ))}
               </View>
             )}

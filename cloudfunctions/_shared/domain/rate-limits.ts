@@ -1,0 +1,24 @@
+// Per-user abuse limits: how many reports and acts one person may make in an hour. Pure policy.
+
+export type LimitedKind = 'report' | 'act'
+
+/** The hourly allowance of each kind; generous for honest work, small enough to stop a script. */
+export const HOURLY_LIMITS: Record<LimitedKind, number> = { report: 20, act: 120 }
+
+export const WINDOW_MS = 60 * 60 * 1000
+
+const NOUN: Record<LimitedKind, string> = { report: '上报', act: '处理操作' }
+
+/** Undefined when one more is allowed; otherwise the Chinese message telling the user when to come back. */
+export function limitRefusal(
+  kind: LimitedKind,
+  used: number,
+  oldestInWindow: Date | undefined,
+  now: Date,
+): string | undefined {
+  const max = HOURLY_LIMITS[kind]
+  if (used < max) return undefined
+  const freeAt = oldestInWindow ? oldestInWindow.getTime() + WINDOW_MS : now.getTime() + WINDOW_MS
+  const minutes = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000))
+  return `操作太频繁：每小时最多${NOUN[kind]} ${max} 次，请约 ${minutes} 分钟后再试`
+}

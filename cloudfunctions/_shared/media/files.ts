@@ -1,0 +1,45 @@
+// Reading and writing stored photos from a function.
+import type { ActionContext } from '../runtime/context'
+
+/** The cloud path of a `cloud://<env>.<bucket>/<path>` file id, or undefined. */
+export function cloudPathOf(fileId: string): string | undefined {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)
+  return m?.[1]
+}
+
+/** The stored bytes of a file. */
+export async function download(ctx: ActionContext, fileId: string): Promise<Buffer> {
+  const res = (await ctx.cloud.downloadFile({ fileID: fileId })) as { fileContent: Buffer }
+  return Buffer.from(res.fileContent)
+}
+
+/** Stores bytes at a cloud path; returns the new file id. */
+export async function upload(
+  ctx: ActionContext,
+  cloudPath: string,
+  bytes: Buffer,
+): Promise<string> {
+  const res = (await ctx.cloud.uploadFile({ cloudPath, fileContent: bytes })) as { fileID: string }
+  return res.fileID
+}
+
+/** Temporary URLs (≤ 50 ids a call), by file id; files that cannot be served are left out. */
+export async function tempUrls(
+  ctx: ActionContext,
+  fileIds: string[],
+  maxAge = 3600,
+): Promise<Record<string, string>> {
+  const unique = [...new Set(fileIds)]
+  const out: Record<string, string> = {}
+  for (let i = 0; i < unique.length; i += 50) {
+    try {
+      const res = (await ctx.cloud.getTempFileURL({
+        fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge })),
+      })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
+      for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
+    } catch (error) {
+      console.error('[media] getTempFileURL failed', error)
+    }
+  }
+  return out
+}

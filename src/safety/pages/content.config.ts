@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '内容与账号安全' })

@@ -1,0 +1,76 @@
+// Fuzzing every client action through the real functions with a fixed seed: hostile JSON (types,
+// lengths, nesting, unicode, operator-shaped values, prototype keys) never crashes a function, never
+// writes, and never answers `internal`. Runs per action: FUZZ_RUNS (default 1000).
+import fc from 'fast-check'
+import { api } from '../../types/api'
+import { startBackend, type Backend } from './helpers/backend'
+import { inputsFor } from './helpers/fuzz-inputs'
+import { storeFingerprint } from './helpers/snapshot'
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
+const SEED = 20261125
+const CALLERS = ['demo-staff', 'demo-safety', 'demo-floor-captain', '', 'o-stranger']
+
+const actions = Object.entries(api).flatMap(([fn, spec]) =>
+  Object.entries(spec as Record<string, { input: import('zod').ZodTypeAny }>).map(
+    ([action, { input }]) => ({ fn, action, input }),
+  ),
+)
+
+jest.setTimeout(30 * 60_000)
+
+describe(`fuzz: ${RUNS} inputs per action, seed ${SEED}`, () => {
+  let b: Backend
+  beforeAll(async () => {
+    b = await startBackend({ seed: true })
+    // Warm every function's workers first: a cold start under load is not what is being tested.
+    for (const fn of Object.keys(api))
+      await Promise.all(
+        [0, 1, 2].map(() => b.callAs('demo-staff', fn, '__warm__', {}).catch(() => undefined)),
+      )
+  }, 120_000)
+  afterAll(() => b.stop())
+
+  it.each(actions.map((a) => [`${a.fn}.${a.action}`, a] as const))(
+    '%s: 0 crashes, 0 writes, 0 internal answers',
+    async (_name, { fn, action, input }) => {
+      const samples = fc.sample(fc.tuple(inputsFor(input), fc.constantFrom(...CALLERS)), {
+        numRuns: RUNS,
+        seed: SEED,
+      })
+      const before = storeFingerprint(b.emulator)
+      const failures: string[] = []
+      let next = 0
+      const worker = async () => {
+        while (next < samples.length) {
+          const [value, caller] = samples[next++]
+          const body = JSON.stringify({ action, input: value })
+          const send = () =>
+            fetch(`${b.url}/fn/${fn}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-woodpecker-openid': caller },
+              body,
+            })
+          let res = await send()
+          // A shared CI machine can starve a worker past its timeout once; an input that hangs a
+          // function does so every time.
+          if (res.status === 504) res = await send()
+          const text = await res.text()
+          let env: { ok?: unknown; code?: unknown } | undefined
+          try {
+            env = JSON.parse(text)
+          } catch {
+            env = undefined
+          }
+          if (res.status !== 200 || !env || typeof env.ok !== 'boolean' || env.code === 'internal')
+            failures.push(
+              `${res.status} ${text.slice(0, 160)} ← as "${caller}": ${body.slice(0, 300)}`,
+            )
+        }
+      }
+      await Promise.all([worker(), worker(), worker()])
+      expect(failures.slice(0, 5)).toEqual([])
+      expect(storeFingerprint(b.emulator)).toBe(before)
+    },
+  )
+})
