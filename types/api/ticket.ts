@@ -36,6 +36,8 @@ export const TicketView = z.object({
   photoStates: z.record(PhotoState).optional(),
   reporterName: z.string().nullable(),
   anonymous: z.boolean(),
+  /** The safety office may reveal this anonymous reporter (audited). */
+  canReveal: z.boolean().optional(),
   mine: z.boolean(),
   level: z.number(),
   levelLabel: z.string(),
@@ -254,6 +256,16 @@ export const ticketApi = {
     output: z.object({ items: z.array(TicketSummary) }),
   },
   act: { input: ActInput, output: TicketView },
+  /** Safety office: reveals an anonymous reporter, with a reason; every reveal is audited. */
+  reveal: {
+    input: z
+      .object({
+        id: z.string().min(1).max(64),
+        reason: z.string().trim().min(2, '请写明原因').max(200),
+      })
+      .strict(),
+    output: z.object({ reporterName: z.string() }),
+  },
   /** 晚间问题清单: a building's day grouped by floor (its 楼长/协管员, the safety office, leadership). */
   evening: {
     input: z

@@ -25,6 +25,13 @@ export function reachOf(intents: readonly IntentDoc[], now: Date): ReachLine[] {
 const iso = (d: Date): string => new Date(d).toISOString()
 
 function describe(i: IntentDoc, now: Date): string {
+  // The reporter is never named here: the record is read by captains, and a report may be anonymous.
+  if (i.kind === 'resolved')
+    return i.outcome === 'sent'
+      ? '已通知上报人'
+      : i.outcome
+        ? '上报人未开启提醒，未能推送'
+        : '正在通知上报人…'
   const who = `${i.to.role} ${i.to.name}`
   const copy = i.deliveries.find((d) => d.copy && d.ok)
   const sms = i.deliveries.find((d) => d.channel === 'sms' && d.ok)

@@ -27,8 +27,9 @@ export function toView(
     photoUrls: Record<string, string>
   },
 ): TicketView {
-  const seesReporter =
-    !t.anonymous || opts.relations.has('reporter') || opts.relations.has('safety')
+  // Anonymous means anonymous to everyone but the reporter; the safety office must reveal it on
+  // purpose (ticket.reveal), and every reveal is in the audit log.
+  const seesReporter = !t.anonymous || opts.relations.has('reporter')
   return {
     id: t._id,
     status: t.status,
@@ -45,6 +46,7 @@ export function toView(
     photoUrls: opts.photoUrls,
     reporterName: seesReporter ? t.reporterName : null,
     anonymous: t.anonymous,
+    canReveal: t.anonymous && !seesReporter && opts.relations.has('safety'),
     mine: t.reporterId === opts.viewerId,
     level: t.level,
     levelLabel: LEVEL_LABELS[t.level] ?? '',

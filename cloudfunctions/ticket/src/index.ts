@@ -8,6 +8,8 @@ import {
 } from '../../_shared/db/tickets'
 import { AppError, defineFunction } from '../../_shared/runtime'
 import { boardTicketIds } from '../../_shared/db/notifications'
+import { recordAudit } from '../../_shared/db/audit'
+import { getTicket } from '../../_shared/db/tickets'
 import { eveningView } from '../../_shared/sla/evening-view'
 import { requireUser } from '../../_shared/ticket/actor'
 import { createTicket } from '../../_shared/ticket/create'
@@ -37,6 +39,22 @@ export const main = defineFunction('ticket', {
     ])
     const page = await summarize(ctx, user, items, limit, { field: 'updatedAt', dir: 'desc' })
     return { ...page, counts }
+  },
+  reveal: async ({ id, reason }, ctx) => {
+    const user = await requireUser(ctx)
+    if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
+    const t = await getTicket(ctx.db, id)
+    if (!t) throw new AppError('ticket.not_found')
+    await recordAudit(ctx.db, {
+      action: 'ticket.reveal_reporter',
+      actorId: user._id,
+      actorName: user.name,
+      targetType: 'ticket',
+      targetId: t._id,
+      reason,
+      at: ctx.now(),
+    })
+    return { reporterName: t.reporterName }
   },
   evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
   board: async (_input, ctx) => {

@@ -11,6 +11,7 @@ import { call } from '../../services'
 import type { TicketView } from '../../../types/api/ticket'
 import { statusClass } from '../../status'
 import { ActionPanel } from './parts/ActionPanel'
+import { RevealReporter } from './parts/RevealReporter'
 import { PhotoStrip } from './parts/PhotoStrip'
 import { Timeline } from './parts/Timeline'
 import { dueText } from '../../services/due'
@@ -80,6 +81,7 @@ export default function TicketPage(): JSX.Element {
               上报：{ticket.reporterName ?? '匿名'} ·{' '}
               {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
             </Text>
+            {ticket.canReveal && <RevealReporter ticketId={ticket.id} />}
             {dueText(ticket) && (
               <Text
                 className={`ticket-meta ticket-due ${ticket.overdue || dueText(ticket).includes('超') ? 'ticket-due-late' : ''}`}
