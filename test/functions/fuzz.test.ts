@@ -1,13 +1,14 @@
 // Fuzzing every client action through the real functions with a fixed seed: hostile JSON (types,
 // lengths, nesting, unicode, operator-shaped values, prototype keys) never crashes a function, never
-// writes, and never answers `internal`. Runs per action: FUZZ_RUNS (default 1000).
+// writes, and never answers `internal`. Runs per action: FUZZ_RUNS (default 300 in `npm test`, which
+// runs every suite in one process on 2 cores; `FUZZ_RUNS=1000 npx jest -t fuzz` for the long run).
 import fc from 'fast-check'
 import { api } from '../../types/api'
 import { startBackend, type Backend } from './helpers/backend'
 import { inputsFor } from './helpers/fuzz-inputs'
 import { storeFingerprint } from './helpers/snapshot'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 const SEED = 20261125
 const CALLERS = ['demo-staff', 'demo-safety', 'demo-floor-captain', '', 'o-stranger']
 
