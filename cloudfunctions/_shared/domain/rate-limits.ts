@@ -3,7 +3,11 @@
 export type LimitedKind = 'report' | 'act'
 
 /** The hourly allowance of each kind; generous for honest work, small enough to stop a script. */
-export const HOURLY_LIMITS: Record<LimitedKind, number> = { report: 20, act: 120 }
+/** Deployments may set them in the function's environment (browser tests lift them for a campaign). */
+export const HOURLY_LIMITS: Record<LimitedKind, number> = {
+  report: Number(process.env.REPORTS_PER_HOUR) || 20,
+  act: Number(process.env.ACTS_PER_HOUR) || 120,
+}
 
 export const WINDOW_MS = 60 * 60 * 1000
 
