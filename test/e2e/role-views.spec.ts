@@ -170,6 +170,9 @@ for (const role of ROLES) {
       const rows = page.locator('.paged-list .ticket-item:visible')
       await expect(rows.first()).toBeVisible()
       expect(await rows.count()).toBeGreaterThanOrEqual(role.rows)
+      // Photo checks call back on the emulator clock: let pending ones land.
+      await page.request.post('/_emulator/clock', { data: { advanceMs: 60_000 } })
+      await page.reload()
       // The first photo of each row is shown (loaded from a temp URL).
       const thumb = page.locator('.paged-list .ticket-thumb:visible img').first()
       await expect
