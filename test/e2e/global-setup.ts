@@ -7,6 +7,7 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { isStale } from '../../scripts/lib/freshness'
 import { seedDemo } from '../../scripts/seed/load'
 import { startEmulator } from '../../emulator/src/index'
+import { createManualClock } from '../../emulator/src/clock'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -31,6 +32,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     quiet: true,
     functionsDir: join(ROOT, 'cloudfunctions'),
     staticDir: join(ROOT, 'dist-h5'),
+    // Time moves only when a test moves it (POST /_emulator/clock), as in `npm start -- --manual-clock`.
+    clock: createManualClock(Date.now()),
   })
   await seedDemo({ url: emulator.url })
   // Warm a few workers per function: a page fires several calls at once, and cold starts on a busy
