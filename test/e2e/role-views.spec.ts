@@ -177,6 +177,8 @@ for (const role of ROLES) {
       // Rows other specs made may hold a photo still under its content check (a placeholder), so
       // the check is that rows' photos load, not which row comes first.
       const thumbs = page.locator('.paged-list .ticket-thumb:visible img')
+      // Thumbnails load lazily; the safety office's board can push the list below the fold.
+      await thumbs.first().scrollIntoViewIfNeeded()
       await expect
         .poll(() =>
           thumbs.evaluateAll((els) =>
