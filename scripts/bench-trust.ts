@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { seedDemo } from './seed/load'
 import { startEmulator } from '../emulator/src/index'
+import { storePhoto } from './seed/photos'
 import { summarize, timeIt } from './bench-emulator'
 import { pixelate } from '../cloudfunctions/_shared/media/image'
 
@@ -43,19 +44,17 @@ async function main(): Promise<void> {
 
   // Each create reports a fresh stored 640×480 photo: the answer includes the server's EXIF check
   // (a download) and the mediaCheckAsync request.
-  const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
-  Object.assign(process.env, emu.sdkEnv())
-  sdk.init({ env: emu.envId })
+  // Each under its reporter's own upload prefix, as the app stores it.
   const reporters = ['demo-staff', ...Array.from({ length: 11 }, (_v, i) => `o-staff-${i + 2}`)]
   const files: string[] = []
   for (let i = 0; i < 120; i++)
     files.push(
-      (
-        (await sdk.uploadFile({
-          cloudPath: `photos/bench/${Date.now()}-${i}.jpg`,
-          fileContent: HAZARD,
-        })) as { fileID: string }
-      ).fileID,
+      await storePhoto(
+        emu.url,
+        reporters[i % reporters.length],
+        `bench-${Date.now()}-${i}.jpg`,
+        HAZARD,
+      ),
     )
   const ms = await timeIt(100, async (i) => {
     const fileID = files[i]

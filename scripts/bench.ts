@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test'
 import { buildFunctions } from './build-functions'
 import { measurePackages, printSizes } from './size'
 import { seedDemo } from './seed/load'
+import { demoPhotoStore } from './seed/photos'
 import { startEmulator } from '../emulator/src/index'
 import { summarize, timeIt } from './bench-emulator'
 import { benchNursePath } from './bench-nurse'
@@ -53,7 +54,9 @@ async function benchTicketCreate(): Promise<void> {
       },
     })
   }
-  const photo = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/bench.jpg'
+  // Each reporter's own stored photo: a ticket accepts no other.
+  const photo = demoPhotoStore(emu.url)
+  for (const r of REPORTERS) await photo(r)
   const create = (floorId: string, n: number) =>
     timeIt(n, async (i) => {
       // Reporters in turn: one person may report only 20 hazards an hour (issue 8's limit).
@@ -64,7 +67,7 @@ async function benchTicketCreate(): Promise<void> {
           clientKey: `bench-${floorId}-${i}-${Date.now()}`,
           floorId,
           categoryId: 'wet-floor',
-          photos: [photo],
+          photos: [await photo(reporter)],
           description: '走廊堆放杂物',
         },
       })) as { ok: boolean }

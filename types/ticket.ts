@@ -73,10 +73,16 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
 
 export const LEVEL_LABELS = ['层长', '协管员', '楼长', '安全办'] as const
 
-export const CloudFileId = z.string().regex(/^cloud:\/\/\S+$/, '应为云存储文件')
+/** The longest file id accepted: `cloud://<env>.<bucket>/photos/<user>/<date>/<name>` fits well within. */
+export const MAX_FILE_ID_LENGTH = 256
+export const CloudFileId = z
+  .string()
+  .max(MAX_FILE_ID_LENGTH, `文件标识过长（最多 ${MAX_FILE_ID_LENGTH} 个字符）`)
+  .regex(/^cloud:\/\/\S+$/, '应为云存储文件')
 /** How many photos one report or one piece of evidence may carry. */
 export const MAX_PHOTOS = 6
 export const Photos = z
   .array(CloudFileId)
   .min(1, '至少一张照片')
   .max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)
+  .refine((ids) => new Set(ids).size === ids.length, '同一张照片不能重复添加')

@@ -2,10 +2,14 @@
 // 161 hazards reported, 141 fixed on the spot, 20 deferred with deadlines, completed and verified,
 // 133 ratings of which 123 are 4 or 5 stars. Used by tests and the browser test.
 import { CATEGORIES } from './hospital'
+import { demoPhotoStore } from './photos'
 
-/** Calls a function as an OPENID through the emulator's H5 gateway; throws unless ok. */
+/**
+ * Calls a function as an OPENID through the emulator's H5 gateway; throws unless ok. Its `photo`
+ * gives each OPENID its own stored copy of the demo photo, for reports and after-photos.
+ */
 export function gatewayCaller(url: string) {
-  return async <T = unknown>(openid: string, fn: string, action: string, input: unknown) => {
+  const call = async <T = unknown>(openid: string, fn: string, action: string, input: unknown) => {
     const res = await fetch(`${url}/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
@@ -15,6 +19,7 @@ export function gatewayCaller(url: string) {
     if (!env.ok) throw new Error(`${fn}.${action} as ${openid}: ${env.code} ${env.message}`)
     return env.data as T
   }
+  return Object.assign(call, { photo: demoPhotoStore(url) })
 }
 export type Caller = ReturnType<typeof gatewayCaller>
 
@@ -42,7 +47,6 @@ export function campaignCaptains(): string[] {
 
 export const CAMPAIGN = { found: 161, fixedOnSpot: 141, deferred: 20, ratings: 133, good: 123 }
 export const SAFETY = 'demo-safety'
-export const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/demo.jpg'
 const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staff-${i + 2}`)]
 // Not the demo personas' floor (B07F03): the campaign leaves its captain's consents alone.
 const FLOORS = ['B01F02', 'B03F05', 'B04F01', 'B07F05', 'B07F04', 'B08F06', 'B10F02', 'B18F01']
@@ -59,12 +63,12 @@ export async function replayCampaign(
   parallel = 1,
 ): Promise<string[]> {
   const ids: string[] = []
-  const report = (i: number) =>
+  const report = async (i: number) =>
     call<{ id: string }>(REPORTERS[i % REPORTERS.length], 'ticket', 'create', {
       clientKey: `${tag}-${i}-woodpecker`,
       floorId: FLOORS[i % FLOORS.length],
       categoryId: CATEGORIES[(i * 5) % CATEGORIES.length]._id,
-      photos: [PHOTO],
+      photos: [await call.photo(REPORTERS[i % REPORTERS.length])],
       description: `专项检查发现第 ${i + 1} 处隐患`,
     })
   // Reports in batches of `parallel` (order of ids stays the report order).
@@ -77,7 +81,11 @@ export async function replayCampaign(
     await tick(60_000)
     const id = ids[i]
     if (i < CAMPAIGN.fixedOnSpot) {
-      await call(SAFETY, 'ticket', 'act', { id, action: 'fix', afterPhotos: [PHOTO] })
+      await call(SAFETY, 'ticket', 'act', {
+        id,
+        action: 'fix',
+        afterPhotos: [await call.photo(SAFETY)],
+      })
       continue
     }
     const deadline = new Date(now().getTime() + 2 * 86400_000).toISOString()
@@ -89,7 +97,11 @@ export async function replayCampaign(
       plan: '限期整改，由物业公司落实',
     })
     await tick(60_000)
-    await call(SAFETY, 'ticket', 'act', { id, action: 'complete', afterPhotos: [PHOTO] })
+    await call(SAFETY, 'ticket', 'act', {
+      id,
+      action: 'complete',
+      afterPhotos: [await call.photo(SAFETY)],
+    })
     await call(SAFETY, 'ticket', 'act', { id, action: 'verify' })
   }
   for (let i = 0; i < CAMPAIGN.ratings; i++) {

@@ -4,7 +4,7 @@
 // office (a few late), reporters rate; the Monday/1st timer freezes bulletins as time passes.
 import type { ManualClock } from '../../emulator/src/core'
 import { TEMPLATE_IDS } from '../../types/api/notify'
-import { gatewayCaller, PHOTO } from './campaign'
+import { gatewayCaller } from './campaign'
 import { CATEGORIES } from './hospital'
 
 const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staff-${i + 2}`)]
@@ -94,7 +94,7 @@ export async function seedHistory(opts: {
             clientKey: `history-${opts.seed ?? 12}-${i}`,
             floorId,
             categoryId: pick(CATEGORIES)._id,
-            photos: [PHOTO],
+            photos: [await call.photo(reporter)],
             description: pick([
               '通道堆放杂物',
               '插线板串接',
@@ -119,7 +119,7 @@ export async function seedHistory(opts: {
         steps.push({
           at: resolvedAt,
           run: async () => {
-            await act(i, captain, { action: 'fix', afterPhotos: [PHOTO] })()
+            await act(i, captain, { action: 'fix', afterPhotos: [await call.photo(captain)] })()
             report.fixedOnSpot++
           },
         })
@@ -142,7 +142,8 @@ export async function seedHistory(opts: {
         })
         steps.push({
           at: completeAt,
-          run: act(i, captain, { action: 'complete', afterPhotos: [PHOTO] }),
+          run: async () =>
+            act(i, captain, { action: 'complete', afterPhotos: [await call.photo(captain)] })(),
         })
         steps.push({ at: resolvedAt, run: act(i, SAFETY, { action: 'verify' }) })
       } else {

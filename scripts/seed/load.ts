@@ -1,6 +1,4 @@
 // Writes the demo hospital into an emulator through the real wx-server-sdk; re-running is harmless.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { buildHospital, demoPersonas, DEMO_SCENE, type SeedData } from './hospital'
 
 export { DEMO_SCENE }
@@ -41,14 +39,6 @@ export async function seedDemo({ url }: { url: string }): Promise<Record<string,
       await db.collection(collection).add({ data: fresh.slice(i, i + BATCH) })
     counts[collection] = docs.length
   }
-  // The demo history and the campaign report with this photo: it must really be in storage, or its
-  // content check never passes and every demo hazard shows a placeholder.
-  const photo = await fetch(`${url}/_emulator/upload?path=uploads/demo.jpg`, {
-    method: 'POST',
-    headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': 'demo-staff' },
-    body: readFileSync(join(__dirname, 'demo-hazard.jpg')),
-  })
-  if (!photo.ok) throw new Error(`storing the demo photo failed: ${photo.status}`)
   const res = await fetch(`${url}/_emulator/personas`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },

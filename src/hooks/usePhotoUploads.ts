@@ -1,10 +1,11 @@
 // Photos for a form — the report and every evidence form: choose, compress, upload, keep the local
 // preview beside the cloud id; the limit comes from the contract.
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { MAX_PHOTOS } from '../../types/ticket'
 import { messageOf } from '../services'
 import { choosePhotos, uploadPhoto } from '../services/photo'
 import { PhotoError, type PhotoProblem } from '../services/photo-errors'
+import { myUploadPrefix } from '../services/upload-prefix'
 
 export interface PhotoUploads {
   /** Uploaded cloud ids, in order. */
@@ -31,6 +32,10 @@ export function usePhotoUploads(
   const [uploading, setUploading] = useState(0)
   const [error, setError] = useState('')
   const [problem, setProblem] = useState<PhotoProblem>()
+  // Ask for this user's upload prefix while they frame the shot, so the upload does not wait for it.
+  useEffect(() => {
+    myUploadPrefix().catch(() => undefined)
+  }, [])
 
   const commit = useCallback(
     (next: (prev: string[]) => string[]) =>

@@ -6,6 +6,7 @@ import { apiBase, currentPersona } from './persona'
 import { stripJpegMetadata } from '../../types/jpeg-metadata'
 import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
 import { PhotoError, photoProblemOf } from './photo-errors'
+import { photoCloudPath } from './upload-prefix'
 
 /**
  * Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled).
@@ -59,9 +60,8 @@ export async function uploadPhoto(localPath: string): Promise<string> {
         quality: Math.round(JPEG_QUALITY * 100),
         compressedWidth: MAX_EDGE,
       } as Taro.compressImage.Option)
-      const name = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`
       const res = await Taro.cloud.uploadFile({
-        cloudPath: `photos/${new Date().toISOString().slice(0, 10)}/${name}`,
+        cloudPath: await photoCloudPath(),
         filePath: stripOnDevice(small.tempFilePath), // no GPS or device data leaves the phone
       })
       return res.fileID
@@ -70,14 +70,16 @@ export async function uploadPhoto(localPath: string): Promise<string> {
     const reencoded = new Uint8Array(await (await compressInBrowser(original)).arrayBuffer())
     // A canvas re-encode writes no EXIF; stripping again guarantees it whatever the browser does.
     const small = new Blob([stripJpegMetadata(reencoded) as BlobPart], { type: 'image/jpeg' })
-    const res = await fetch(`${apiBase()}/_emulator/upload?name=photo.jpg`, {
+    const path = encodeURIComponent(await photoCloudPath())
+    const res = await fetch(`${apiBase()}/_emulator/upload?path=${path}`, {
       method: 'POST',
       headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': currentPersona() },
       body: small,
     })
     if (!res.ok) throw new Error(`upload ${res.status}`)
     return ((await res.json()) as { fileID: string }).fileID
-  } catch {
+  } catch (error) {
+    if (error instanceof ApiError && error.code !== 'network') throw error
     throw new ApiError('network', '照片上传失败，请检查网络后重试')
   }
 }

@@ -110,6 +110,25 @@ describe('emulated services', () => {
       const json = (await res.json()) as { fileID: string; size: number }
       expect(json).toMatchObject({ fileID: expect.stringMatching(/^cloud:\/\/.+\.jpg$/), size: 4 })
     })
+
+    it('stores at the path asked for, and never over a file another OPENID uploaded', async () => {
+      const put = (openid: string, byte: number) =>
+        fetch(`${url}/_emulator/upload?path=${encodeURIComponent('photos/u-1/mine.jpg')}`, {
+          method: 'POST',
+          headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': openid },
+          body: Buffer.from([0xff, 0xd8, byte, 0xff, 0xd9]),
+        })
+      const first = (await (await put('o-owner', 1)).json()) as { fileID: string }
+      expect(first.fileID).toMatch(/\/photos\/u-1\/mine\.jpg$/)
+      expect((await put('o-owner', 2)).status).toBe(200)
+      const other = await put('o-other', 3)
+      expect(other.status).toBe(403)
+      expect(await other.json()).toMatchObject({ code: 'STORAGE_PERMISSION_DENIED' })
+      const kept = (await emu.cloud.downloadFile({ fileID: first.fileID })) as unknown as {
+        fileContent: Buffer
+      }
+      expect([...Buffer.from(kept.fileContent)]).toEqual([0xff, 0xd8, 2, 0xff, 0xd9])
+    })
   })
 
   describe('open API and the subscription outbox', () => {

@@ -1,6 +1,6 @@
 // Anonymity for the whole life of a ticket: hidden on every event for everyone but the reporter;
 // the safety office reveals it only on purpose, with a reason, and every reveal is audited.
-import { startBackend, type Backend } from './helpers/backend'
+import { OWN_PHOTO, startBackend, type Backend } from './helpers/backend'
 import type { TicketView } from '../../types/api/ticket'
 
 describe('an anonymous reporter', () => {
@@ -11,15 +11,18 @@ describe('an anonymous reporter', () => {
   afterAll(() => b.stop())
 
   it('stays hidden on every event, and a reveal by the safety office is audited', async () => {
-    const photo = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/anon.jpg'
     const t = await b.okAs<TicketView>('demo-staff', 'ticket', 'create', {
       clientKey: 'anon-life-abcdefgh',
       floorId: 'B07F05',
       categoryId: 'wet-floor',
-      photos: [photo],
+      photos: [OWN_PHOTO],
       anonymous: true,
     })
-    await b.okAs('o-fc-B07F05', 'ticket', 'act', { id: t.id, action: 'fix', afterPhotos: [photo] })
+    await b.okAs('o-fc-B07F05', 'ticket', 'act', {
+      id: t.id,
+      action: 'fix',
+      afterPhotos: [OWN_PHOTO],
+    })
     await b.okAs('demo-staff', 'ticket', 'act', { id: t.id, action: 'reopen', reason: '还在漏水' })
     for (const viewer of ['o-fc-B07F05', 'demo-coordinator', 'demo-safety']) {
       const seen = await b.okAs<TicketView>(viewer, 'ticket', 'get', { id: t.id })

@@ -1,12 +1,12 @@
 // Fuzzing every client action through the real functions with a fixed seed: hostile JSON (types,
 // lengths, nesting, unicode, operator-shaped values, prototype keys) never crashes a function, never
-// writes, and never answers `internal`. Runs per action: FUZZ_RUNS (default 300 in `npm test`, which
-// runs every suite in one process on 2 cores; `FUZZ_RUNS=1000 npx jest -t fuzz` for the long run).
+// writes, and never answers `internal`. Runs per action: FUZZ_RUNS — 1,000 in CI (`.ci/run` sets it),
+// 300 by default so a local `npm test` stays quick on 2 cores.
 import fc from 'fast-check'
 import { api } from '../../types/api'
 import { startBackend, type Backend } from './helpers/backend'
 import { inputsFor } from './helpers/fuzz-inputs'
-import { storeFingerprint } from './helpers/snapshot'
+import { settledFingerprint, storeFingerprint } from './helpers/snapshot'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 const SEED = 20261125
@@ -24,19 +24,6 @@ const actions = Object.entries(api)
   .filter((a) => !SLOW_WHEN_VALID.has(`${a.fn}.${a.action}`))
 
 jest.setTimeout(30 * 60_000)
-
-/** The store's fingerprint once it has stopped changing (polled, at most ~5 s). */
-async function settledFingerprint(b: Backend): Promise<string> {
-  let last = storeFingerprint(b.emulator)
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setImmediate(r))
-    await b.callAs('demo-staff', 'user', 'whoami', {})
-    const now = storeFingerprint(b.emulator)
-    if (now === last && i >= 2) return now
-    last = now
-  }
-  return last
-}
 
 describe(`fuzz: ${RUNS} inputs per action, seed ${SEED}`, () => {
   let b: Backend

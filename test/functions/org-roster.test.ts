@@ -2,14 +2,13 @@
 // with nothing written, a preview before applying, export → import changes nothing, and a
 // handover keeps the old captain's name on old tickets while new hazards reach the new one.
 import ExcelJS from 'exceljs'
-import { startBackend, type Backend } from './helpers/backend'
+import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import { csv, docs, hugeXlsx, seedRosterRows, upload, xlsx } from './helpers/roster-files'
 import type { RosterPreview } from '../../types/api/org-admin'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
 const SAFETY = 'demo-safety'
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/a.jpg'
 type Err = { ok: false; code: string; message: string; data?: { errors: ErrorRow[] } }
 type ErrorRow = { row: number | null; column: string | null; message: string }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import exifr from 'exifr'
 import { startBackend, type Backend } from './helpers/backend'
+import { storePhoto } from '../../scripts/seed/photos'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 import { findJpegMetadata } from '../../types/jpeg-metadata'
@@ -21,13 +22,8 @@ jest.setTimeout(30_000)
 describe('photos and privacy', () => {
   let b: Backend
   let n = 0
-  const upload = async (bytes: Buffer, tag = 'p') => {
-    const res = (await b.sdk.uploadFile({
-      cloudPath: `photos/test/${tag}-${++n}.jpg`,
-      fileContent: bytes,
-    })) as { fileID: string }
-    return res.fileID
-  }
+  // As the reporter's app stores it: under the prefix whoami hands them.
+  const upload = (bytes: Buffer, tag = 'p') => storePhoto(b.url, STAFF, `${tag}-${++n}.jpg`, bytes)
   const stored = async (fileID: string) =>
     Buffer.from(((await b.sdk.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent)
   const verdicts = (body: unknown) =>

@@ -1,11 +1,9 @@
 // Reaching the captain: ownership follows the roster, never consent; an owner who cannot be pushed
 // gets the hazard anyway and the next reachable person up the chain a copy; the reporter is told
 // exactly who was reached; the credit bank counts each consent request once.
-import { startBackend, type Backend } from './helpers/backend'
+import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
-
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/r.jpg'
 
 describe('reaching the captain', () => {
   let b: Backend

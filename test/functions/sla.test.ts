@@ -4,13 +4,12 @@
 // hazards with nobody reachable fall back to one SMS.
 import { renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { FUNCTIONS_DIR, startBackend, type Backend } from './helpers/backend'
+import { FUNCTIONS_DIR, startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import { createManualClock } from '../../emulator/src/clock'
 import { smsFunctionEnv } from '../../emulator/src/sms/env'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/s.jpg'
 // Tuesday 2026-11-24, 09:00 in Shanghai.
 const T0 = Date.parse('2026-11-24T09:00:00+08:00')
 const MIN = 60_000

@@ -3,11 +3,10 @@
 // equal stats:rebuild's recount exactly; a tampered counter is found and repaired.
 import { rebuildCounters } from '../../cloudfunctions/_shared/stats/rebuild'
 import type { Database } from '../../cloudfunctions/_shared/runtime/context'
-import { PHOTO } from '../../scripts/seed/campaign'
 import { CATEGORIES } from '../../scripts/seed/hospital'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
-import { startBackend, type Backend } from './helpers/backend'
+import { OWN_PHOTO as PHOTO, startBackend, type Backend } from './helpers/backend'
 
 // A small deterministic PRNG so a failure can be replayed.
 function prng(seed: number): () => number {

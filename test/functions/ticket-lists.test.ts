@@ -1,6 +1,6 @@
 // The role-aware 待办 through the real functions: a 协管员's and a 楼长's building list, the safety
 // office's filtered hospital list — paged by cursor through declared indexes, counts matching.
-import { startBackend, type Backend } from './helpers/backend'
+import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import type { TicketSummary, TicketView } from '../../types/api/ticket'
 import type { Workbench } from '../../types/api/ticket-lists'
 
@@ -24,7 +24,6 @@ interface PageOut {
 
 describe('role-aware lists through the emulator', () => {
   let b: Backend
-  let PHOTO = ''
   const warnings: string[] = []
   const created: Array<{ id: string; floorId: string; categoryId: string }> = []
 
@@ -52,9 +51,6 @@ describe('role-aware lists through the emulator', () => {
       warnings.push(args.map(String).join(' '))
       warn(...args)
     })
-    PHOTO = (
-      await b.sdk.uploadFile({ cloudPath: 'uploads/list.jpg', fileContent: Buffer.from('jpeg') })
-    ).fileID
     // Every floor captain has consented, so each hazard stays with its floor's captain.
     const captains = [
       'demo-floor-captain',

@@ -1,12 +1,11 @@
 // The core loop through the real functions: report → push to the 层长 → fix on the spot → confirm.
-import { startBackend, type Backend } from './helpers/backend'
+import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
 const STAFF = 'demo-staff'
 const CAPTAIN = 'demo-floor-captain'
 const FLOOR = 'B07F03'
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/a.jpg'
 
 describe('ticket loop through the emulator', () => {
   let b: Backend

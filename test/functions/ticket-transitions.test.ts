@@ -1,5 +1,5 @@
 // Every transition through the real functions, table-driven: who acts, with what, and where it ends.
-import { startBackend, type Backend } from './helpers/backend'
+import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
@@ -7,7 +7,6 @@ const STAFF = 'demo-staff'
 const OTHER = 'o-staff-2'
 const CAPTAIN = 'demo-floor-captain'
 const COORD = 'demo-coordinator'
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/t.jpg'
 /** Stands for another ticket on the same floor, reported just before the step runs. */
 const ORIGINAL = '$original'
 const TOMORROW = new Date(Date.now() + 86400_000).toISOString()

@@ -1,7 +1,7 @@
 // Trust, class by class, through the real functions: no identity is no identity, malformed cursors
 // and text are input errors or cleaned, abuse limits answer in Chinese, blocks are audited.
 import { createHash } from 'node:crypto'
-import { startBackend, type Backend } from './helpers/backend'
+import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import { createManualClock } from '../../emulator/src/index'
 import type { TicketView } from '../../types/api/ticket'
 import { HOURLY_LIMITS } from '../../cloudfunctions/_shared/domain/rate-limits'
@@ -10,7 +10,6 @@ const STAFF = 'demo-staff'
 const SAFETY = 'demo-safety'
 const CAPTAIN = 'demo-floor-captain'
 const FLOOR = 'B07F03'
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/a.jpg'
 
 /** A copy of a real push intent, back to `pending` (as a dispatcher that died would leave it). */
 async function pendingIntent(b: Backend): Promise<string> {

@@ -1,7 +1,9 @@
 // Loads Taro's compiled weapp pages from dist/ into miniprogram-simulate with WeChat's real WXML
 // compiler. The app is launched once; Taro's Page(config) is adapted to a Component; the page's
 // wx.cloud.callFunction goes over HTTP to a real emulator running the real built functions.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const simulate = require('miniprogram-simulate') as {
@@ -67,25 +69,31 @@ export function actAs(openid: string): void {
   persona = openid
 }
 
-function postJson(url: string, body: unknown, headers: Dict): Promise<unknown> {
+/** Every file the pages uploaded with wx.cloud.uploadFile: who, where they asked for, what came back. */
+export const uploadLog: Array<{ openid: string; cloudPath: string; fileID: string }> = []
+
+function postJson(url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+  return postBytes(url, Buffer.from(JSON.stringify(body)), {
+    'content-type': 'application/json',
+    ...headers,
+  })
+}
+
+function postBytes(url: string, body: Buffer, headers: Record<string, string>): Promise<unknown> {
   return new Promise((ok, fail) => {
-    const req = request(
-      url,
-      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => {
-          try {
-            ok(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-          } catch (error) {
-            fail(error)
-          }
-        })
-      },
-    )
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        try {
+          ok(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+        } catch (error) {
+          fail(error)
+        }
+      })
+    })
     req.on('error', fail)
-    req.end(JSON.stringify(body))
+    req.end(body)
   })
 }
 
@@ -112,6 +120,15 @@ function installWx(): void {
       screenWidth: 375,
       screenHeight: 667,
       pixelRatio: 2,
+    }),
+    env: { USER_DATA_PATH: mkdtempSync(join(tmpdir(), 'wxfile-')) },
+    // The device's file system, for the app's own temp copies (EXIF stripped before upload).
+    getFileSystemManager: () => ({
+      readFileSync: (path: string) => {
+        const b = readFileSync(path)
+        return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
+      },
+      writeFileSync: (path: string, data: ArrayBuffer) => writeFileSync(path, Buffer.from(data)),
     }),
     getStorageSync: (k: string) => storage.get(k) ?? '',
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
@@ -190,6 +207,28 @@ function installWx(): void {
         })
         callLog.push({ openid, fn: name, action: String((data as { action?: string }).action) })
         return { result, errMsg: 'cloud.callFunction:ok' }
+      },
+      // Like wx.cloud.uploadFile: the bytes of a local file stored at the cloudPath the app chose.
+      uploadFile: (o: {
+        cloudPath: string
+        filePath: string
+        success?: (r: Dict) => void
+        fail?: (e: Dict) => void
+      }) => {
+        const openid = persona
+        const done = postBytes(
+          `${emulatorUrl}/_emulator/upload?path=${encodeURIComponent(o.cloudPath)}`,
+          readFileSync(o.filePath),
+          { 'content-type': 'image/jpeg', 'x-woodpecker-openid': openid },
+        ).then((answer) => {
+          const { fileID, message } = answer as { fileID?: string; message?: string }
+          if (!fileID) throw { errMsg: `cloud.uploadFile:fail ${message}` }
+          uploadLog.push({ openid, cloudPath: o.cloudPath, fileID })
+          return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }
+        })
+        // Like WeChat: callbacks when given, otherwise a Promise.
+        if (!o.success && !o.fail) return done
+        done.then(o.success, o.fail)
       },
     },
   }

@@ -4,6 +4,7 @@
 // The compiled inbox: the captain's tabs by state with counts, and the hazards assigned to them.
 import { request } from 'node:http'
 import { actAs, renderPage, waitFor } from './harness'
+import { photoOf } from './helpers/backend'
 
 function post(path: string, openid: string, body: unknown): Promise<unknown> {
   return new Promise((ok, fail) => {
@@ -42,7 +43,7 @@ describe('weapp: pages/inbox', () => {
         clientKey: 'weapp-inbox-0001',
         floorId: 'B07F03',
         categoryId: 'electrical',
-        photos: ['cloud://woodpecker-local.7465-woodpecker-local-1300000000/p.jpg'],
+        photos: [await photoOf('demo-staff')],
         description: '配电箱门未关',
       },
     })) as { ok: boolean }

@@ -5,7 +5,7 @@
 // 我的上报 with a badge, a 层长 their floor by state, a 协管员/楼长 the building by floor, the safety
 // office the hospital, leadership a read-only list with the cockpit entry.
 import { actAs, callLog, renderPage, tabBar, waitFor, type SimComponent } from './harness'
-import { act, consent, report } from './helpers/backend'
+import { act, consent, photoOf, report } from './helpers/backend'
 
 const REPORTER = 'o-staff-5'
 const CAPTAIN_F2 = 'o-fc-B03F02'
@@ -43,7 +43,7 @@ describe('weapp: pages/inbox for each role', () => {
     await act(CAPTAIN_F5, 'ticket', 'act', {
       id: f5.id,
       action: 'fix',
-      afterPhotos: ['cloud://woodpecker-local.7465-woodpecker-local-1300000000/after.jpg'],
+      afterPhotos: [await photoOf(CAPTAIN_F5)],
     })
     actAs(REPORTER)
     page = renderPage('pages/inbox/index')

@@ -33,7 +33,7 @@ export const mediaApi = {
   redact: {
     input: z
       .object({
-        fileId: CloudFileId.max(512),
+        fileId: CloudFileId,
         boxes: z.array(RedactBox).min(1).max(20),
         reason: safeText({ min: 1, max: 200 }),
       })
@@ -42,16 +42,12 @@ export const mediaApi = {
   },
   /** Safety office: the original of a flagged or redacted photo, for audit (every look is logged). */
   original: {
-    input: z
-      .object({ fileId: CloudFileId.max(512), reason: safeText({ min: 1, max: 200 }) })
-      .strict(),
+    input: z.object({ fileId: CloudFileId, reason: safeText({ min: 1, max: 200 }) }).strict(),
     output: z.object({ url: z.string() }),
   },
   /** Safety office: a flag was wrong — the photo passes (logged). */
   release: {
-    input: z
-      .object({ fileId: CloudFileId.max(512), reason: safeText({ min: 1, max: 200 }) })
-      .strict(),
+    input: z.object({ fileId: CloudFileId, reason: safeText({ min: 1, max: 200 }) }).strict(),
     output: z.object({ released: z.boolean() }),
   },
 }

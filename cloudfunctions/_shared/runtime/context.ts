@@ -10,6 +10,8 @@ export interface ActionContext {
   /** The caller's OPENID from getWXContext(); empty for timers and platform callbacks. */
   openid: string
   appid: string
+  /** The environment this function runs in (getWXContext().ENV); stored files carry it in their id. */
+  env: string
   /** `wx_client`, `wx_client,scf` (another function), `wx_trigger` (timer) … as the platform reports it. */
   source: string
   requestId?: string
@@ -31,6 +33,7 @@ export function createContext(requestId: string | undefined): ActionContext {
   return {
     openid: String(wx.OPENID ?? ''),
     appid: String(wx.APPID ?? ''),
+    env: String(wx.ENV ?? ''),
     source: String(wx.SOURCE ?? ''),
     requestId,
     db: cloud.database(),

@@ -14,6 +14,7 @@ import { intentsFor } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
 import { enforceRateLimit } from '../db/limits'
 import { screenPhotos } from '../media/screen'
+import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { requireUser, userActor } from './actor'
@@ -60,6 +61,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   await enforceRateLimit(ctx, 'report', user._id) // issue 8: hourly report limit (a retry never counts)
   if (!floor || !floor.active) throw invalid('floorId', '楼层不存在或已停用')
   if (!category || !category.active) throw invalid('categoryId', '隐患类别不存在')
+  await requireOwnPhotos(ctx, user._id, 'photos', input.photos)
   const now = ctx.now()
   const [building, chain] = await Promise.all([
     getBuilding(ctx.db, floor.buildingId),

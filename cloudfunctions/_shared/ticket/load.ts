@@ -9,6 +9,7 @@ import type { Actor, TicketDoc } from '../domain/ticket'
 import type { World } from '../domain/ticket-machine'
 import { getBuilding, getDepartment, getFloor, getUsersByIds, loadOwnerChain } from '../db/org'
 import { getTicket } from '../db/tickets'
+import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 
@@ -24,7 +25,12 @@ export async function loadWorld<A extends TicketAction>(
   chain: readonly OwnerStep[],
   now: Date,
 ): Promise<World> {
-  const i = input as { targetFloorId?: string; departmentId?: string; duplicateOf?: string }
+  const i = input as {
+    targetFloorId?: string
+    departmentId?: string
+    duplicateOf?: string
+    afterPhotos?: string[]
+  }
   const [reporter, target, department, original] = await Promise.all([
     getUsersByIds(ctx.db, [t.reporterId]).then(([r]) =>
       r ? { userId: r._id, openid: r.openid, name: r.name } : null,
@@ -32,6 +38,8 @@ export async function loadWorld<A extends TicketAction>(
     i.targetFloorId ? loadTarget(ctx, t, i.targetFloorId, now) : undefined,
     i.departmentId ? getDepartment(ctx.db, i.departmentId) : undefined,
     i.duplicateOf ? getTicket(ctx.db, i.duplicateOf) : undefined,
+    // Evidence must exist: after-photos are files this caller stored under their own prefix.
+    i.afterPhotos ? requireOwnPhotos(ctx, actor.id, 'afterPhotos', i.afterPhotos) : undefined,
   ])
   if (i.departmentId && (!department || department.active === false))
     throw invalid('departmentId', '责任部门不存在')

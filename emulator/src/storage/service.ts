@@ -50,7 +50,13 @@ export const storageService: EmulatorService = (core) => {
   const sign = (path: string, expires: number): string =>
     createHmac('sha256', secret).update(`${path}\n${expires}`).digest('hex').slice(0, 32)
 
-  const write = async (path: string, data: Buffer, contentType?: string): Promise<string> => {
+  /** Stores bytes at a path; `openid` is the client who uploaded (none for the server SDK, an admin). */
+  const write = async (
+    path: string,
+    data: Buffer,
+    contentType?: string,
+    openid?: string,
+  ): Promise<string> => {
     checkPath(path)
     if (root) {
       const file = join(root, path)
@@ -70,6 +76,7 @@ export const storageService: EmulatorService = (core) => {
       size: data.length,
       contentType: contentType ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
       storedAt: new Date(core.clock.now()),
+      ...(openid ? { openid } : {}),
     })
     return fileId
   }
@@ -192,8 +199,19 @@ export const storageService: EmulatorService = (core) => {
     const path =
       url.searchParams.get('path') ??
       `uploads/${new Date(core.clock.now()).toISOString().slice(0, 10)}/${randomBytes(8).toString('hex')}${ext}`
+    // The storage rule the README sets: `"write": "resource.openid == auth.openid"` — a client may
+    // create files, and replace only its own.
+    const openid = String(req.headers['x-woodpecker-openid'] ?? '')
+    const existing = await meta(fileIdOf(path))
+    if (existing && existing.openid !== openid) {
+      sendJson(res, 403, {
+        code: 'STORAGE_PERMISSION_DENIED',
+        message: '没有权限覆盖他人上传的文件',
+      })
+      return
+    }
     try {
-      const fileID = await write(path, data, req.headers['content-type'])
+      const fileID = await write(path, data, req.headers['content-type'], openid || undefined)
       sendJson(res, 200, { fileID, size: data.length })
     } catch (error) {
       sendJson(res, 400, { code: 'INVALID_PARAM', message: (error as Error).message })

@@ -3,8 +3,15 @@
 import { resolve } from 'node:path'
 import type { Envelope } from '../../../types'
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index'
+import { demoPhotoStore } from '../../../scripts/seed/photos'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
+
+/**
+ * Stands for "the caller's own stored photo" in `photos`/`afterPhotos` of an input given to callAs or
+ * okAs: replaced by the OPENID's own upload (a ticket accepts no other photo).
+ */
+export const OWN_PHOTO = 'cloud://own-photo-of-the-caller'
 
 export interface Backend {
   emulator: RunningEmulator
@@ -24,6 +31,8 @@ export interface Backend {
   consent(openid: string, templateIds: string[]): Promise<void>
   /** Like callAs, but throws unless the envelope is ok, and returns its data. */
   okAs<T = unknown>(openid: string, fn: string, action: string, input?: unknown): Promise<T>
+  /** The OPENID's own stored photo (under its upload prefix), as the app uploads it; one per OPENID. */
+  photo(openid: string): Promise<string>
   stop(): Promise<void>
 }
 
@@ -47,6 +56,20 @@ export async function startBackend(
   sdk.init({ env: emulator.envId })
   const db = sdk.database()
   const url = emulator.url
+  const photo = demoPhotoStore(url)
+  const withOwnPhotos = async (openid: string, input: unknown): Promise<unknown> => {
+    if (!input || typeof input !== 'object' || Array.isArray(input)) return input
+    const out: Record<string, unknown> = { ...(input as Record<string, unknown>) }
+    for (const key of ['photos', 'afterPhotos'])
+      if (Array.isArray(out[key]) && (out[key] as unknown[]).includes(OWN_PHOTO))
+        out[key] = await Promise.all(
+          (out[key] as unknown[]).map((p) =>
+            // An unbound caller has no uploads: the placeholder goes as it is.
+            p === OWN_PHOTO ? photo(openid).catch(() => OWN_PHOTO) : p,
+          ),
+        )
+    return out
+  }
 
   const callAs = async <T>(
     openid: string,
@@ -58,7 +81,7 @@ export async function startBackend(
     const res = await fetch(`${url}/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
-      body: JSON.stringify({ action, input, requestId }),
+      body: JSON.stringify({ action, input: await withOwnPhotos(openid, input), requestId }),
     })
     const text = await res.text()
     try {
@@ -91,5 +114,5 @@ export async function startBackend(
       requestKey: `test-consent-${++consentSeq}-${Date.now()}`,
     })
   }
-  return { emulator, url, sdk, db, callAs, okAs, consent, stop: () => emulator.stop() }
+  return { emulator, url, sdk, db, callAs, okAs, consent, photo, stop: () => emulator.stop() }
 }

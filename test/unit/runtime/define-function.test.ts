@@ -9,6 +9,7 @@ const fakeContext = (openid: string) => (): ActionContext =>
   ({
     openid,
     appid: 'wx-test',
+    env: 'test-env',
     source: 'wx_client',
     db: {} as never,
     cloud: {} as never,
@@ -26,7 +27,7 @@ describe('defineFunction', () => {
         seen.push(ctx.openid)
         if (ctx.openid === 'boom') throw new Error('database down')
         if (ctx.openid === 'denied') throw new AppError('auth.forbidden')
-        return { openid: ctx.openid, user: null }
+        return { openid: ctx.openid, user: null, uploadPrefix: null }
       },
     },
     { makeContext: fakeContext('o-1') },
@@ -49,13 +50,13 @@ describe('defineFunction', () => {
   it('routes a valid call and wraps the result', async () => {
     await expect(main({ action: 'whoami', input: {} })).resolves.toEqual({
       ok: true,
-      data: { openid: 'o-1', user: null },
+      data: { openid: 'o-1', user: null, uploadPrefix: null },
     })
   })
 
   it('ignores the userInfo the platform adds to client calls', async () => {
     const res = await main({ action: 'whoami', userInfo: { openId: 'spoofed', appId: 'x' } })
-    expect(res).toEqual({ ok: true, data: { openid: 'o-1', user: null } })
+    expect(res).toEqual({ ok: true, data: { openid: 'o-1', user: null, uploadPrefix: null } })
   })
 
   it('turns an AppError into its code and an unexpected throw into internal', async () => {

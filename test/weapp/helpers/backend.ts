@@ -1,5 +1,7 @@
 // Direct calls to the weapp suite's emulator: set up data the way people would, through the functions.
+import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { join } from 'node:path'
 
 /** POSTs JSON to the emulator as an OPENID; resolves with the parsed answer. */
 export function post(path: string, openid: string, body: unknown): Promise<unknown> {
@@ -49,10 +51,38 @@ export async function consent(openid: string): Promise<void> {
   })
 }
 
-const PHOTO = 'cloud://woodpecker-local.7465-woodpecker-local-1300000000/weapp.jpg'
+const photos = new Map<string, Promise<string>>()
+
+/** The OPENID's own stored photo (the demo photo under its upload prefix), stored on first use. */
+export function photoOf(openid: string): Promise<string> {
+  let fileId = photos.get(openid)
+  if (!fileId) {
+    fileId = act<{ uploadPrefix: string }>(openid, 'user', 'whoami', {}).then(
+      ({ uploadPrefix }) =>
+        new Promise<string>((ok, fail) => {
+          const path = encodeURIComponent(`${uploadPrefix}weapp.jpg`)
+          const req = request(
+            `${process.env.WOODPECKER_EMULATOR_URL}/_emulator/upload?path=${path}`,
+            { method: 'POST', headers: { 'content-type': 'image/jpeg' } },
+            (res) => {
+              const chunks: Buffer[] = []
+              res.on('data', (c: Buffer) => chunks.push(c))
+              res.on('end', () => ok(JSON.parse(Buffer.concat(chunks).toString('utf8')).fileID))
+            },
+          )
+          req.on('error', fail)
+          req.end(
+            readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'seed', 'demo-hazard.jpg')),
+          )
+        }),
+    )
+    photos.set(openid, fileId)
+  }
+  return fileId
+}
 
 /** Reports a hazard on a floor. */
-export function report(
+export async function report(
   openid: string,
   key: string,
   floorId: string,
@@ -62,7 +92,7 @@ export function report(
     clientKey: `weapp-${key}`.padEnd(12, '0'),
     floorId,
     categoryId: 'electrical',
-    photos: [PHOTO],
+    photos: [await photoOf(openid)],
     description,
   })
 }
@@ -76,5 +106,9 @@ export async function toReviewing(captain: string, id: string): Promise<void> {
     departmentId: 'general-affairs',
     plan: '更换插座',
   })
-  await act(captain, 'ticket', 'act', { id, action: 'complete', afterPhotos: [PHOTO] })
+  await act(captain, 'ticket', 'act', {
+    id,
+    action: 'complete',
+    afterPhotos: [await photoOf(captain)],
+  })
 }
