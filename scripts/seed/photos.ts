@@ -1,5 +1,5 @@
-// The demo photo as each persona would upload it: under the prefix `user.whoami` hands them, since a
-// ticket accepts only photos its caller stored. One copy per persona, stored on first use.
+// The demo photo as each persona would upload it: in an upload slot `media.uploadSlots` hands them,
+// since a ticket accepts only photos its caller stored there. One copy per persona, on first use.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -19,7 +19,7 @@ export function demoPhotoStore(url: string): (openid: string) => Promise<string>
   }
 }
 
-/** Uploads a JPEG (the demo photo unless `bytes` is given) under the OPENID's own prefix; returns its file id. */
+/** Uploads a JPEG (the demo photo unless `bytes` is given) into a slot of the OPENID's; returns its file id. */
 export async function storePhoto(
   url: string,
   openid: string,
@@ -27,14 +27,14 @@ export async function storePhoto(
   bytes: Buffer = readFileSync(DEMO_PHOTO),
 ): Promise<string> {
   const headers = { 'content-type': 'application/json', 'x-woodpecker-openid': openid }
-  const who = await fetch(`${url}/fn/user`, {
+  const slots = await fetch(`${url}/fn/media`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ action: 'whoami', input: {} }),
+    body: JSON.stringify({ action: 'uploadSlots', input: { count: 1 } }),
   })
-  const me = (await who.json()) as { ok: boolean; data?: { uploadPrefix: string | null } }
-  const prefix = me.data?.uploadPrefix
-  if (!prefix) throw new Error(`${openid} has no upload prefix (not a bound staff member)`)
+  const answer = (await slots.json()) as { ok: boolean; data?: { prefixes: string[] } }
+  const prefix = answer.data?.prefixes[0]
+  if (!prefix) throw new Error(`${openid} gets no upload slot (not a bound staff member)`)
   const res = await fetch(
     `${url}/_emulator/upload?path=${encodeURIComponent(`${prefix}${name}`)}`,
     {

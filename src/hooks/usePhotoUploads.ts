@@ -5,7 +5,7 @@ import { MAX_PHOTOS } from '../../types/ticket'
 import { messageOf } from '../services'
 import { choosePhotos, uploadPhoto } from '../services/photo'
 import { PhotoError, type PhotoProblem } from '../services/photo-errors'
-import { myUploadPrefix } from '../services/upload-prefix'
+import { warmUploadSlots } from '../services/upload-slots'
 
 export interface PhotoUploads {
   /** Uploaded cloud ids, in order. */
@@ -32,9 +32,9 @@ export function usePhotoUploads(
   const [uploading, setUploading] = useState(0)
   const [error, setError] = useState('')
   const [problem, setProblem] = useState<PhotoProblem>()
-  // Ask for this user's upload prefix while they frame the shot, so the upload does not wait for it.
+  // Ask for upload slots while the user frames the shot, so the upload does not wait for them.
   useEffect(() => {
-    myUploadPrefix().catch(() => undefined)
+    warmUploadSlots().catch(() => undefined)
   }, [])
 
   const commit = useCallback(

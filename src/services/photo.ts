@@ -6,7 +6,7 @@ import { apiBase, currentPersona } from './persona'
 import { stripJpegMetadata } from '../../types/jpeg-metadata'
 import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
 import { PhotoError, photoProblemOf } from './photo-errors'
-import { photoCloudPath } from './upload-prefix'
+import { photoCloudPath } from './upload-slots'
 
 /**
  * Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled).

@@ -29,17 +29,19 @@ export function watchRequests(page: Page): string[] {
   return outside
 }
 
-/** Uploads the test photo as `openid` would (under the prefix whoami hands out), and returns its cloud:// id. */
+/** Uploads the test photo as `openid` would (into an upload slot of theirs), and returns its cloud:// id. */
 export async function uploadPhoto(
   request: APIRequestContext,
   openid = 'demo-staff',
 ): Promise<string> {
   const headers = { 'x-woodpecker-openid': openid }
-  const me = await request.post('/fn/user', { headers, data: { action: 'whoami', input: {} } })
-  const prefix = ((await me.json()) as { data?: { uploadPrefix?: string | null } }).data
-    ?.uploadPrefix
-  if (!prefix) throw new Error(`${openid} has no upload prefix`)
-  const path = encodeURIComponent(`${prefix}e2e-${Date.now()}.jpg`)
+  const slots = await request.post('/fn/media', {
+    headers,
+    data: { action: 'uploadSlots', input: { count: 1 } },
+  })
+  const prefix = ((await slots.json()) as { data?: { prefixes: string[] } }).data?.prefixes[0]
+  if (!prefix) throw new Error(`${openid} gets no upload slot`)
+  const path = encodeURIComponent(`${prefix}e2e.jpg`)
   const res = await request.post(`/_emulator/upload?path=${path}`, {
     headers: { ...headers, 'content-type': 'image/jpeg' },
     data: readFileSync(join(__dirname, 'fixtures', 'hazard.jpg')),

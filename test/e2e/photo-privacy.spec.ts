@@ -14,7 +14,7 @@ test('a flagged photo is blurred for a plain staff member', async ({ page, baseU
   })
   // Every photo uploaded from now on is judged risky by the mediaCheckAsync stand-in.
   await page.request.put(`${baseURL}/_emulator/media-check`, {
-    data: { rules: [{ match: 'uploads/', suggest: 'risky' }], delayMs: 0 },
+    data: { rules: [{ match: 'photos/', suggest: 'risky' }], delayMs: 0 },
   })
   try {
     await open(page, '/pages/report/index?scene=f%3DB07F03')

@@ -33,12 +33,14 @@ test.describe.configure({ mode: 'serial' })
 test.beforeAll(async ({ request, baseURL }) => {
   // Five hazards open on 7号楼 2层, each with a real photo (so the list shows thumbnails).
   for (let i = 0; i < 5; i++) {
+    // Each reporter attaches a photo of their own upload (a ticket accepts no one else's).
+    const reporter = i % 2 ? 'o-staff-2' : 'o-staff-3'
     const up = await request.post(`${baseURL}/_emulator/upload?name=hazard.jpg`, {
-      headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': 'o-staff-2' },
+      headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': reporter },
       data: readFileSync(PHOTO),
     })
     const { fileID } = (await up.json()) as { fileID: string }
-    await fn(request, baseURL!, i % 2 ? 'o-staff-2' : 'o-staff-3', 'ticket', 'create', {
+    await fn(request, baseURL!, reporter, 'ticket', 'create', {
       clientKey: `e2e-roles-${i}-abcdefgh`,
       floorId: FLOOR,
       categoryId: ['fire-exit', 'electrical', 'wet-floor', 'elevator', 'security'][i],

@@ -1,6 +1,6 @@
 // Evidence must exist (issue 8): a report's photos and a fix's after-photos are files this environment
-// stored under the caller's own upload prefix. Every other id is refused as input.invalid naming the
-// photo, and nothing is written — for the report and for the after-photo that proves a fix.
+// stored in an upload slot the server handed to the caller. Every other id is refused as input.invalid
+// naming the photo, and nothing is written — for the report and for the after-photo that proves a fix.
 import { settledFingerprint, storeFingerprint } from './helpers/snapshot'
 import { storePhoto } from '../../scripts/seed/photos'
 import { startBackend, type Backend } from './helpers/backend'
@@ -14,12 +14,11 @@ const FLOOR = 'B07F03'
 describe('evidence must exist', () => {
   let b: Backend
   let bucket: string // cloud://<env>.<bucket>/
-  let mine: string // the reporter's prefix
-  let captainsPrefix: string
-  let own: string // a photo the reporter stored
-  let captainsOwn: string // a photo the captain stored
   let ticket: TicketView // open, with the captain, for the after-photo cases
   let seq = 0
+  const own: Record<string, string> = {} // each party's stored photo
+  const slot = async (openid: string) =>
+    (await b.okAs<{ prefixes: string[] }>(openid, 'media', 'uploadSlots', { count: 1 })).prefixes[0]
   const checksSettled = async () => {
     const pending = () => b.db.collection('media_checks').where({ status: 'pending' }).count()
     for (let i = 0; i < 500 && ((await pending()) as { total: number }).total > 0; i++)
@@ -33,54 +32,79 @@ describe('evidence must exist', () => {
       method: 'PUT',
       body: JSON.stringify({ rules: [], default: 'pass', delayMs: 0 }),
     })
-    own = await b.photo(STAFF)
-    captainsOwn = await b.photo(CAPTAIN)
-    bucket = own.slice(0, own.indexOf('/', 'cloud://'.length) + 1)
-    mine = (await b.okAs<{ uploadPrefix: string }>(STAFF, 'user', 'whoami', {})).uploadPrefix
-    captainsPrefix = (await b.okAs<{ uploadPrefix: string }>(CAPTAIN, 'user', 'whoami', {}))
-      .uploadPrefix
+    own[STAFF] = await b.photo(STAFF)
+    own[CAPTAIN] = await b.photo(CAPTAIN)
+    bucket = own[STAFF].slice(0, own[STAFF].indexOf('/', 'cloud://'.length) + 1)
     ticket = await b.okAs<TicketView>(STAFF, 'ticket', 'create', {
       clientKey: 'evidence-open-ticket',
       floorId: FLOOR,
       categoryId: 'fire-exit',
-      photos: [own],
+      photos: [own[STAFF]],
     })
     await checksSettled()
   }, 60_000)
   afterAll(() => b.stop())
 
-  it('whoami hands each staff member a prefix of their own', () => {
-    expect(mine).toMatch(/^photos\/[^/]+\/$/)
-    expect(captainsPrefix).toMatch(/^photos\/[^/]+\/$/)
-    expect(mine).not.toBe(captainsPrefix)
-    expect(own.startsWith(`${bucket}${mine}`)).toBe(true)
+  it('hands out slots that name nobody and are never the same twice', async () => {
+    const { prefixes } = await b.okAs<{ prefixes: string[] }>(STAFF, 'media', 'uploadSlots', {
+      count: MAX_PHOTOS,
+    })
+    expect(prefixes).toHaveLength(MAX_PHOTOS)
+    expect(new Set(prefixes).size).toBe(MAX_PHOTOS)
+    for (const p of prefixes) {
+      expect(p).toMatch(/^photos\/[0-9a-f]+-[0-9a-f]+\/$/)
+      expect(p).not.toMatch(/staff|u-|demo/)
+    }
+    expect(own[STAFF].startsWith(bucket)).toBe(true)
+    await expect(
+      b.callAs('o-stranger', 'media', 'uploadSlots', { count: 1 }),
+    ).resolves.toMatchObject({ ok: false, code: 'auth.unknown_user' })
   })
 
-  const bad = (): Array<[string, () => Promise<string[]>]> => [
-    ['never uploaded, under the own prefix', async () => [`${bucket}${mine}never-stored.jpg`]],
+  // Each case: the photos `me` would give, where `them` is someone else.
+  const bad = (): Array<[string, (me: string, them: string) => Promise<string[]>]> => [
+    ['never uploaded, in an own slot', async (me) => [`${bucket}${await slot(me)}never.jpg`]],
     [
       'another environment',
-      async () => [`cloud://elsewhere.7465-elsewhere-1300000000/${mine}demo.jpg`],
+      async (me) => [`cloud://elsewhere.7465-elsewhere-1300000000/${await slot(me)}a.jpg`],
     ],
-    ["another user's upload (which exists)", async () => [await b.photo(CAPTAIN)]],
+    ["another user's upload (which exists)", async (_me, them) => [own[them]]],
+    ["in another user's slot", async (_me, them) => [`${bucket}${await slot(them)}x.jpg`]],
     [
-      'stored outside any upload prefix',
+      'in a forged slot',
+      async () => [`${bucket}photos/0123456789abcdef-0123456789abcdef01234567/x.jpg`],
+    ],
+    [
+      'stored outside any slot',
       async () => [
         (await b.sdk.uploadFile({ cloudPath: 'uploads/admin.jpg', fileContent: Buffer.from('x') }))
           .fileID,
       ],
     ],
-    ['climbing out of the prefix', async () => [`${bucket}${mine}../${captainsPrefix}demo.jpg`]],
-    ['absurdly long', async () => [`${bucket}${mine}${'a'.repeat(MAX_FILE_ID_LENGTH)}.jpg`]],
+    [
+      'nested below an own slot',
+      async (me) => [await storePhoto(b.url, me, 'deeper/x.jpg').catch(() => 'cloud://x/y')],
+    ],
+    [
+      'climbing out of an own slot',
+      async (me, them) => [`${bucket}${await slot(me)}../${await slot(them)}x.jpg`],
+    ],
+    [
+      'absurdly long',
+      async (me) => [`${bucket}${await slot(me)}${'a'.repeat(MAX_FILE_ID_LENGTH)}.jpg`],
+    ],
     ['not a file id', async () => ['cloud://nothing']],
     ['not cloud storage', async () => ['https://example.com/a.jpg']],
-    ['the same photo twice', async () => [own, own]],
-    ['more than the contract allows', async () => Array(MAX_PHOTOS + 1).fill(own)],
-    ['one good, one never stored', async () => [own, `${bucket}${mine}missing.jpg`]],
+    ['the same photo twice', async (me) => [own[me], own[me]]],
+    ['more than the contract allows', async (me) => Array(MAX_PHOTOS + 1).fill(own[me])],
+    [
+      'one good, one never stored',
+      async (me) => [own[me], `${bucket}${await slot(me)}missing.jpg`],
+    ],
   ]
 
   it.each(bad())('a report with a photo %s is refused and writes nothing', async (_, ids) => {
-    const photos = await ids()
+    const photos = await ids(STAFF, CAPTAIN)
     const before = await settledFingerprint(b)
     const res = await b.callAs(STAFF, 'ticket', 'create', {
       clientKey: `evidence-bad-${++seq}`,
@@ -97,10 +121,7 @@ describe('evidence must exist', () => {
   })
 
   it.each(bad())('a fix with an after-photo %s is refused and writes nothing', async (_, ids) => {
-    const afterPhotos = (await ids()).map((id) =>
-      // The captain's own prefix stands where the reporter's was, so only the named fault remains.
-      id.replace(mine, captainsPrefix).replace(captainsOwn, own),
-    )
+    const afterPhotos = await ids(CAPTAIN, STAFF)
     const before = await settledFingerprint(b)
     const res = await b.callAs(CAPTAIN, 'ticket', 'act', {
       id: ticket.id,
@@ -122,8 +143,8 @@ describe('evidence must exist', () => {
       })
       return res.ok ? 'ok' : `${res.code} ${res.message}`
     }
-    expect(await answer(captainsOwn)).toBe(
-      await answer(`${bucket}${captainsPrefix}does-not-exist.jpg`),
+    expect(await answer(own[CAPTAIN])).toBe(
+      await answer(`${bucket}${await slot(CAPTAIN)}does-not-exist.jpg`),
     )
   })
 
@@ -133,15 +154,56 @@ describe('evidence must exist', () => {
       clientKey: `evidence-good-${++seq}`,
       floorId: FLOOR,
       categoryId: 'fire-exit',
-      photos: [own, second],
+      photos: [own[STAFF], second],
     })
-    expect(report.photos).toEqual([own, second])
+    expect(report.photos).toEqual([own[STAFF], second])
     const fixed = await b.okAs<TicketView>(CAPTAIN, 'ticket', 'act', {
       id: report.id,
       action: 'fix',
-      afterPhotos: [captainsOwn],
+      afterPhotos: [own[CAPTAIN]],
     })
     expect(fixed.status).toBe('fixed')
-    expect(fixed.afterPhotos).toEqual([captainsOwn])
+    expect(fixed.afterPhotos).toEqual([own[CAPTAIN]])
+  })
+
+  it('an upload to the local gateway without a path lands in a slot of the uploader', async () => {
+    const upload = async (openid: string) => {
+      const res = await fetch(`${b.url}/_emulator/upload?name=script.jpg`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/jpeg', 'x-woodpecker-openid': openid },
+        body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+      })
+      return ((await res.json()) as { fileID: string }).fileID
+    }
+    const mine = await upload(STAFF)
+    expect(mine).toMatch(/\/photos\/[0-9a-f]+-[0-9a-f]+\/[0-9a-f]+\.jpg$/)
+    const report = (photo: string) =>
+      b.callAs<TicketView>(STAFF, 'ticket', 'create', {
+        clientKey: `evidence-script-${++seq}`,
+        floorId: FLOOR,
+        categoryId: 'fire-exit',
+        photos: [photo],
+      })
+    await expect(report(mine)).resolves.toMatchObject({ ok: true })
+    await expect(report(await upload(CAPTAIN))).resolves.toMatchObject({
+      ok: false,
+      code: 'input.invalid',
+    })
+  })
+
+  it('an anonymous report’s photo shares nothing with its reporter’s named ones', async () => {
+    const named = await storePhoto(b.url, STAFF, 'named.jpg')
+    const hidden = await storePhoto(b.url, STAFF, 'hidden.jpg')
+    const t = await b.okAs<TicketView>(STAFF, 'ticket', 'create', {
+      clientKey: `evidence-anon-${++seq}`,
+      floorId: FLOOR,
+      categoryId: 'fire-exit',
+      photos: [hidden],
+      anonymous: true,
+    })
+    const seen = await b.okAs<TicketView>(CAPTAIN, 'ticket', 'get', { id: t.id })
+    const slotOf = (id: string) => id.split('/').slice(-2, -1)[0]
+    expect(slotOf(seen.photos[0])).not.toBe(slotOf(named))
+    expect(JSON.stringify(seen)).not.toMatch(/u-staff-1|demo-staff|李护士/)
   })
 })

@@ -1,10 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-// Evidence must exist, on the compiled report page: the photo a nurse takes is uploaded under the
-// prefix user.whoami hands her, and the report made with it is accepted by the real functions.
+// Evidence must exist, on the compiled report page: the photo a nurse takes is uploaded into a slot
+// the server handed her (media.uploadSlots), and the report made with it is accepted.
 import { join } from 'node:path'
-import { act } from './helpers/backend'
 import { actAs, renderPage, setWx, tap, textOf, uploadLog, waitFor } from './harness'
 
 const FIXTURE = join(__dirname, '..', 'e2e', 'fixtures', 'hazard.jpg')
@@ -14,8 +13,7 @@ jest.setTimeout(30_000)
 type Options = { success: (r: Record<string, unknown>) => void }
 
 describe('weapp: a photo on pages/report', () => {
-  it('goes under the nurse’s own upload prefix, and the report with it is accepted', async () => {
-    const { uploadPrefix } = await act<{ uploadPrefix: string }>('o-staff-3', 'user', 'whoami', {})
+  it('goes into a slot handed to the nurse, and the report with it is accepted', async () => {
     actAs('o-staff-3')
     setWx({
       chooseMedia: (o: Options) =>
@@ -31,7 +29,8 @@ describe('weapp: a photo on pages/report', () => {
     tap(page, 'report-photo-add')
     await waitFor(() => page.dom.querySelector('[class*="report-photo-img"]'), 'the uploaded photo')
     const upload = uploadLog.find((u) => u.openid === 'o-staff-3')!
-    expect(upload.cloudPath.startsWith(uploadPrefix)).toBe(true)
+    expect(upload.cloudPath).toMatch(/^photos\/[0-9a-f]+-[0-9a-f]+\/[^/]+\.jpg$/)
+    expect(upload.cloudPath).not.toContain('staff')
     expect(upload.fileID.endsWith(upload.cloudPath)).toBe(true)
 
     tap(page, 'report-category')

@@ -1,7 +1,8 @@
-// The `media` function: the safety office's queue of flagged photos, redaction and audited access to
-// originals. (It also receives the platform's wxa_media_check callback, which is not a client action.)
+// The `media` function: upload slots for staff's photos; the safety office's queue of flagged photos,
+// redaction and audited access to originals. (It also receives the platform's wxa_media_check
+// callback, which is not a client action.)
 import { z } from 'zod'
-import { CloudFileId } from '../ticket'
+import { CloudFileId, MAX_PHOTOS } from '../ticket'
 import { safeText } from '../text'
 
 export const PhotoState = z.enum(['pending', 'pass', 'flagged', 'redacted'])
@@ -24,6 +25,14 @@ export const FlaggedPhoto = z.object({
 })
 
 export const mediaApi = {
+  /**
+   * Any bound staff member: fresh upload prefixes (`photos/<slot>/`), one per photo. A ticket accepts
+   * only photos stored directly in a slot handed to its caller; a slot names nobody.
+   */
+  uploadSlots: {
+    input: z.object({ count: z.number().int().min(1).max(MAX_PHOTOS) }).strict(),
+    output: z.object({ prefixes: z.array(z.string()) }),
+  },
   /** Safety office: photos the platform flagged, newest first. */
   queue: {
     input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),

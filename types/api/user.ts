@@ -18,8 +18,6 @@ export type UserSummary = z.infer<typeof UserSummary>
 export const WhoamiOutput = z.object({
   openid: z.string(),
   user: UserSummary.nullable(),
-  /** Where this staff member uploads photos (`photos/<key>/`); a ticket accepts no photo from elsewhere. Null when unbound. */
-  uploadPrefix: z.string().nullable(),
 })
 export type WhoamiOutput = z.infer<typeof WhoamiOutput>
 

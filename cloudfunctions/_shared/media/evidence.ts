@@ -1,20 +1,10 @@
 // Evidence must exist: a photo given to a ticket (a report's photos, a fix's after-photos) is a file
-// this environment stored, under the caller's own upload prefix — the one `user.whoami` hands out.
+// this environment stored, in an upload slot the server handed to the caller (`media.uploadSlots`).
 // Anything else is an input error naming the photo, and nothing is written.
-import { createHash } from 'node:crypto'
 import type { FieldIssue } from '../../../types'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/
-
-/** The storage prefix a staff member uploads photos under (handed out by user.whoami). */
-export function uploadPrefixOf(userId: string): string {
-  const key = SAFE_ID.test(userId)
-    ? userId
-    : createHash('sha256').update(userId).digest('hex').slice(0, 24)
-  return `photos/${key}/`
-}
+import { isOwnSlotPath } from './upload-slots'
 
 /** The environment and cloud path of a `cloud://<env>.<bucket>/<path>` file id, or undefined. */
 export function partsOfFileId(fileId: string): { env: string; path: string } | undefined {
@@ -23,9 +13,9 @@ export function partsOfFileId(fileId: string): { env: string; path: string } | u
 }
 
 /**
- * Refuses photos the caller may not attach: from another environment, outside their own upload
- * prefix, or never stored. Ownership is decided before existence is asked, so a refusal never
- * tells whether someone else's file exists.
+ * Refuses photos the caller may not attach: from another environment, outside a slot handed to
+ * them, or never stored. Ownership is decided before existence is asked, so a refusal never tells
+ * whether someone else's file exists.
  */
 export async function requireOwnPhotos(
   ctx: ActionContext,
@@ -33,17 +23,22 @@ export async function requireOwnPhotos(
   field: string,
   fileIds: readonly string[],
 ): Promise<void> {
-  const prefix = uploadPrefixOf(userId)
   const issues: FieldIssue[] = []
   const toFind: Array<{ fileId: string; index: number }> = []
-  fileIds.forEach((fileId, index) => {
-    const parts = partsOfFileId(fileId)
+  const owned = await Promise.all(
+    fileIds.map(async (fileId) => {
+      const parts = partsOfFileId(fileId)
+      if (!parts || (ctx.env && parts.env !== ctx.env)) return 'elsewhere'
+      return (await isOwnSlotPath(ctx, userId, parts.path)) ? 'own' : 'foreign'
+    }),
+  )
+  owned.forEach((verdict, index) => {
     const path = `${field}.${index}`
-    if (!parts || (ctx.env && parts.env !== ctx.env))
+    if (verdict === 'elsewhere')
       issues.push({ path, message: '照片不是在本系统上传的，请重新拍照上传' })
-    else if (!parts.path.startsWith(prefix) || parts.path.split('/').includes('..'))
+    else if (verdict === 'foreign')
       issues.push({ path, message: '只能使用自己上传的照片，请重新拍照上传' })
-    else toFind.push({ fileId, index })
+    else toFind.push({ fileId: fileIds[index], index })
   })
   if (issues.length === 0 && toFind.length > 0) {
     const stored = await storedFiles(

@@ -18,7 +18,8 @@ import {
   isPlatformCallback,
   type ActionContext,
 } from '../../_shared/runtime'
-import { requireSafetyOffice } from '../../_shared/ticket/actor'
+import { requireSafetyOffice, requireUser } from '../../_shared/ticket/actor'
+import { newUploadSlots } from '../../_shared/media/upload-slots'
 
 async function checkedPhoto(ctx: ActionContext, fileId: string) {
   const check = await getCheck(ctx.db, fileId)
@@ -30,6 +31,10 @@ async function checkedPhoto(ctx: ActionContext, fileId: string) {
 }
 
 const routes = defineFunction('media', {
+  uploadSlots: async ({ count }, ctx) => {
+    const user = await requireUser(ctx)
+    return { prefixes: await newUploadSlots(ctx, user._id, count) }
+  },
   queue: async ({ limit }, ctx) => {
     await requireSafetyOffice(ctx)
     const rows = await listFlagged(ctx.db, limit)

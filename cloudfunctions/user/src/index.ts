@@ -2,7 +2,6 @@
 import { findUserByOpenid } from '../../_shared/db/users'
 import { defineFunction } from '../../_shared/runtime'
 import { dutiesOfUser } from '../../_shared/db/org'
-import { uploadPrefixOf } from '../../_shared/media/evidence'
 
 export const main = defineFunction('user', {
   whoami: async (_input, ctx) => {
@@ -22,7 +21,6 @@ export const main = defineFunction('user', {
             ...(buildingId ? { buildingId } : {}),
           }
         : null,
-      uploadPrefix: user ? uploadPrefixOf(user._id) : null,
     }
   },
 })

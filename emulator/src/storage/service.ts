@@ -188,6 +188,19 @@ export const storageService: EmulatorService = (core) => {
     return { data: { delete_list } }
   })
 
+  // Without a `path`, a staff member's upload goes into a slot the app's `media.uploadSlots` hands
+  // them (what the app itself asks for first), so a script can upload and report in two steps.
+  const slotOf = async (openid: string): Promise<string | undefined> => {
+    const res = await fetch(`${core.url}/fn/media`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+      body: JSON.stringify({ action: 'uploadSlots', input: { count: 1 } }),
+    }).catch(() => undefined)
+    const answer = (await res?.json().catch(() => undefined)) as
+      { ok?: boolean; data?: { prefixes?: string[] } } | undefined
+    return answer?.ok ? answer.data?.prefixes?.[0] : undefined
+  }
+
   // The H5 app has no SDK: it uploads a photo here and gets a cloud:// id back, as uploadFile would.
   core.registerRoute('POST', '/_emulator/upload', async (req, res, url) => {
     const data = await readBody(req)
@@ -196,12 +209,17 @@ export const storageService: EmulatorService = (core) => {
       return
     }
     const ext = extname(url.searchParams.get('name') ?? '') || '.jpg'
+    const openid = String(req.headers['x-woodpecker-openid'] ?? '')
+    const name = `${randomBytes(8).toString('hex')}${ext}`
+    const asked = url.searchParams.get('path')
+    const slot = !asked && openid ? await slotOf(openid) : undefined
     const path =
-      url.searchParams.get('path') ??
-      `uploads/${new Date(core.clock.now()).toISOString().slice(0, 10)}/${randomBytes(8).toString('hex')}${ext}`
+      asked ??
+      (slot
+        ? `${slot}${name}`
+        : `uploads/${new Date(core.clock.now()).toISOString().slice(0, 10)}/${name}`)
     // The storage rule the README sets: `"write": "resource.openid == auth.openid"` — a client may
     // create files, and replace only its own.
-    const openid = String(req.headers['x-woodpecker-openid'] ?? '')
     const existing = await meta(fileIdOf(path))
     if (existing && existing.openid !== openid) {
       sendJson(res, 403, {

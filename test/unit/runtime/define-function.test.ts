@@ -27,7 +27,7 @@ describe('defineFunction', () => {
         seen.push(ctx.openid)
         if (ctx.openid === 'boom') throw new Error('database down')
         if (ctx.openid === 'denied') throw new AppError('auth.forbidden')
-        return { openid: ctx.openid, user: null, uploadPrefix: null }
+        return { openid: ctx.openid, user: null }
       },
     },
     { makeContext: fakeContext('o-1') },
@@ -50,13 +50,13 @@ describe('defineFunction', () => {
   it('routes a valid call and wraps the result', async () => {
     await expect(main({ action: 'whoami', input: {} })).resolves.toEqual({
       ok: true,
-      data: { openid: 'o-1', user: null, uploadPrefix: null },
+      data: { openid: 'o-1', user: null },
     })
   })
 
   it('ignores the userInfo the platform adds to client calls', async () => {
     const res = await main({ action: 'whoami', userInfo: { openId: 'spoofed', appId: 'x' } })
-    expect(res).toEqual({ ok: true, data: { openid: 'o-1', user: null, uploadPrefix: null } })
+    expect(res).toEqual({ ok: true, data: { openid: 'o-1', user: null } })
   })
 
   it('turns an AppError into its code and an unexpected throw into internal', async () => {

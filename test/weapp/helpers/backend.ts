@@ -53,12 +53,12 @@ export async function consent(openid: string): Promise<void> {
 
 const photos = new Map<string, Promise<string>>()
 
-/** The OPENID's own stored photo (the demo photo under its upload prefix), stored on first use. */
+/** The OPENID's own stored photo (the demo photo in an upload slot of theirs), stored on first use. */
 export function photoOf(openid: string): Promise<string> {
   let fileId = photos.get(openid)
   if (!fileId) {
-    fileId = act<{ uploadPrefix: string }>(openid, 'user', 'whoami', {}).then(
-      ({ uploadPrefix }) =>
+    fileId = act<{ prefixes: string[] }>(openid, 'media', 'uploadSlots', { count: 1 }).then(
+      ({ prefixes: [uploadPrefix] }) =>
         new Promise<string>((ok, fail) => {
           const path = encodeURIComponent(`${uploadPrefix}weapp.jpg`)
           const req = request(

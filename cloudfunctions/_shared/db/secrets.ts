@@ -1,0 +1,39 @@
+// Server-only secrets, kept in the `settings` collection (its rules let no client read or write it).
+import { randomBytes } from 'node:crypto'
+import type { Database } from '../runtime/context'
+import { rowsOf } from './rows'
+
+const known = new Map<string, string>()
+
+async function readSecret(db: Database, id: string): Promise<string | null> {
+  const cached = known.get(id)
+  if (cached) return cached
+  const row = rowsOf<{ secret?: string }>(
+    await db.collection('settings').where({ _id: id }).limit(1).get(),
+  )[0]
+  if (row?.secret) known.set(id, row.secret)
+  return row?.secret ?? null
+}
+
+/** The secret named `id`, or null when none was ever made (reading never writes). */
+export function getSecret(db: Database, id: string): Promise<string | null> {
+  return readSecret(db, id)
+}
+
+/** The secret named `id`, made once with 32 random bytes; every function instance reads the same. */
+export async function getOrCreateSecret(db: Database, id: string): Promise<string> {
+  const found = await readSecret(db, id)
+  if (found) return found
+  try {
+    await db
+      .collection('settings')
+      .add({ data: { _id: id, secret: randomBytes(32).toString('hex') } })
+  } catch (error) {
+    // Another instance made it first: read theirs.
+    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
+      throw error
+  }
+  const made = await readSecret(db, id)
+  if (!made) throw new Error(`secret ${id} could not be stored`)
+  return made
+}
