@@ -1,6 +1,5 @@
 // The floor notice-board poster (楼层公示牌): one A4 page per floor, laid out from plain data.
 // This module alone owns pdfkit and the embedded CJK font; Chinese is real text, never images.
-import PDFDocument from 'pdfkit'
 
 export interface PosterPerson {
   name: string
@@ -28,10 +27,12 @@ const INK = '#1f2329'
 const MUTED = '#646a73'
 
 /** Renders the pages into one PDF; `fonts` are paths to TTF/OTF files shipped with the function. */
-export function renderPosters(
+export async function renderPosters(
   pages: PosterPage[],
   fonts: { regular: string; bold: string },
 ): Promise<Buffer> {
+  // Loaded on first use: the report page's calls to this function do not pay for pdfkit at start.
+  const { default: PDFDocument } = await import('pdfkit')
   // font: null — pdfkit's default Helvetica reads files that a bundled function does not ship.
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,7 +1,12 @@
 // Reads a roster spreadsheet (XLSX or CSV) into text rows, with bounded work: the file's size, its
 // unzipped size and its row count are checked before exceljs parses it; formulas and merged
 // cells are refused by row and column.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+
+/** exceljs, loaded on first use: the report page's calls to this function do not pay for it at start. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default
+}
 import JSZip from 'jszip'
 import { Readable } from 'node:stream'
 import { ROSTER_COLUMNS, type RosterIssue } from '../domain/roster'
@@ -51,7 +56,8 @@ async function readXlsx(bytes: Buffer): Promise<SheetResult> {
   const rowCount = (xml.match(/<row[\s>]/g) ?? []).length
   if (rowCount > MAX_ROWS + 1)
     return fail(`行数过多（${rowCount} 行），名册最多 ${MAX_ROWS} 行（不含表头）`)
-  const wb = new ExcelJS.Workbook()
+  const Excel = await excel()
+  const wb = new Excel.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
@@ -75,7 +81,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetResult> {
     const cells: string[] = []
     for (let c = 1; c <= ROSTER_COLUMNS.length; c++) {
       const cell = row.getCell(c)
-      if (cell.type === ExcelJS.ValueType.Formula) {
+      if (cell.type === Excel.ValueType.Formula) {
         issues.push({
           row: rowNumber,
           column: columnName(c),
@@ -107,7 +113,7 @@ async function readCsv(bytes: Buffer): Promise<SheetResult> {
   const lines = (text.match(/\n/g) ?? []).length + 1
   if (lines > MAX_ROWS + 2)
     return fail(`行数过多（${lines} 行），名册最多 ${MAX_ROWS} 行（不含表头）`)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   let ws: ExcelJS.Worksheet
   try {
     ws = await wb.csv.read(Readable.from([text]), { map: (d: string) => d } as never)
@@ -157,7 +163,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** Writes rows under the roster header as an XLSX workbook. */
 export async function writeRosterXlsx(rows: string[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   const ws = wb.addWorksheet('名册')
   ws.addRow([...ROSTER_COLUMNS])
   ws.getRow(1).font = { bold: true }
