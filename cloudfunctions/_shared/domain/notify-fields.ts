@@ -1,10 +1,5 @@
 // Template field rules: values are cut to fit before sending, so WeChat never answers 47003.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
+import { hospitalTime } from './time'
 
 const LIMITS: Record<string, number> = {
   thing: 20,
@@ -18,9 +13,7 @@ const LIMITS: Record<string, number> = {
 /** Cuts a value to what a template field of `type` accepts. */
 export function fitField(type: string, value: string | Date): string {
   if (type === 'time' || type === 'date')
-    return dayjs(value)
-      .tz('Asia/Shanghai')
-      .format(type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm')
+    return hospitalTime(value).format(type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm')
   const text = String(value).replace(/\s+/g, ' ').trim() || '—'
   const max = LIMITS[type] ?? 20
   const chars = [...text]

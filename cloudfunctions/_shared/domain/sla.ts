@@ -1,16 +1,10 @@
 // The SLA ladder as pure functions over a passed clock: what a ticket is waiting for next and by
 // when (accept, a deadline reminder, the deadline, verification), and the quiet hours in which
 // non-urgent pushes and escalations wait for the morning. Times are judged in Asia/Shanghai.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { hospitalTime } from './time'
 import type { TicketState } from '../../../types/ticket'
 import type { TicketDoc } from './ticket'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
-
-const TZ = 'Asia/Shanghai'
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
@@ -99,7 +93,7 @@ export function parseQuietHours(spec: string | undefined): QuietHours {
 }
 
 function minuteOfDay(at: Date): number {
-  const d = dayjs(at).tz(TZ)
+  const d = hospitalTime(at)
   return d.hour() * 60 + d.minute()
 }
 
@@ -114,7 +108,7 @@ export function isQuiet(at: Date, quiet: QuietHours): boolean {
 /** When something non-urgent due at `at` may happen: at once, or when the quiet hours end. */
 export function notBefore(at: Date, quiet: QuietHours, urgent: boolean): Date {
   if (urgent || !isQuiet(at, quiet)) return at
-  const local = dayjs(at).tz(TZ)
+  const local = hospitalTime(at)
   let end = local.startOf('day').add(quiet.end, 'minute')
   if (!end.isAfter(local)) end = end.add(1, 'day')
   return end.toDate()
@@ -122,12 +116,12 @@ export function notBefore(at: Date, quiet: QuietHours, urgent: boolean): Date {
 
 /** The local calendar day of a moment, `YYYY-MM-DD`. */
 export function localDay(at: Date): string {
-  return dayjs(at).tz(TZ).format('YYYY-MM-DD')
+  return hospitalTime(at).format('YYYY-MM-DD')
 }
 
 /** The start of the local day of a moment, as a Date. */
 export function startOfLocalDay(at: Date): Date {
-  return dayjs(at).tz(TZ).startOf('day').toDate()
+  return hospitalTime(at).startOf('day').toDate()
 }
 
 /** Minutes from `a` to `b`, rounded towards zero. */

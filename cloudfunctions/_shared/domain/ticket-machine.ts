@@ -11,9 +11,7 @@
 //   resolution they may reopen it instead, which starts a new cycle (the journal keeps the old one).
 // - "above" means anyone later in the floor's escalation chain than the ticket's current level.
 // - `system` is the actor of timers and platform callbacks; it goes through the same rows.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { hospitalTime } from './time'
 import {
   LEVEL_LABELS,
   OPEN_STATES,
@@ -24,9 +22,6 @@ import type { ActOf } from '../../../types/api/ticket'
 import { ownerAtOrAbove, type OwnerStep } from './owner-chain'
 import { slaPatch } from './sla'
 import type { Actor, EventDoc, TicketDoc } from './ticket'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /** How the caller stands towards a ticket; computed from roles, duties and the ticket. */
 export type Relation = 'reporter' | 'owner' | 'above' | 'safety' | 'staff' | 'system'
@@ -107,7 +102,7 @@ export const REOPEN_WINDOW_DAYS = 7
 const HANDLERS: readonly Relation[] = ['owner', 'above', 'safety']
 const UNRESOLVED: readonly TicketState[] = ['pending', 'processing']
 
-const day = (d: Date): string => dayjs(d).tz('Asia/Shanghai').format('YYYY-MM-DD')
+const day = (d: Date): string => hospitalTime(d).format('YYYY-MM-DD')
 const ownerOf = (s: { level: number; name: string }) => ({ level: s.level, name: s.name })
 const currentOwner = (t: TicketDoc) => ({ level: t.level, name: t.ownerName })
 const label = (s: { level: number; name: string }) => `${LEVEL_LABELS[s.level] ?? ''} ${s.name}`

@@ -1,11 +1,6 @@
 // What a ticket's record says about who was reached: read from the outbox's results, never guessed.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { hospitalTime } from '../domain/time'
 import type { IntentDoc } from './intent'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export interface ReachLine {
   text: string
@@ -48,7 +43,7 @@ function describe(i: IntentDoc, now: Date): string {
       return `推送给 ${who} 失败，已送达 安全办看板`
     default:
       return i.held && new Date(i.notBefore) > now
-        ? `夜间静默时段，将于 ${dayjs(i.notBefore).tz('Asia/Shanghai').format('HH:mm')} 推送给 ${who}`
+        ? `夜间静默时段，将于 ${hospitalTime(i.notBefore).format('HH:mm')} 推送给 ${who}`
         : `正在通知 ${who}…`
   }
 }

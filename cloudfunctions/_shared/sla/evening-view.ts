@@ -1,7 +1,5 @@
 // The evening page's data: a building's day grouped by floor, for those who answer for it.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { fromHospitalTime } from '../domain/time'
 import { buildingDuties, listBuildings } from '../db/org'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
@@ -9,9 +7,6 @@ import { requireUser } from '../ticket/actor'
 import { toSummary } from '../ticket/view'
 import { localDay } from '../domain/sla'
 import { buildingDay } from './evening'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /** The evening list of a building on a day (today by default). */
 export async function eveningView(ctx: ActionContext, buildingId: string, date?: string) {
@@ -26,7 +21,7 @@ export async function eveningView(ctx: ActionContext, buildingId: string, date?:
   const building = (await listBuildings(ctx.db)).find((b) => b._id === buildingId)
   if (!building) throw new AppError('org.not_found')
   const day = date ?? localDay(now)
-  const end = dayjs.tz(`${day} 23:59:59`, 'Asia/Shanghai').toDate()
+  const end = fromHospitalTime(`${day} 23:59:59`).toDate()
   const at = end < now ? end : now
   const { tickets, counts } = await buildingDay(ctx, buildingId, at, user._id)
   const floors = building.floors

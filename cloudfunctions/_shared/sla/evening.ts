@@ -1,9 +1,7 @@
 // The evening problem list (晚间问题清单): each 楼长 and 协管员 gets one push summarising their
 // building today — new, fixed on the spot, still open, overdue, escalated to them — and a page that
 // lists the same, grouped by floor. It replaces the list captains typed into a group chat.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { hospitalTime } from '../domain/time'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import { localDay, startOfLocalDay } from '../domain/sla'
 import type { TicketDoc } from '../domain/ticket'
@@ -15,9 +13,6 @@ import type { IntentDoc } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
 import type { ActionContext } from '../runtime/context'
 import { eveningListAt } from '../runtime/settings'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export type EveningTag = 'new' | 'fixed' | 'open' | 'overdue' | 'escalated'
 
@@ -65,7 +60,7 @@ export function summaryLine(c: Record<EveningTag, number>): string {
 export async function sendEveningLists(ctx: ActionContext): Promise<number> {
   const now = ctx.now()
   const at = eveningListAt()
-  const local = dayjs(now).tz('Asia/Shanghai')
+  const local = hospitalTime(now)
   if (local.hour() * 60 + local.minute() < at.hour * 60 + at.minute) return 0
   const day = localDay(now)
   // A run that crashed half-way is taken up again after a while; intent ids make that harmless.

@@ -1,13 +1,8 @@
 // What the ladder does when a ticket's step falls due: the system's act, with its reason in words.
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { hospitalTime } from '../domain/time'
 import type { ActInput } from '../../../types/api/ticket'
 import type { TicketDoc } from '../domain/ticket'
 import { minutesBetween } from '../domain/sla'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 const hoursBetween = (a: Date, b: Date) =>
   Math.max(1, Math.round((b.getTime() - a.getTime()) / 3600_000))
@@ -34,7 +29,7 @@ export function actForDue(t: TicketDoc, now: Date): ActInput | null {
       return {
         ...base,
         action: 'overdue',
-        reason: `限期整改已逾期（期限 ${dayjs(t.deadline).tz('Asia/Shanghai').format('MM-DD HH:mm')}）`,
+        reason: `限期整改已逾期（期限 ${hospitalTime(t.deadline).format('MM-DD HH:mm')}）`,
       }
     case 'verify-remind':
     case 'verify-escalate':
