@@ -27,6 +27,12 @@ function captainOf(floorId: string): string {
   return floorId === 'B07F03' ? 'demo-floor-captain' : `o-fc-${floorId}`
 }
 
+/** The 楼长 of a floor's building: overdue work climbs to them. */
+function buildingCaptainOf(floorId: string): string {
+  const code = floorId.slice(0, 3)
+  return code === 'B07' ? 'demo-building-captain' : `o-bc-${code}`
+}
+
 interface Step {
   at: number
   run: () => Promise<unknown>
@@ -112,10 +118,14 @@ export async function seedHistory(opts: {
       const r = rnd()
       let resolvedAt: number
       let reporterRates = true
+      // The captain answers the push within minutes (before the ladder climbs at 15 minutes for an
+      // urgent hazard); a fix within 10 minutes needs no separate 受理.
+      const accept = (after: number) =>
+        steps.push({ at: at + after * MIN, run: act(i, captain, { action: 'accept' }) })
       if (r < 0.86) {
         resolvedAt = at + (5 + rnd() * 175) * MIN
-        if (rnd() < 0.4)
-          steps.push({ at: at + 3 * MIN, run: act(i, captain, { action: 'accept' }) })
+        const quick = rnd() < 0.4
+        if (quick || resolvedAt > at + 10 * MIN) accept(quick ? 3 : 4)
         steps.push({
           at: resolvedAt,
           run: async () => {
@@ -128,6 +138,7 @@ export async function seedHistory(opts: {
         const deadline = deferAt + (2 + Math.floor(rnd() * 5)) * DAY
         const completeAt = deadline + (rnd() < 0.2 ? 1 : -1) * (0.3 + rnd()) * DAY
         resolvedAt = completeAt + (2 + rnd() * 20) * 3600_000
+        accept(4)
         steps.push({
           at: deferAt,
           run: async () => {
@@ -140,15 +151,18 @@ export async function seedHistory(opts: {
             report.deferred++
           },
         })
+        // Work finished after its deadline was handed to the 楼长 when it fell overdue.
+        const completer = completeAt > deadline ? buildingCaptainOf(floorId) : captain
         steps.push({
           at: completeAt,
           run: async () =>
-            act(i, captain, { action: 'complete', afterPhotos: [await call.photo(captain)] })(),
+            act(i, completer, { action: 'complete', afterPhotos: [await call.photo(completer)] })(),
         })
         steps.push({ at: resolvedAt, run: act(i, SAFETY, { action: 'verify' }) })
       } else {
         resolvedAt = at + 30 * MIN
         reporterRates = false
+        accept(4)
         steps.push({
           at: resolvedAt,
           run: act(i, captain, { action: 'reject', reason: '经核实不属于安全隐患' }),
@@ -175,7 +189,8 @@ export async function seedHistory(opts: {
       await s.run()
     } catch (error) {
       report.failed++
-      if (report.failed <= 3) console.warn('  history step refused:', (error as Error).message)
+      if (report.failed <= Number(process.env.HISTORY_SHOW ?? 3))
+        console.warn('  history step refused:', (error as Error).message)
     }
   }
   await opts.clock.jump(opts.until)
