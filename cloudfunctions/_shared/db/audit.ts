@@ -2,7 +2,7 @@
 // original photo, with who did it and why. Append-only; nothing in the app edits or deletes it.
 import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 
 export const AUDIT_LOG = 'audit_log'
 
@@ -43,8 +43,7 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<stri
   try {
     await db.collection(AUDIT_LOG).add({ data: { _id, ...rest } })
   } catch (error) {
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      throw error
+    if (!isDuplicateKey(error)) throw error
   }
   return _id
 }

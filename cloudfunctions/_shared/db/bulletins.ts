@@ -2,7 +2,7 @@
 // never recomputed; only its exported file id is added later.
 import type { Bulletin, BulletinKind } from '../../../types/api/stats'
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 import { DAYS } from './counters'
 
 const BULLETINS = 'bulletins'
@@ -45,8 +45,7 @@ export async function insertBulletin(db: Database, doc: BulletinDoc): Promise<bo
     await db.collection(BULLETINS).add({ data: doc })
     return true
   } catch (error) {
-    if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      return false
+    if (isDuplicateKey(error)) return false
     throw error
   }
 }

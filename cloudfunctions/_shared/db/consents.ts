@@ -1,6 +1,6 @@
 // Subscription consents as credits per user × template: the only code that names these collections.
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 
 const CONSENTS = 'consents'
 const REQUESTS = 'consent_requests'
@@ -13,9 +13,6 @@ interface ConsentDoc {
   longTerm?: boolean
 }
 
-const isDuplicate = (error: unknown) =>
-  /E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))
-
 /** Marks a consent request as counted; false when this request was already counted. */
 export async function claimConsentRequest(
   db: Database,
@@ -27,7 +24,7 @@ export async function claimConsentRequest(
     await db.collection(REQUESTS).add({ data: { _id: `${userId}:${requestKey}`, userId, at: now } })
     return true
   } catch (error) {
-    if (isDuplicate(error)) return false
+    if (isDuplicateKey(error)) return false
     throw error
   }
 }
@@ -53,7 +50,7 @@ export async function grantConsent(
       data: { _id, userId, templateId, credits: longTerm ? 0 : 1, longTerm, updatedAt: now },
     })
   } catch (error) {
-    if (!isDuplicate(error)) throw error
+    if (!isDuplicateKey(error)) throw error
     await db.collection(CONSENTS).where({ _id }).update({ data })
   }
 }

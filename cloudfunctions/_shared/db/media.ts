@@ -2,7 +2,7 @@
 // the platform's trace id, the verdict, and the blurred / redacted renditions. The only code naming it.
 import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 
 const MEDIA = 'media_checks'
 
@@ -39,8 +39,7 @@ export async function insertMediaCheck(db: Database, doc: MediaCheckDoc): Promis
     await db.collection(MEDIA).add({ data: doc })
     return true
   } catch (error) {
-    if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      return false
+    if (isDuplicateKey(error)) return false
     throw error
   }
 }

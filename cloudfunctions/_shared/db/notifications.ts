@@ -1,6 +1,6 @@
 // The push outbox: the only code that names the notifications collection.
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 import type { IntentDoc } from '../notify/intent'
 
 export const NOTIFICATIONS = 'notifications'
@@ -90,8 +90,7 @@ export async function insertIntents(db: Database, intents: IntentDoc[]): Promise
     try {
       await db.collection(NOTIFICATIONS).add({ data: intent })
     } catch (error) {
-      if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-        throw error
+      if (!isDuplicateKey(error)) throw error
     }
   }
 }

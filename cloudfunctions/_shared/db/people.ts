@@ -1,7 +1,7 @@
 // Staff records as the administration sees them, one-time invites and the audit log: the only code
 // that names the invites and audit_log collections.
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 import type { UserDoc } from './users'
 
 /** The placeholder OPENID of a roster entry nobody has bound yet (the openid index is unique). */
@@ -51,8 +51,7 @@ export async function setUserOpenid(db: Database, id: string, openid: string): P
     await db.collection('users').doc(id).update({ data: { openid } })
     return true
   } catch (error) {
-    if (/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      return false
+    if (isDuplicateKey(error)) return false
     throw error
   }
 }

@@ -9,3 +9,8 @@ export function rowsOf<T>(result: unknown): T[] {
 export function docOf<T>(result: unknown): T | null {
   return ((result as { data?: unknown }).data ?? null) as T | null
 }
+
+/** Whether a write failed because a document with that `_id` (or unique key) already exists. */
+export function isDuplicateKey(error: unknown): boolean {
+  return /E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))
+}

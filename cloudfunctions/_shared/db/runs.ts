@@ -1,5 +1,6 @@
 // Once-a-day jobs: a claim per job key, so a timer firing twice runs the job once.
 import type { Database } from '../runtime/context'
+import { isDuplicateKey } from './rows'
 
 const RUNS = 'sla_runs'
 
@@ -14,8 +15,7 @@ export async function claimRun(
     await db.collection(RUNS).add({ data: { _id: key, status: 'started', at: now } })
     return true
   } catch (error) {
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      throw error
+    if (!isDuplicateKey(error)) throw error
   }
   const res = (await db
     .collection(RUNS)

@@ -1,7 +1,7 @@
 // Server-only secrets, kept in the `settings` collection (its rules let no client read or write it).
 import { randomBytes } from 'node:crypto'
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { rowsOf, isDuplicateKey } from './rows'
 
 const known = new Map<string, string>()
 
@@ -30,8 +30,7 @@ export async function getOrCreateSecret(db: Database, id: string): Promise<strin
       .add({ data: { _id: id, secret: randomBytes(32).toString('hex') } })
   } catch (error) {
     // Another instance made it first: read theirs.
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      throw error
+    if (!isDuplicateKey(error)) throw error
   }
   const made = await readSecret(db, id)
   if (!made) throw new Error(`secret ${id} could not be stored`)

@@ -1,7 +1,7 @@
 // Tickets and their journal: the only code that names these collections.
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import type { Database } from '../runtime/context'
-import { docOf, rowsOf } from './rows'
+import { docOf, rowsOf, isDuplicateKey } from './rows'
 import { NOTIFICATIONS } from './notifications'
 import type { IntentDoc } from '../notify/intent'
 import type { EventDoc, TicketDoc } from '../domain/ticket'
@@ -98,9 +98,6 @@ export async function commitTransition(
     throw error
   }
 }
-
-const isDuplicateKey = (error: unknown) =>
-  /E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))
 
 /** A ticket by id, or null. */
 export async function getTicket(db: Database, id: string): Promise<TicketDoc | null> {

@@ -5,6 +5,7 @@ import type { Database } from '../runtime/context'
 import type { UserDoc } from '../db/users'
 import { ROSTER_DUTIES, listDutiesOfUser } from '../db/org-admin'
 import { findUsersByPhones, insertUsers, unboundOpenid, updateUser } from '../db/people'
+import { isDuplicateKey } from '../db/rows'
 
 /** The id a person imported by phone gets: derived from the number, so a retry never duplicates. */
 export function personId(phone: string): string {
@@ -44,8 +45,7 @@ export async function ensurePerson(
     await insertUsers(db, [doc])
   } catch (error) {
     // A concurrent call created the same person first: same id, nothing to add.
-    if (!/E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error)))
-      throw error
+    if (!isDuplicateKey(error)) throw error
   }
   return doc
 }
