@@ -5,7 +5,8 @@ import { rowsOf, isDuplicateKey } from './rows'
 
 const known = new Map<string, string>()
 
-async function readSecret(db: Database, id: string): Promise<string | null> {
+/** The secret named `id`, or null when none was ever made (reading never writes). */
+export async function getSecret(db: Database, id: string): Promise<string | null> {
   const cached = known.get(id)
   if (cached) return cached
   const row = rowsOf<{ secret?: string }>(
@@ -15,14 +16,9 @@ async function readSecret(db: Database, id: string): Promise<string | null> {
   return row?.secret ?? null
 }
 
-/** The secret named `id`, or null when none was ever made (reading never writes). */
-export function getSecret(db: Database, id: string): Promise<string | null> {
-  return readSecret(db, id)
-}
-
 /** The secret named `id`, made once with 32 random bytes; every function instance reads the same. */
 export async function getOrCreateSecret(db: Database, id: string): Promise<string> {
-  const found = await readSecret(db, id)
+  const found = await getSecret(db, id)
   if (found) return found
   try {
     await db
@@ -32,7 +28,7 @@ export async function getOrCreateSecret(db: Database, id: string): Promise<strin
     // Another instance made it first: read theirs.
     if (!isDuplicateKey(error)) throw error
   }
-  const made = await readSecret(db, id)
+  const made = await getSecret(db, id)
   if (!made) throw new Error(`secret ${id} could not be stored`)
   return made
 }

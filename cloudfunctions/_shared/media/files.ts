@@ -1,10 +1,15 @@
 // Reading and writing stored photos from a function.
 import type { ActionContext } from '../runtime/context'
 
+/** The environment and cloud path of a `cloud://<env>.<bucket>/<path>` file id, or undefined. */
+export function partsOfFileId(fileId: string): { env: string; path: string } | undefined {
+  const m = /^cloud:\/\/([^/]+)\/(.+)$/.exec(fileId)
+  return m ? { env: m[1].split('.')[0], path: m[2] } : undefined
+}
+
 /** The cloud path of a `cloud://<env>.<bucket>/<path>` file id, or undefined. */
 export function cloudPathOf(fileId: string): string | undefined {
-  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)
-  return m?.[1]
+  return partsOfFileId(fileId)?.path
 }
 
 /** The stored bytes of a file. */
@@ -23,20 +28,34 @@ export async function upload(
   return res.fileID
 }
 
-/** Temporary URLs (≤ 50 ids a call), by file id; files that cannot be served are left out. */
+/** Temporary URLs (≤ 50 ids a call), by file id; files storage does not hold are left out. Throws when storage cannot answer. */
+export async function storedUrls(
+  ctx: ActionContext,
+  fileIds: readonly string[],
+  maxAge = 3600,
+): Promise<Record<string, string>> {
+  const unique = [...new Set(fileIds)]
+  const out: Record<string, string> = {}
+  for (let i = 0; i < unique.length; i += 50) {
+    const res = (await ctx.cloud.getTempFileURL({
+      fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge })),
+    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
+    for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
+  }
+  return out
+}
+
+/** Like storedUrls, for display: a batch storage cannot answer leaves its photos out instead of failing. */
 export async function tempUrls(
   ctx: ActionContext,
-  fileIds: string[],
+  fileIds: readonly string[],
   maxAge = 3600,
 ): Promise<Record<string, string>> {
   const unique = [...new Set(fileIds)]
   const out: Record<string, string> = {}
   for (let i = 0; i < unique.length; i += 50) {
     try {
-      const res = (await ctx.cloud.getTempFileURL({
-        fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge })),
-      })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-      for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
+      Object.assign(out, await storedUrls(ctx, unique.slice(i, i + 50), maxAge))
     } catch (error) {
       console.error('[media] getTempFileURL failed', error)
     }

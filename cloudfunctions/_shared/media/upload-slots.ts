@@ -26,15 +26,19 @@ export async function newUploadSlots(
   })
 }
 
-/** Whether a cloud path is one file directly inside a slot handed to this user. */
-export async function isOwnSlotPath(
+/**
+ * A test of cloud paths against this user's slots: true for one file directly inside a slot handed
+ * to them. Reads the key once; with no key yet, no slot was ever handed out and nothing passes.
+ */
+export async function ownSlotTest(
   ctx: ActionContext,
   userId: string,
-  path: string,
-): Promise<boolean> {
-  const m = SLOT.exec(path)
-  if (!m) return false
-  const key = await getSecret(ctx.db, KEY_ID) // no key yet: no slot was ever handed out
-  if (!key) return false
-  return timingSafeEqual(Buffer.from(m[2]), Buffer.from(macOf(key, userId, m[1])))
+): Promise<(path: string) => boolean> {
+  const key = await getSecret(ctx.db, KEY_ID)
+  return (path) => {
+    const m = SLOT.exec(path)
+    return Boolean(
+      key && m && timingSafeEqual(Buffer.from(m[2]), Buffer.from(macOf(key, userId, m[1]))),
+    )
+  }
 }

@@ -2,14 +2,14 @@
 // unzipped size and its row count are checked before exceljs parses it; formulas and merged
 // cells are refused by row and column.
 import type ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { Readable } from 'node:stream'
+import { ROSTER_COLUMNS, type RosterIssue } from '../domain/roster'
 
 /** exceljs, loaded on first use: the report page's calls to this function do not pay for it at start. */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default
 }
-import JSZip from 'jszip'
-import { Readable } from 'node:stream'
-import { ROSTER_COLUMNS, type RosterIssue } from '../domain/roster'
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024
 export const MAX_ROWS = 2000

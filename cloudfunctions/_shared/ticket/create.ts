@@ -61,13 +61,16 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   await enforceRateLimit(ctx, 'report', user._id) // issue 8: hourly report limit (a retry never counts)
   if (!floor || !floor.active) throw invalid('floorId', '楼层不存在或已停用')
   if (!category || !category.active) throw invalid('categoryId', '隐患类别不存在')
-  await requireOwnPhotos(ctx, user._id, 'photos', input.photos)
   const now = ctx.now()
-  const [building, chain] = await Promise.all([
+  // The photos are checked alongside the text and the floor's chain; their refusal still comes first.
+  const rest = Promise.all([
     getBuilding(ctx.db, floor.buildingId),
     loadOwnerChain(ctx.db, floor, now),
     checkText(ctx, [input.description, input.spot].filter(Boolean).join('\n')),
   ])
+  rest.catch(() => undefined)
+  await requireOwnPhotos(ctx, user._id, 'photos', input.photos)
+  const [building, chain] = await rest
   // Ownership follows the roster, never consent: the floor's 层长 (or deputy), else the next level.
   const owner = ownerAtOrAbove(chain, 0)
   if (!owner) throw new AppError('org.not_found', '这个楼层还没有配置负责人，请联系安全办')

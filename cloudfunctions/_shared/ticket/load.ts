@@ -38,7 +38,7 @@ export async function loadWorld<A extends TicketAction>(
     i.targetFloorId ? loadTarget(ctx, t, i.targetFloorId, now) : undefined,
     i.departmentId ? getDepartment(ctx.db, i.departmentId) : undefined,
     i.duplicateOf ? getTicket(ctx.db, i.duplicateOf) : undefined,
-    // Evidence must exist: after-photos are files this caller stored under their own prefix.
+    // Evidence must exist: after-photos are files this caller stored in their own upload slots.
     i.afterPhotos ? requireOwnPhotos(ctx, actor.id, 'afterPhotos', i.afterPhotos) : undefined,
   ])
   if (i.departmentId && (!department || department.active === false))
