@@ -1,11 +1,10 @@
 // Photos for a form — the report and every evidence form: choose, compress, upload, keep the local
 // preview beside the cloud id; the limit comes from the contract.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { MAX_PHOTOS } from '../../types/ticket'
 import { messageOf } from '../services'
 import { choosePhotos, uploadPhoto } from '../services/photo'
 import { PhotoError, type PhotoProblem } from '../services/photo-errors'
-import { warmUploadSlots } from '../services/upload-slots'
 
 export interface PhotoUploads {
   /** Uploaded cloud ids, in order. */
@@ -32,10 +31,6 @@ export function usePhotoUploads(
   const [uploading, setUploading] = useState(0)
   const [error, setError] = useState('')
   const [problem, setProblem] = useState<PhotoProblem>()
-  // Ask for upload slots while the user frames the shot, so the upload does not wait for them.
-  useEffect(() => {
-    warmUploadSlots().catch(() => undefined)
-  }, [])
 
   const commit = useCallback(
     (next: (prev: string[]) => string[]) =>

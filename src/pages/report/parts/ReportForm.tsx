@@ -15,6 +15,7 @@ import {
   type ReportDraft,
 } from '../../../services/draft'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import { warmUploadSlots } from '../../../services/upload-slots'
 import { PhotoProblemNote } from '../../../components/PhotoProblemNote'
 import { PrivacyTip } from '../../../components/PrivacyTip'
 import { thumbnailOf } from '../../../services/draft-thumb'
@@ -42,6 +43,10 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   )
 
   useEffect(() => saveDraft(draft), [draft])
+  // A report always has a photo: ask for upload slots while the nurse frames the shot.
+  useEffect(() => {
+    warmUploadSlots().catch(() => undefined)
+  }, [])
   useEffect(() => {
     // Keep a small picture of each new photo in the draft, so a reload still shows it (H5).
     for (const id of photos.ids)

@@ -10,6 +10,7 @@ import type { ActInput, EvidenceField, TicketView } from '../../../../types/api/
 import { ApiError, call, messageOf } from '../../../services'
 import { askConsent } from '../../../services/consent'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import { warmUploadSlots } from '../../../services/upload-slots'
 import { FloorChoice } from './FloorChoice'
 
 // Actions a reporter or a colleague takes; every other action is a captain's, whose tap banks consent.
@@ -81,6 +82,8 @@ export function ActionPanel({
     setError('')
     if (fieldsOf(action).length === 0) void submit(action)
     else setActive(action)
+    // Only a form that takes photos asks for upload slots, while the captain frames the shot.
+    if (fieldsOf(action).includes('afterPhotos')) warmUploadSlots().catch(() => undefined)
   }
 
   const fields = active ? fieldsOf(active) : []
