@@ -42,9 +42,8 @@ async function main(): Promise<void> {
   console.log(`gateway: 5,000-level nesting → input.invalid         ${summarize(hostile)}`)
   console.log(`gateway: user.whoami right after                     ${summarize(after)}`)
 
-  // Each create reports a fresh stored 640×480 photo: the answer includes the server's EXIF check
-  // (a download) and the mediaCheckAsync request.
-  // Each under its reporter's own upload prefix, as the app stores it.
+  // Each create reports a fresh 640×480 photo stored in a slot of its reporter's, as the app stores
+  // it: the answer includes the server's evidence and EXIF checks and the mediaCheckAsync request.
   const reporters = ['demo-staff', ...Array.from({ length: 11 }, (_v, i) => `o-staff-${i + 2}`)]
   const files: string[] = []
   for (let i = 0; i < 120; i++)

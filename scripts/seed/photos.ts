@@ -3,20 +3,26 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const DEMO_PHOTO = join(__dirname, 'demo-hazard.jpg')
+/** The demo hazard photo, stored for the demo history, the campaign and tests. */
+export const DEMO_PHOTO = join(__dirname, 'demo-hazard.jpg')
+
+/** `make` memoised per key: one promise per key, forgotten again if it fails. */
+export function oncePerKey<T>(make: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const made = new Map<string, Promise<T>>()
+  return (key) => {
+    let value = made.get(key)
+    if (!value) {
+      value = make(key)
+      value.catch(() => made.delete(key))
+      made.set(key, value)
+    }
+    return value
+  }
+}
 
 /** A function giving each OPENID's own stored copy of the demo photo (uploaded once, then reused). */
 export function demoPhotoStore(url: string): (openid: string) => Promise<string> {
-  const stored = new Map<string, Promise<string>>()
-  return (openid) => {
-    let fileId = stored.get(openid)
-    if (!fileId) {
-      fileId = storePhoto(url, openid, 'demo.jpg')
-      fileId.catch(() => stored.delete(openid))
-      stored.set(openid, fileId)
-    }
-    return fileId
-  }
+  return oncePerKey((openid) => storePhoto(url, openid, 'demo.jpg'))
 }
 
 /** Uploads a JPEG (the demo photo unless `bytes` is given) into a slot of the OPENID's; returns its file id. */

@@ -31,7 +31,7 @@ export interface Backend {
   consent(openid: string, templateIds: string[]): Promise<void>
   /** Like callAs, but throws unless the envelope is ok, and returns its data. */
   okAs<T = unknown>(openid: string, fn: string, action: string, input?: unknown): Promise<T>
-  /** The OPENID's own stored photo (under its upload prefix), as the app uploads it; one per OPENID. */
+  /** The OPENID's own stored photo (in an upload slot of theirs), as the app uploads it; one per OPENID. */
   photo(openid: string): Promise<string>
   stop(): Promise<void>
 }

@@ -1,16 +1,20 @@
 // Direct calls to the weapp suite's emulator: set up data the way people would, through the functions.
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { join } from 'node:path'
+import { DEMO_PHOTO, oncePerKey } from '../../../scripts/seed/photos'
 
-/** POSTs JSON to the emulator as an OPENID; resolves with the parsed answer. */
+/** POSTs JSON (or a JPEG's bytes) to the emulator as an OPENID; resolves with the parsed answer. */
 export function post(path: string, openid: string, body: unknown): Promise<unknown> {
+  const bytes = Buffer.isBuffer(body)
   return new Promise((ok, fail) => {
     const req = request(
       `${process.env.WOODPECKER_EMULATOR_URL}${path}`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+        headers: {
+          'content-type': bytes ? 'image/jpeg' : 'application/json',
+          'x-woodpecker-openid': openid,
+        },
       },
       (res) => {
         const chunks: Buffer[] = []
@@ -19,7 +23,7 @@ export function post(path: string, openid: string, body: unknown): Promise<unkno
       },
     )
     req.on('error', fail)
-    req.end(JSON.stringify(body))
+    req.end(bytes ? body : JSON.stringify(body))
   })
 }
 
@@ -51,35 +55,18 @@ export async function consent(openid: string): Promise<void> {
   })
 }
 
-const photos = new Map<string, Promise<string>>()
-
-/** The OPENID's own stored photo (the demo photo in an upload slot of theirs), stored on first use. */
-export function photoOf(openid: string): Promise<string> {
-  let fileId = photos.get(openid)
-  if (!fileId) {
-    fileId = act<{ prefixes: string[] }>(openid, 'media', 'uploadSlots', { count: 1 }).then(
-      ({ prefixes: [uploadPrefix] }) =>
-        new Promise<string>((ok, fail) => {
-          const path = encodeURIComponent(`${uploadPrefix}weapp.jpg`)
-          const req = request(
-            `${process.env.WOODPECKER_EMULATOR_URL}/_emulator/upload?path=${path}`,
-            { method: 'POST', headers: { 'content-type': 'image/jpeg' } },
-            (res) => {
-              const chunks: Buffer[] = []
-              res.on('data', (c: Buffer) => chunks.push(c))
-              res.on('end', () => ok(JSON.parse(Buffer.concat(chunks).toString('utf8')).fileID))
-            },
-          )
-          req.on('error', fail)
-          req.end(
-            readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'seed', 'demo-hazard.jpg')),
-          )
-        }),
-    )
-    photos.set(openid, fileId)
-  }
-  return fileId
-}
+/**
+ * The OPENID's own stored photo, stored on first use: an upload without a path lands in a slot of
+ * the uploader's (a ticket accepts no one else's photo).
+ */
+export const photoOf = oncePerKey(
+  async (openid) =>
+    (
+      (await post('/_emulator/upload?name=weapp.jpg', openid, readFileSync(DEMO_PHOTO))) as {
+        fileID: string
+      }
+    ).fileID,
+)
 
 /** Reports a hazard on a floor. */
 export async function report(
