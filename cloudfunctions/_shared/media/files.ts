@@ -28,37 +28,43 @@ export async function upload(
   return res.fileID
 }
 
-/** Temporary URLs (≤ 50 ids a call), by file id; files storage does not hold are left out. Throws when storage cannot answer. */
-export async function storedUrls(
+// One getTempFileURL per 50 ids; a batch storage cannot answer throws, or is left out when `lenient`.
+async function urlsOf(
   ctx: ActionContext,
   fileIds: readonly string[],
-  maxAge = 3600,
-): Promise<Record<string, string>> {
-  const unique = [...new Set(fileIds)]
-  const out: Record<string, string> = {}
-  for (let i = 0; i < unique.length; i += 50) {
-    const res = (await ctx.cloud.getTempFileURL({
-      fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge })),
-    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-    for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
-  }
-  return out
-}
-
-/** Like storedUrls, for display: a batch storage cannot answer leaves its photos out instead of failing. */
-export async function tempUrls(
-  ctx: ActionContext,
-  fileIds: readonly string[],
-  maxAge = 3600,
+  maxAge: number,
+  lenient: boolean,
 ): Promise<Record<string, string>> {
   const unique = [...new Set(fileIds)]
   const out: Record<string, string> = {}
   for (let i = 0; i < unique.length; i += 50) {
     try {
-      Object.assign(out, await storedUrls(ctx, unique.slice(i, i + 50), maxAge))
+      const res = (await ctx.cloud.getTempFileURL({
+        fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge })),
+      })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
+      for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
     } catch (error) {
+      if (!lenient) throw error
       console.error('[media] getTempFileURL failed', error)
     }
   }
   return out
+}
+
+/** Temporary URLs by file id; files storage does not hold are left out. Throws when storage cannot answer. */
+export function storedUrls(
+  ctx: ActionContext,
+  fileIds: readonly string[],
+  maxAge = 3600,
+): Promise<Record<string, string>> {
+  return urlsOf(ctx, fileIds, maxAge, false)
+}
+
+/** Temporary URLs for display (≤ 50 ids a call); a batch storage cannot answer is left out, never fails. */
+export function tempUrls(
+  ctx: ActionContext,
+  fileIds: readonly string[],
+  maxAge = 3600,
+): Promise<Record<string, string>> {
+  return urlsOf(ctx, fileIds, maxAge, true)
 }
