@@ -38,11 +38,14 @@ test('a flagged photo is blurred for a plain staff member', async ({ page, baseU
           // The verdict arrives by message push on the emulator clock (manual in these tests).
           await page.request.post(`${baseURL}/_emulator/clock`, { data: { advanceMs: 1000 } })
           await page.reload()
-          return page.locator('.photo-blurred:visible').count()
+          // Count once the reloaded page has its ticket (not the blank page before the answer).
+          await page.locator('.ticket-status:visible').waitFor()
+          return page.locator('.photo-badge-flagged:visible').count()
         },
         { timeout: 20_000 },
       )
       .toBe(1)
+    await expect(page.locator('.photo-blurred:visible')).toHaveCount(1)
     const blurred = page.locator('.photo-blurred:visible').first()
     expect(await blurred.evaluate((el) => getComputedStyle(el).filter)).toContain('blur')
     await expect(page.locator('.photo-badge-flagged:visible')).toContainText('已模糊')
