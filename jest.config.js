@@ -28,6 +28,7 @@ module.exports = {
       displayName: 'weapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/weapp/still-time.ts'],
       globalSetup: '<rootDir>/test/weapp/global-setup.ts',
       globalTeardown: '<rootDir>/test/weapp/global-teardown.ts',
     },

@@ -3,7 +3,6 @@
 // Each step's median over several runs, on a throttled mobile network (DevTools protocol: 150 ms
 // round trip, 1.6 Mbit/s up, 9 Mbit/s down) beside the same path unthrottled.
 import { execSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
 import { buildFunctions } from './build-functions'
@@ -11,13 +10,10 @@ import { isStale } from './lib/freshness'
 import { seedDemo } from './seed/load'
 import { DEMO_SCENE } from './seed/hospital'
 import { startEmulator } from '../emulator/src/index'
+import { CAMERA_PHOTO } from '../test/fixtures'
 
 const ROOT = resolve(__dirname, '..')
-// The 4000×3000 camera photo beside the checkout (main or a worktree), else the small test fixture.
-const CAMERA = [resolve(ROOT, '..'), resolve(ROOT, '..', '..')]
-  .map((d) => join(d, 'shared', 'fixtures', 'camera-4000x3000.jpg'))
-  .find((p) => existsSync(p))
-const PHOTO = CAMERA ?? join(ROOT, 'test', 'e2e', 'fixtures', 'hazard.jpg')
+const PHOTO = CAMERA_PHOTO
 const RUNS = Number(process.env.BENCH_NURSE_RUNS ?? 5)
 
 /** A mid-range phone as DevTools describes one. */
@@ -160,7 +156,7 @@ export async function benchNursePath(): Promise<void> {
         `  ${label.padEnd(30)} ${ms(median(results.mobile.map((r) => r[key])))}   ${ms(median(results.fast.map((r) => r[key])))}   ${goal}`,
       )
     console.log(
-      `\nnurse's path in Chromium (H5 build, phone profile), median of ${RUNS} runs — photo: ${CAMERA ? '4000×3000 camera JPEG' : 'small test fixture (camera photo not found)'}`,
+      `\nnurse's path in Chromium (H5 build, phone profile), median of ${RUNS} runs — photo: the 4000×3000 camera JPEG`,
     )
     console.log(`  ${''.padEnd(30)}   mobile*  unthrottled   goal`)
     row('QR link cold → interactive', 'qrToInteractive', '≤ 2 s')

@@ -9,6 +9,7 @@ import { measurePackages, printSizes } from './size'
 import { seedDemo } from './seed/load'
 import { demoPhotoStore } from './seed/photos'
 import { startEmulator } from '../emulator/src/index'
+import { CAMERA_PHOTO } from '../test/fixtures'
 import { summarize, timeIt } from './bench-emulator'
 import { benchNursePath } from './bench-nurse'
 import { benchSlaSweep } from './bench-sla'
@@ -22,7 +23,7 @@ const REPORTERS = [
   ...Array.from({ length: 4 }, (_v, i) => `o-fc-B02F0${i + 1}`),
   'o-fc-B03F01',
 ]
-const PHOTO = resolve(ROOT, '..', 'shared', 'fixtures', 'camera-4000x3000.jpg')
+const PHOTO = CAMERA_PHOTO
 
 async function benchTicketCreate(): Promise<void> {
   await buildFunctions({ quiet: true })
@@ -86,12 +87,6 @@ async function benchTicketCreate(): Promise<void> {
 }
 
 async function benchCompression(): Promise<void> {
-  if (!existsSync(PHOTO)) {
-    console.log(
-      'photo compression: skipped — ../shared/fixtures/camera-4000x3000.jpg is not beside this checkout',
-    )
-    return
-  }
   const bundle = await build({
     entryPoints: [join(ROOT, 'src', 'services', 'compress-image.ts')],
     bundle: true,

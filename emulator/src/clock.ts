@@ -4,7 +4,7 @@ import type { Clock, ManualClock, SteerableClock } from './core'
 interface Scheduled {
   at: number
   seq: number
-  fn: () => void | Promise<void>
+  fn: () => void | Promise<unknown>
 }
 
 /** The wall clock with real timers. */
@@ -23,14 +23,34 @@ export const systemClock: Clock = {
   },
 }
 
-/** How far `clock` is from the machine's time (0 for the system clock); functions see time shifted by it. */
-export function clockOffset(clock: Clock): number {
-  return clock === systemClock ? 0 : clock.now() - Date.now()
+/** The time a function invocation reads: fixed at a still clock's time, or the machine's time shifted by an offset. */
+export type InvocationTime = { frozenAt: number } | { offset: number }
+
+/**
+ * What `Date` reads inside an invocation on `clock`. On a still clock it stays at the clock's time for
+ * the whole invocation, so no invocation ever reads a time later than the next one will.
+ */
+export function invocationTime(clock: Clock): InvocationTime {
+  const still = (clock as Partial<ManualClock>).still
+  if (still?.call(clock)) return { frozenAt: clock.now() }
+  return { offset: clock === systemClock ? 0 : clock.now() - Date.now() }
+}
+
+/**
+ * Where the still clock of every test and bench starts: a Wednesday, 10:00 in Asia/Shanghai — away
+ * from quiet hours, the evening list, midnight and week or month boundaries, so what a run sees never
+ * depends on the hour the machine reads.
+ */
+export const STILL_START = Date.parse('2026-11-25T10:00:00+08:00')
+
+/** A manual clock at `STILL_START` (or `start`): time moves only when its owner moves it. */
+export function createStillClock(start = STILL_START): ManualClock {
+  return createManualClock(start)
 }
 
 /**
  * A clock that moves only when told; advancing fires due schedules in time order, awaiting each, and
- * resolves with how many fired. Moves are serialised: a second move starts when the first is done.
+ * resolves with how many fired; a schedule made for a time already reached fires without a move. Moves are serialised: a second move starts when the first is done.
  */
 export function createManualClock(startEpochMs: number): ManualClock {
   let current = startEpochMs
@@ -58,10 +78,13 @@ export function createManualClock(startEpochMs: number): ManualClock {
   }
   return {
     manual: true,
+    still: () => true,
     now: () => current,
     schedule(at, fn) {
       const item = { at, seq: seq++, fn }
       queue.push(item)
+      // Already due: it fires now, as a real timer with no delay left would (time stays where it is).
+      if (at <= current) void move(() => current).catch(() => undefined)
       return () => {
         queue = queue.filter((q) => q !== item)
       }
@@ -80,11 +103,15 @@ export function createManualClock(startEpochMs: number): ManualClock {
 /** A manual clock until `release()`, then the system clock (pending schedules carried over). */
 export function createSteerableClock(startEpochMs: number): SteerableClock {
   const manual = createManualClock(startEpochMs)
-  const pending = new Map<number, { at: number; fn: () => void; cancel: () => void }>()
+  const pending = new Map<
+    number,
+    { at: number; fn: () => void | Promise<unknown>; cancel: () => void }
+  >()
   let released = false
   let seq = 0
   return {
     manual: true,
+    still: () => !released,
     now: () => (released ? systemClock.now() : manual.now()),
     schedule(at, fn) {
       if (released) return systemClock.schedule(at, fn)

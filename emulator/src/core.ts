@@ -6,12 +6,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export interface Clock {
   now(): number
   /** Fires `fn` when the clock reaches `at` (epoch ms); returns a cancel function. */
-  schedule(at: number, fn: () => void): () => void
+  schedule(at: number, fn: () => void | Promise<unknown>): () => void
 }
 
 /** A clock tests drive by hand: `advance` fires every due schedule in time order and resolves with how many fired. */
 export interface ManualClock extends Clock {
   readonly manual: true
+  /** True while time moves only when told (a steerable clock stops being still once released). */
+  still(): boolean
   set(epochMs: number): Promise<number>
   advance(ms: number): Promise<number>
   /**
@@ -96,7 +98,10 @@ export interface EmulatorCore {
   registerCallerResolver(resolve: (token: string) => InvocationIdentity | undefined): void
   log(message: string): void
   onStop(fn: () => Promise<void> | void): void
-  /** Delivers a platform message push (e.g. wxa_media_check) to the function configured for it; true when it answered ok. */
+  /**
+   * Delivers a platform message push (e.g. wxa_media_check) to the function configured for it; true
+   * when the first attempt was answered ok (retries follow on the clock).
+   */
   pushMessage(event: Record<string, unknown>): Promise<boolean>
   /** Lets the functions service handle message pushes. */
   registerMessagePush(deliver: (event: Record<string, unknown>) => Promise<boolean>): void

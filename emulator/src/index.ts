@@ -12,7 +12,13 @@ import { readFunctionConfig } from './functions/pool'
 import { Router } from './server'
 import { services } from './services'
 
-export { createManualClock, createSteerableClock, systemClock } from './clock'
+export {
+  createManualClock,
+  createStillClock,
+  createSteerableClock,
+  STILL_START,
+  systemClock,
+} from './clock'
 export { smsFunctionEnv } from './sms/env'
 
 const REPO = resolve(__dirname, '..', '..')

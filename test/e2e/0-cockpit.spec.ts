@@ -2,23 +2,23 @@
 // The cockpit in Chromium on a phone (390×844) and a meeting-room display (1920×1080) after the
 // story's campaign: headline figures 161 / 141 / 20 / 92.48%, charts drawn (non-blank canvases),
 // the grid map and a floor's open hazards. Screenshots are kept under test-results/.
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
   campaignCaptains,
   gatewayCaller,
   grantConsents,
   replayCampaign,
 } from '../../scripts/seed/campaign'
-import { open, pickPersona } from './helpers'
+import { emulatorNow, expect, open, pickPersona, test } from './helpers'
 
 // The campaign's first hazard (reported on this floor) is reopened so the grid shows it.
 const reopenedFloor = 'B01F02'
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async ({ baseURL, request }) => {
   test.setTimeout(600_000)
   const call = gatewayCaller(baseURL!)
   // A retried worker runs this again on the same emulator: replay only once.
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const today = new Date((await emulatorNow(request)) + 8 * 3600_000).toISOString().slice(0, 10)
   const done = await call<{ found: number }>('demo-leader', 'stats', 'summary', {
     from: today,
     to: today,

@@ -2,8 +2,8 @@
 // invite; the newcomer redeems it; the next hazard on that floor reaches the new 层长, not the old.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { open, pickPersona } from './helpers'
+import type { Page } from '@playwright/test'
+import { expect, open, pickPersona, test } from './helpers'
 
 const PHOTO = resolve(__dirname, 'fixtures', 'hazard.jpg')
 

@@ -1,20 +1,10 @@
 // The whole loop as people do it: a nurse scans the floor's QR and reports with a photo → the
 // floor captain gets the push → fixes on the spot with an after-photo → the nurse confirms and rates.
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { open, pickPersona, watchRequests } from './helpers'
+import type { Page } from '@playwright/test'
+import { CAMERA_PHOTO } from '../fixtures'
+import { expect, open, pickPersona, test, watchRequests } from './helpers'
 
-const SHARED_PHOTO = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'fixtures',
-  'camera-4000x3000.jpg',
-)
-const PHOTO = existsSync(SHARED_PHOTO) ? SHARED_PHOTO : resolve(__dirname, 'fixtures', 'hazard.jpg')
+const PHOTO = CAMERA_PHOTO
 
 async function attachPhoto(page: Page, trigger: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser')

@@ -1,7 +1,7 @@
 // Marking a duplicate in the browser points at another open hazard of the floor — chosen from the
 // list the server sends — never at the ticket itself; the original then lists its duplicate.
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { open, pickPersona, uploadPhoto } from './helpers'
+import type { APIRequestContext } from '@playwright/test'
+import { expect, open, pickPersona, test, uploadPhoto } from './helpers'
 
 async function callAs(request: APIRequestContext, openid: string, action: string, input: object) {
   const res = await request.post('/fn/ticket', {

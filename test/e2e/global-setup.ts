@@ -7,7 +7,7 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { isStale } from '../../scripts/lib/freshness'
 import { seedDemo } from '../../scripts/seed/load'
 import { startEmulator } from '../../emulator/src/index'
-import { createManualClock } from '../../emulator/src/clock'
+import { createStillClock } from '../../emulator/src/clock'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -32,8 +32,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     quiet: true,
     functionsDir: join(ROOT, 'cloudfunctions'),
     staticDir: join(ROOT, 'dist-h5'),
-    // Time moves only when a test moves it (POST /_emulator/clock), as in `npm start -- --manual-clock`.
-    clock: createManualClock(Date.now()),
+    // Still: time moves only when a test moves it (POST /_emulator/clock), as in `npm start --
+    // --manual-clock`; each page's clock starts where this one stands (helpers' `test`).
+    clock: createStillClock(),
   })
   await seedDemo({ url: emulator.url })
   // Warm a few workers per function: a page fires several calls at once, and cold starts on a busy

@@ -1,7 +1,26 @@
 // Acting as a person in the H5 app: pick a persona the way a demo user does, through the bar.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+
+export { expect }
+
+/** The emulator's time now (its clock is still: it moves only when a test moves it). */
+export async function emulatorNow(request: APIRequestContext): Promise<number> {
+  const res = await request.get('/_emulator/clock')
+  return Date.parse(((await res.json()) as { now: string }).now)
+}
+
+/**
+ * Browser tests' `test`: each page's clock starts at the emulator's time and flows from there, so
+ * what a page shows ("today", due dates) never depends on the hour the machine reads.
+ */
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    await page.clock.install({ time: await emulatorNow(page.request) })
+    await provide(page)
+  },
+})
 
 /** Opens a hash route of the app in a fresh document (as when a QR code or a push opens it). */
 export async function open(page: Page, route: string): Promise<void> {

@@ -1,8 +1,7 @@
 // Content security as people see it: a photo the platform's check flags is blurred in the browser for
 // a plain staff member (and for everyone), with a note saying why.
 import { resolve } from 'node:path'
-import { expect, test } from '@playwright/test'
-import { open, pickPersona } from './helpers'
+import { expect, open, pickPersona, test } from './helpers'
 
 const PHOTO = resolve(__dirname, 'fixtures', 'hazard.jpg')
 const PLAIN = { openid: 'o-staff-2', name: '普通员工（演示）', role: 'staff', label: '普通员工' }

@@ -1,7 +1,7 @@
 // The README's own order (the nurse reports before the captain ever allowed reminders) and time
 // moving work up the ladder, as people see them in the browser.
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { open, pickPersona, uploadPhoto } from './helpers'
+import type { APIRequestContext } from '@playwright/test'
+import { expect, open, pickPersona, test, uploadPhoto } from './helpers'
 
 async function report(request: APIRequestContext, floorId: string, key: string) {
   const res = await request.post('/fn/ticket', {

@@ -3,8 +3,8 @@
 // Every request the app makes stays on 127.0.0.1.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { open, pickPersona, watchRequests } from './helpers'
+import type { APIRequestContext } from '@playwright/test'
+import { expect, open, pickPersona, test, watchRequests } from './helpers'
 
 const PHOTO = resolve(__dirname, 'fixtures', 'hazard.jpg')
 const FLOOR = 'B07F02'

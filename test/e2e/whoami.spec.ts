@@ -1,6 +1,5 @@
 // The whole path in a real browser: H5 page → emulator gateway → built `user` function → database.
-import { expect, test } from '@playwright/test'
-import { open, pickPersona } from './helpers'
+import { expect, open, pickPersona, test } from './helpers'
 
 test('a nurse picks her persona and the app greets her by name from the cloud function', async ({
   page,

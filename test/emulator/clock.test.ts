@@ -2,7 +2,7 @@
 // HTTP: GET/POST /_emulator/clock fire due timer triggers in order and answer when they are done.
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
-import { createInterface } from 'node:readline'
+import { SPAWN_BUDGET_MS, untilLine } from './helpers/child'
 import { createManualClock } from '../../emulator/src/clock'
 import { startEmulator } from '../../emulator/src/index'
 import { clockTarget } from '../../emulator/src/services/clock'
@@ -196,38 +196,40 @@ describe('clockTarget', () => {
 })
 
 describe('npm run emulator -- --manual-clock', () => {
-  it('starts on a manual clock at real now', async () => {
-    const before = Date.now()
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve(ROOT, 'emulator', 'src', 'cli.ts'),
-        '--memory',
-        '--port',
-        '0',
-        '--manual-clock',
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    )
-    try {
-      const lines = createInterface({ input: child.stdout! })
-      const base = await new Promise<string>((ok) =>
-        lines.on('line', (line) => {
-          const m = /listening on (http:\/\/\S+)/.exec(line)
-          if (m) ok(m[1])
-        }),
+  it(
+    'starts on a manual clock at real now',
+    async () => {
+      const before = Date.now()
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          resolve(ROOT, 'emulator', 'src', 'cli.ts'),
+          '--memory',
+          '--port',
+          '0',
+          '--manual-clock',
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
       )
-      const got = (await (await fetch(`${base}/_emulator/clock`)).json()) as { now: string }
-      expect(Date.parse(got.now)).toBeGreaterThanOrEqual(before)
-      expect(Date.parse(got.now)).toBeLessThanOrEqual(Date.now())
-      const moved = await clockPost(base, { advanceMs: 86_400_000 })
-      expect(moved.status).toBe(200)
-      expect(Date.parse(String(moved.json.now)) - Date.parse(got.now)).toBe(86_400_000)
-    } finally {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
-    }
-  }, 30_000)
+      try {
+        let base = ''
+        await untilLine(child, 'listening line', (line) => {
+          base = /listening on (http:\/\/\S+)/.exec(line)?.[1] ?? ''
+          return base !== ''
+        })
+        const got = (await (await fetch(`${base}/_emulator/clock`)).json()) as { now: string }
+        expect(Date.parse(got.now)).toBeGreaterThanOrEqual(before)
+        expect(Date.parse(got.now)).toBeLessThanOrEqual(Date.now())
+        const moved = await clockPost(base, { advanceMs: 86_400_000 })
+        expect(moved.status).toBe(200)
+        expect(Date.parse(String(moved.json.now)) - Date.parse(got.now)).toBe(86_400_000)
+      } finally {
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      }
+    },
+    SPAWN_BUDGET_MS + 30_000,
+  )
 })

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
-import { createManualClock, startEmulator } from '../../emulator/src/index'
+import { SPAWN_BUDGET_MS, untilLine } from './helpers/child'
+import { createStillClock, startEmulator } from '../../emulator/src/index'
 import { FIXTURE_DATABASE, FIXTURE_FUNCTIONS } from './helpers/fixtures'
 
 const ROOT = resolve(__dirname, '..', '..')
@@ -23,6 +23,7 @@ describe('persistence', () => {
       quiet: true,
       databaseDir: FIXTURE_DATABASE,
       functionsDir: FIXTURE_FUNCTIONS,
+      clock: createStillClock(),
     }
     const first = await startEmulator(opts)
     const store = first.core.store
@@ -58,7 +59,7 @@ describe('persistence', () => {
       // No timer triggers: moving to 2099 fires nothing.
       functionsDir: join(dir, 'no-functions'),
     }
-    const first = await startEmulator({ ...opts, clock: createManualClock(Date.now()) })
+    const first = await startEmulator({ ...opts, clock: createStillClock() })
     const moved = (await (
       await fetch(`${first.url}/_emulator/clock`, {
         method: 'POST',
@@ -80,7 +81,7 @@ describe('persistence', () => {
     })
     await first.stop()
 
-    const second = await startEmulator({ ...opts, clock: createManualClock(Date.now()) })
+    const second = await startEmulator({ ...opts, clock: createStillClock() })
     const clock = (await (await fetch(`${second.url}/_emulator/clock`)).json()) as { now: string }
     expect(clock.now).toBe('2099-01-01T00:00:00.000Z')
     const texts = (await (await fetch(`${second.url}/_emulator/sms`)).json()) as Array<
@@ -92,33 +93,32 @@ describe('persistence', () => {
     await second.stop()
   })
 
-  it('loses nothing acknowledged when killed with SIGKILL in the middle of a write burst', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, 'fixtures', 'write-burst.ts'), dir, FIXTURE_DATABASE],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    )
-    const acknowledged: string[] = []
-    const lines = createInterface({ input: child.stdout! })
-    await new Promise<void>((done) => {
-      lines.on('line', (line) => {
+  it(
+    'loses nothing acknowledged when killed with SIGKILL in the middle of a write burst',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(__dirname, 'fixtures', 'write-burst.ts'), dir, FIXTURE_DATABASE],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      )
+      const acknowledged: string[] = []
+      await untilLine(child, '300 acknowledged writes', (line) => {
         if (line.startsWith('ack ')) acknowledged.push(line.slice(4))
-        if (acknowledged.length >= 300 && !child.killed) {
-          child.kill('SIGKILL')
-          done()
-        }
+        return acknowledged.length >= 300
       })
-    })
-    await new Promise((r) => child.once('exit', r))
-    const restarted = await startEmulator({
-      port: 0,
-      dataDir: dir,
-      quiet: true,
-      databaseDir: FIXTURE_DATABASE,
-      functionsDir: FIXTURE_FUNCTIONS,
-    })
-    const stored = new Set(restarted.engine.find('items', {}).map((d) => String(d._id)))
-    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
-    await restarted.stop()
-  })
+      child.kill('SIGKILL')
+      await new Promise((r) => child.once('exit', r))
+      const restarted = await startEmulator({
+        port: 0,
+        dataDir: dir,
+        quiet: true,
+        databaseDir: FIXTURE_DATABASE,
+        functionsDir: FIXTURE_FUNCTIONS,
+      })
+      const stored = new Set(restarted.engine.find('items', {}).map((d) => String(d._id)))
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
+      await restarted.stop()
+    },
+    SPAWN_BUDGET_MS + 30_000,
+  )
 })

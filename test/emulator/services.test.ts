@@ -1,11 +1,10 @@
 // Conformance for functions, storage, open API and the subscription outbox, through the real SDK.
-import { existsSync, readFileSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { CAMERA_PHOTO } from '../fixtures'
 import { startSdkEmulator, type SdkEmulator } from './helpers/sdk-emulator'
 import { FIXTURE_DATABASE, FIXTURE_FUNCTIONS, gateway } from './helpers/fixtures'
 
-const PHOTO = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'camera-4000x3000.jpg')
+const PHOTO = CAMERA_PHOTO
 type Row = Record<string, unknown>
 
 describe('emulated services', () => {
@@ -67,7 +66,7 @@ describe('emulated services', () => {
   describe('storage', () => {
     it('uploads, serves a temporary URL, downloads the same bytes and deletes', async () => {
       // The shared camera photo when the checkout has shared/ beside it; random bytes of that size otherwise.
-      const bytes = existsSync(PHOTO) ? readFileSync(PHOTO) : randomBytes(4_964_576)
+      const bytes = readFileSync(PHOTO)
       const up = (await emu.cloud.uploadFile({
         cloudPath: 'photos/camera.jpg',
         fileContent: bytes,

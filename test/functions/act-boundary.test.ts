@@ -1,12 +1,13 @@
 // The contract names each action's evidence: a missing field is refused at the boundary with
 // input.invalid naming it, for every action and every field, and nothing is written.
 import { startBackend, type Backend } from './helpers/backend'
+import { STILL_START } from '../../emulator/src/clock'
 import { ACT_INPUTS, evidenceOf } from '../../types/api/ticket'
 import { TICKET_ACTIONS } from '../../types/ticket'
 
 const FULL: Record<string, unknown> = {
   afterPhotos: ['cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/a.jpg'],
-  deadline: new Date(Date.now() + 3 * 86400_000).toISOString(),
+  deadline: new Date(STILL_START + 3 * 86400_000).toISOString(),
   departmentId: 'property',
   plan: '联系物业',
   targetFloorId: 'B07F04',

@@ -31,7 +31,12 @@ const HANDLERS = [
 ]
 const SEED = Number(process.env.STATS_SEED ?? 20261125)
 
-function inputFor(action: string, rnd: () => number, other: string): Record<string, unknown> {
+function inputFor(
+  action: string,
+  rnd: () => number,
+  other: string,
+  now: number,
+): Record<string, unknown> {
   switch (action) {
     case 'fix':
     case 'complete':
@@ -39,7 +44,7 @@ function inputFor(action: string, rnd: () => number, other: string): Record<stri
     case 'defer':
       return {
         // Some deadlines pass before completion: those count as overdue.
-        deadline: new Date(Date.now() + (rnd() < 0.3 ? 400 : 86400_000)).toISOString(),
+        deadline: new Date(now + (rnd() < 0.3 ? 400 : 86400_000)).toISOString(),
         departmentId: 'property',
         plan: '限期整改',
       }
@@ -126,7 +131,12 @@ describe('stats: live counters equal the recount after a randomized run', () => 
         'support',
       ]
       const action = rnd() < 0.7 && t.allowedActions.length ? pick(t.allowedActions) : pick(options)
-      const input = { id, action, version: t.version, ...inputFor(action, rnd, pick(ids)) }
+      const input = {
+        id,
+        action,
+        version: t.version,
+        ...inputFor(action, rnd, pick(ids), b.clock.now()),
+      }
       // Reporter actions go to every reporter (only the real one may); others to two handlers at
       // once, with the same version: at most one wins, the other conflicts or is refused.
       const actors =
@@ -151,6 +161,8 @@ describe('stats: live counters equal the recount after a randomized run', () => 
         for (let r = 0; r < ROUNDS; r++) {
           if (rnd() < 0.02) await create(1000 + Math.floor(rnd() * 1e9))
           else await act(pick(ids))
+          // A second per round: short deadlines pass and the timers sweep as work goes on.
+          await b.clock.advance(1000)
         }
       }),
     )

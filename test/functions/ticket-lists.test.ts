@@ -86,6 +86,8 @@ describe('role-aware lists through the emulator', () => {
         description: i === 4 ? '配电箱门敞开，线缆裸露' : `隐患 ${i}`,
       })
       created.push({ id: t.id, floorId, categoryId })
+      // Ten seconds apart: each photo's check lands, and "longest untouched" has an order.
+      await b.clock.advance(10_000)
     }
   }, 120_000)
   afterAll(async () => {
@@ -174,7 +176,7 @@ describe('role-aware lists through the emulator', () => {
     await b.okAs(BUILDING_CAPTAIN, 'ticket', 'act', {
       id: late.id,
       action: 'defer',
-      deadline: new Date(Date.now() + 86400_000).toISOString(),
+      deadline: new Date(b.clock.now() + 86400_000).toISOString(),
       departmentId: 'general-affairs',
       plan: '更换线槽',
     })
@@ -182,7 +184,7 @@ describe('role-aware lists through the emulator', () => {
     await b.db
       .collection('tickets')
       .doc(late.id)
-      .update({ data: { deadline: new Date(Date.now() - 3600_000) } })
+      .update({ data: { deadline: new Date(b.clock.now() - 3600_000) } })
 
     const open = await pageAll(BUILDING_CAPTAIN, 'building', {})
     expect(open.rows.map((r) => r.id)).not.toContain(t.id)
@@ -230,7 +232,7 @@ describe('role-aware lists through the emulator', () => {
       [{ status: 'rectifying' }, (c) => c === created.find((x) => x.floorId === 'B07F07')],
       [{ q: '配电箱' }, (c) => c === created[4]],
       [{ from: '2000-01-01', to: '2000-01-02' }, () => false],
-      [{ from: new Date().toISOString().slice(0, 10) }, () => true],
+      [{ from: new Date(b.clock.now()).toISOString().slice(0, 10) }, () => true],
     ]
     for (const [filter, expected] of cases) {
       const want = created.filter(expected).map((c) => c.id)

@@ -1,5 +1,6 @@
 // Every transition through the real functions, table-driven: who acts, with what, and where it ends.
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
+import { STILL_START } from '../../emulator/src/clock'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
@@ -9,7 +10,7 @@ const CAPTAIN = 'demo-floor-captain'
 const COORD = 'demo-coordinator'
 /** Stands for another ticket on the same floor, reported just before the step runs. */
 const ORIGINAL = '$original'
-const TOMORROW = new Date(Date.now() + 86400_000).toISOString()
+const TOMORROW = new Date(STILL_START + 86400_000).toISOString()
 
 type Step = [who: string, input: Record<string, unknown>]
 const CASES: Array<[name: string, steps: Step[], expected: Partial<TicketView>]> = [

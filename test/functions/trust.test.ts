@@ -2,7 +2,7 @@
 // and text are input errors or cleaned, abuse limits answer in Chinese, blocks are audited.
 import { createHash } from 'node:crypto'
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
-import { createManualClock } from '../../emulator/src/index'
+import { createStillClock } from '../../emulator/src/index'
 import type { TicketView } from '../../types/api/ticket'
 import { HOURLY_LIMITS } from '../../cloudfunctions/_shared/domain/rate-limits'
 
@@ -37,7 +37,7 @@ async function intentStatus(b: Backend, id: string): Promise<string> {
 }
 
 describe('timers still work: the platform marks them wx_trigger', () => {
-  const clock = createManualClock(Date.now())
+  const clock = createStillClock()
   let b: Backend
   beforeAll(async () => {
     b = await startBackend({ seed: true, clock })
@@ -197,7 +197,7 @@ describe('trust', () => {
 
   describe('abuse limits', () => {
     const fakeTickets = async (reporterId: string, n: number) => {
-      const now = Date.now()
+      const now = b.clock.now()
       for (let i = 0; i < n; i++) {
         const _id = createHash('sha256')
           .update(`flood-${reporterId}-${i}`)
@@ -236,7 +236,7 @@ describe('trust', () => {
       const t = await report(STAFF, 'limit-0003-abcdef')
       if (!t.ok) throw new Error(t.message)
       const actorId = await userId(openid)
-      const now = Date.now()
+      const now = b.clock.now()
       for (let i = 0; i < HOURLY_LIMITS.act; i++)
         await b.db.collection('ticket_events').add({
           data: {

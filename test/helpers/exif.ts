@@ -1,6 +1,4 @@
 // Test photos "straight from a phone": the camera fixture with GPS and device EXIF added (piexifjs).
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import piexif from 'piexifjs'
 
 /** The JPEG with an EXIF block naming a device and a GPS position (Shanghai). */
@@ -23,16 +21,4 @@ export function withGpsExif(jpeg: Buffer): Buffer {
     },
   })
   return Buffer.from(piexif.insert(exif, jpeg.toString('binary')), 'binary')
-}
-
-/** The shared camera fixture (`shared/fixtures/camera-4000x3000.jpg`), found by walking up from here. */
-export function cameraFixturePath(): string {
-  let dir = __dirname
-  for (;;) {
-    const candidate = join(dir, 'shared', 'fixtures', 'camera-4000x3000.jpg')
-    if (existsSync(candidate)) return candidate
-    const up = dirname(dir)
-    if (up === dir) throw new Error('shared/fixtures/camera-4000x3000.jpg not found above the repo')
-    dir = up
-  }
 }

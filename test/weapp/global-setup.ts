@@ -1,10 +1,10 @@
 // Before the weapp suite: build dist/ and the functions when stale, then run one emulator (with the
-// demo hospital) that the compiled pages' wx.cloud.callFunction reaches.
+// demo hospital, on a still clock) that the compiled pages' wx.cloud.callFunction reaches.
 import { execSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { isStale } from '../../scripts/lib/freshness'
-import { startEmulator, type RunningEmulator } from '../../emulator/src/index'
+import { createStillClock, startEmulator, type RunningEmulator } from '../../emulator/src/index'
 import { seedDemo } from '../../scripts/seed/load'
 
 const ROOT = resolve(__dirname, '..', '..')
@@ -30,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
     memory: true,
     quiet: true,
     functionsDir: join(ROOT, 'cloudfunctions'),
+    // Still: the pages' clock (still-time.ts) starts where this one stands.
+    clock: createStillClock(),
   })
   await seedDemo({ url: emulator.url })
   globalThis.__WEAPP_EMULATOR__ = emulator

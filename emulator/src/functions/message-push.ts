@@ -9,6 +9,7 @@ import { DEV_APPID, type Invoker } from './service'
 
 /** The SOURCE a message-push invocation runs with in the emulator. */
 export const MESSAGE_PUSH_SOURCE = 'wx_msgpush'
+/** The first attempt at once, then the waits before each retry. */
 const RETRY_AFTER_MS = [0, 500, 2000, 5000]
 
 function targetOf(core: EmulatorCore, msgType: string, event: string): string | undefined {
@@ -48,15 +49,17 @@ export function installMessagePush(core: EmulatorCore, invoker: Invoker): void {
       core.log(`[emulator] no function receives message push ${event.MsgType}/${event.Event}`)
       return false
     }
-    for (const [i, wait] of RETRY_AFTER_MS.entries()) {
-      if (stopped) return false
-      if (wait)
-        await new Promise<void>((resolve) => core.clock.schedule(core.clock.now() + wait, resolve))
+    // Each retry is its own schedule on the clock, never awaited here: moving a manual clock past a
+    // push waits for that attempt, not for retries only a later move can reach.
+    const deliver = async (i: number): Promise<boolean> => {
       if (stopped) return false
       if (await attempt(name, event)) return true
-      if (i === RETRY_AFTER_MS.length - 1)
+      const wait = RETRY_AFTER_MS[i + 1]
+      if (wait === undefined)
         core.log(`[emulator] message push ${event.Event} to ${name} was never answered ok`)
+      else core.clock.schedule(core.clock.now() + wait, () => deliver(i + 1))
+      return false
     }
-    return false
+    return deliver(0)
   })
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { WORKER_SOURCE } from './worker-source'
+import type { InvocationTime } from '../clock'
 
 export interface FunctionConfig {
   timeout: number
@@ -68,13 +69,13 @@ export class FunctionPool {
     return readFunctionConfig(join(this.functionsDir, name))
   }
 
-  /** Invokes a function with the given per-invocation environment; its `Date` runs `clockOffset` ms ahead. */
+  /** Invokes a function with the given per-invocation environment; its `Date` reads `time`. */
   async invoke(
     name: string,
     event: unknown,
     context: unknown,
     env: Record<string, string>,
-    clockOffset = 0,
+    time: InvocationTime = { offset: 0 },
   ): Promise<InvocationResult> {
     const timeoutMs = this.config(name).timeout * 1000
     const slot = await this.acquire(name)
@@ -117,7 +118,7 @@ export class FunctionPool {
       slot.worker.on('message', onMessage)
       slot.worker.on('error', onError)
       slot.worker.on('exit', onExit)
-      slot.worker.postMessage({ id, event, context, env, clockOffset })
+      slot.worker.postMessage({ id, event, context, env, time })
     })
   }
 

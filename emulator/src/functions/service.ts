@@ -1,7 +1,7 @@
 // The functions service: runs built functions with isolated identities, answers
 // functions.invokeFunction (cloud.callFunction between functions) and the H5 gateway POST /fn/:name.
 import { randomBytes } from 'node:crypto'
-import { clockOffset } from '../clock'
+import { invocationTime } from '../clock'
 import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
 import { BodyTooLarge, readBody, sendJson } from '../http-util'
@@ -57,7 +57,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
         time_limit_in_ms: pool.config(name).timeout * 1000,
       }
       try {
-        return await pool.invoke(name, event, context, env, clockOffset(core.clock))
+        return await pool.invoke(name, event, context, env, invocationTime(core.clock))
       } finally {
         live.delete(token)
       }

@@ -76,9 +76,8 @@ export function installMediaCheck(
       detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
     }
     log.push({ traceId, url, suggest, at: new Date(core.clock.now()).toISOString() })
-    core.clock.schedule(core.clock.now() + config.delayMs, () => {
-      void core.pushMessage(event)
-    })
+    // Returned, so moving a manual clock past the verdict waits until it has been delivered.
+    core.clock.schedule(core.clock.now() + config.delayMs, () => core.pushMessage(event))
     return { errcode: 0, errmsg: 'ok', trace_id: traceId }
   }
 }

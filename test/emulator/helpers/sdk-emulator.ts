@@ -1,5 +1,10 @@
 // Starts an in-memory emulator and points this process's wx-server-sdk at it.
-import { startEmulator, type RunningEmulator, type StartOptions } from '../../../emulator/src/index'
+import {
+  createStillClock,
+  startEmulator,
+  type RunningEmulator,
+  type StartOptions,
+} from '../../../emulator/src/index'
 
 export interface SdkEmulator {
   emulator: RunningEmulator
@@ -7,9 +12,15 @@ export interface SdkEmulator {
   db: ReturnType<typeof import('wx-server-sdk').database>
 }
 
-/** The emulator plus an SDK initialised against it. */
+/** The emulator (on a still clock unless `opts` brings one) plus an SDK initialised against it. */
 export async function startSdkEmulator(opts: StartOptions = {}): Promise<SdkEmulator> {
-  const emulator = await startEmulator({ port: 0, memory: true, quiet: true, ...opts })
+  const emulator = await startEmulator({
+    port: 0,
+    memory: true,
+    quiet: true,
+    clock: createStillClock(),
+    ...opts,
+  })
   Object.assign(process.env, emulator.sdkEnv())
 
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')

@@ -2,7 +2,8 @@
 // clients reach them, with the real wx-server-sdk in this process for direct database checks.
 import { resolve } from 'node:path'
 import type { Envelope } from '../../../types'
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index'
+import type { ManualClock } from '../../../emulator/src/core'
+import { createStillClock, startEmulator, type RunningEmulator } from '../../../emulator/src/index'
 import { demoPhotoStore } from '../../../scripts/seed/photos'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
@@ -19,6 +20,8 @@ export interface Backend {
   /** wx-server-sdk initialised against the emulator (this process acts as an admin script). */
   sdk: typeof import('wx-server-sdk')
   db: ReturnType<typeof import('wx-server-sdk').database>
+  /** The emulator's clock: still, it moves only when the test moves it. */
+  clock: ManualClock
   /** Calls a function as the given OPENID through the emulator's client gateway. */
   callAs<T = unknown>(
     openid: string,
@@ -36,19 +39,23 @@ export interface Backend {
   stop(): Promise<void>
 }
 
-/** Starts an in-memory emulator running the built functions; seeds the demo hospital when asked. */
+/**
+ * Starts an in-memory emulator running the built functions, on a still clock (`STILL_START` unless a
+ * test brings its own), and seeds the demo hospital when asked.
+ */
 export async function startBackend(
-  opts: { seed?: boolean; clock?: import('../../../emulator/src/core').Clock } = {},
+  opts: { seed?: boolean; clock?: ManualClock } = {},
 ): Promise<Backend> {
   // Function workers inherit this process's environment: no quiet hours unless a test sets them,
   // so what a test sees does not depend on the hour it runs at.
   process.env.QUIET_HOURS ??= 'off'
+  const clock = opts.clock ?? createStillClock()
   const emulator = await startEmulator({
     port: 0,
     memory: true,
     quiet: true,
     functionsDir: FUNCTIONS_DIR,
-    clock: opts.clock,
+    clock,
   })
   Object.assign(process.env, emulator.sdkEnv())
 
@@ -114,5 +121,16 @@ export async function startBackend(
       requestKey: `test-consent-${++consentSeq}-${Date.now()}`,
     })
   }
-  return { emulator, url, sdk, db, callAs, okAs, consent, photo, stop: () => emulator.stop() }
+  return {
+    emulator,
+    url,
+    sdk,
+    db,
+    clock,
+    callAs,
+    okAs,
+    consent,
+    photo,
+    stop: () => emulator.stop(),
+  }
 }

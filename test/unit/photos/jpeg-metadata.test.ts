@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs'
 import exifr from 'exifr'
 import { findJpegMetadata, stripJpegMetadata } from '../../../types/jpeg-metadata'
-import { cameraFixturePath, withGpsExif } from '../../helpers/exif'
+import { withGpsExif } from '../../helpers/exif'
+import { CAMERA_PHOTO } from '../../fixtures'
 
-const CAMERA = cameraFixturePath()
+const CAMERA = CAMERA_PHOTO
 
 describe('JPEG metadata', () => {
   const plain = readFileSync(CAMERA)

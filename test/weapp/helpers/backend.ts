@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { DEMO_PHOTO, oncePerKey } from '../../../scripts/seed/photos'
+import { STILL_START } from '../../../emulator/src/clock'
 
 /** POSTs JSON (or a JPEG's bytes) to the emulator as an OPENID; resolves with the parsed answer. */
 export function post(path: string, openid: string, body: unknown): Promise<unknown> {
@@ -89,7 +90,7 @@ export async function toReviewing(captain: string, id: string): Promise<void> {
   await act(captain, 'ticket', 'act', {
     id,
     action: 'defer',
-    deadline: new Date(Date.now() + 3 * 86400_000).toISOString(),
+    deadline: new Date(STILL_START + 3 * 86400_000).toISOString(),
     departmentId: 'general-affairs',
     plan: '更换插座',
   })

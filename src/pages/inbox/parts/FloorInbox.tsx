@@ -53,20 +53,23 @@ export function FloorInbox({ tick, onTap }: { tick: number; onTap: () => void })
   )
 }
 
-/** The owner's counts per state; kept from the last inbox answer while 已办结 is shown. */
+/**
+ * The owner's counts per state: those of the list on screen (the same answer, so list and counts
+ * never disagree), or the last ones asked for while 已办结 is shown.
+ */
 function useCounts(
   latest: Record<string, number> | undefined,
   tick: number,
 ): Record<string, number> {
-  const [counts, setCounts] = useState<Record<string, number>>({})
+  const [kept, setKept] = useState<Record<string, number>>({})
   useEffect(() => {
-    if (latest) setCounts(latest)
+    if (latest) setKept(latest)
   }, [latest])
   useEffect(() => {
     if (latest) return
     void call('ticket', 'inbox', { limit: 1 })
-      .then((p) => setCounts(p.counts))
+      .then((p) => setKept(p.counts))
       .catch(() => undefined)
   }, [tick, latest])
-  return counts
+  return latest ?? kept
 }
