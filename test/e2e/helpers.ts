@@ -12,12 +12,25 @@ export async function emulatorNow(request: APIRequestContext): Promise<number> {
 }
 
 /**
- * Browser tests' `test`: each page's clock starts at the emulator's time and flows from there, so
- * what a page shows ("today", due dates) never depends on the hour the machine reads.
+ * Browser tests' `test`: each page's Date starts at the emulator's time and flows from there, so what
+ * a page shows ("today", due dates) never depends on the hour the machine reads. Only Date is
+ * shifted (Playwright's page.clock fakes every timer too, and Taro's page transitions stall on it).
  */
 export const test = base.extend({
   page: async ({ page }, provide) => {
-    await page.clock.install({ time: await emulatorNow(page.request) })
+    const offset = (await emulatorNow(page.request)) - Date.now()
+    await page.addInitScript((shift: number) => {
+      const RealDate = Date
+      const now = (): number => RealDate.now() + shift
+      function ShiftedDate(this: unknown, ...args: unknown[]): unknown {
+        if (!new.target) return new RealDate(now()).toString()
+        return Reflect.construct(RealDate, args.length ? args : [now()], new.target)
+      }
+      Object.setPrototypeOf(ShiftedDate, RealDate)
+      ShiftedDate.prototype = RealDate.prototype
+      ShiftedDate.now = now
+      globalThis.Date = ShiftedDate as unknown as DateConstructor
+    }, offset)
     await provide(page)
   },
 })
