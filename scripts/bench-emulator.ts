@@ -5,7 +5,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createManualClock, startEmulator, type RunningEmulator } from '../emulator/src/index'
+import {
+  createManualClock,
+  createStillClock,
+  type RunningEmulator,
+  startEmulator,
+} from '../emulator/src/index'
 import type { LogOp } from '../emulator/src/database/journal'
 
 const ROOT = resolve(__dirname, '..')
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
     port: 0,
     dataDir,
     quiet: true,
+    clock: createStillClock(),
     databaseDir,
     functionsDir: join(ROOT, 'test', 'emulator', 'fixtures', 'functions'),
   })

@@ -9,7 +9,7 @@ import { buildFunctions } from './build-functions'
 import { isStale } from './lib/freshness'
 import { seedDemo } from './seed/load'
 import { DEMO_SCENE } from './seed/hospital'
-import { startEmulator } from '../emulator/src/index'
+import { createStillClock, startEmulator } from '../emulator/src/index'
 import { CAMERA_PHOTO } from '../test/fixtures'
 
 const ROOT = resolve(__dirname, '..')
@@ -114,6 +114,7 @@ export async function benchNursePath(): Promise<void> {
     port: 0,
     memory: true,
     quiet: true,
+    clock: createStillClock(),
     functionsDir: join(ROOT, 'cloudfunctions'),
     staticDir: join(ROOT, 'dist-h5'),
   })

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { seedDemo } from './seed/load'
-import { startEmulator } from '../emulator/src/index'
+import { createStillClock, startEmulator } from '../emulator/src/index'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     port: 0,
     memory: true,
     quiet: true,
+    clock: createStillClock(),
     functionsDir: join(ROOT, 'cloudfunctions'),
   })
   await seedDemo({ url: emu.url })

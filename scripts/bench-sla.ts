@@ -4,7 +4,7 @@
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { seedDemo } from './seed/load'
-import { startEmulator } from '../emulator/src/index'
+import { createStillClock, startEmulator } from '../emulator/src/index'
 import type { LogOp } from '../emulator/src/database/journal'
 
 const ROOT = resolve(__dirname, '..')
@@ -61,10 +61,11 @@ export async function benchSlaSweep(): Promise<void> {
       port: 0,
       memory: true,
       quiet: true,
+      clock: createStillClock(),
       functionsDir: join(ROOT, 'cloudfunctions'),
     })
     await seedDemo({ url: emu.url })
-    const now = Date.now()
+    const now = emu.clock.now()
     const every = Math.round(1 / share)
     for (let i = 0; i < OPEN; i += 10_000) {
       const ops: LogOp[] = []

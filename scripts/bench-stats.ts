@@ -2,7 +2,7 @@
 // tickets, through the counters (the `stats` function via the emulator's gateway) and through a
 // naive aggregate over the tickets: median time and documents read for each.
 import { join, resolve } from 'node:path'
-import { startEmulator, type RunningEmulator } from '../emulator/src/index'
+import { createStillClock, type RunningEmulator, startEmulator } from '../emulator/src/index'
 import type { LogOp } from '../emulator/src/database/journal'
 import { emptySet, fold, type CounterSet } from '../cloudfunctions/_shared/domain/stats-docs'
 import { counterDeltas, type StatsTicket } from '../cloudfunctions/_shared/domain/stats-keys'
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     port: 0,
     memory: true,
     quiet: true,
+    clock: createStillClock(),
     functionsDir: join(ROOT, 'cloudfunctions'),
   })
   Object.assign(process.env, emu.sdkEnv())

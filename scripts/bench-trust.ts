@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { seedDemo } from './seed/load'
-import { startEmulator } from '../emulator/src/index'
+import { createStillClock, startEmulator } from '../emulator/src/index'
 import { storePhoto } from './seed/photos'
 import { summarize, timeIt } from './bench-emulator'
 import { pixelate } from '../cloudfunctions/_shared/media/image'
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     port: 0,
     memory: true,
     quiet: true,
+    clock: createStillClock(),
     functionsDir: join(ROOT, 'cloudfunctions'),
   })
   await seedDemo({ url: emu.url })

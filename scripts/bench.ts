@@ -8,7 +8,7 @@ import { buildFunctions } from './build-functions'
 import { measurePackages, printSizes } from './size'
 import { seedDemo } from './seed/load'
 import { demoPhotoStore } from './seed/photos'
-import { startEmulator } from '../emulator/src/index'
+import { createStillClock, startEmulator } from '../emulator/src/index'
 import { CAMERA_PHOTO } from '../test/fixtures'
 import { summarize, timeIt } from './bench-emulator'
 import { benchNursePath } from './bench-nurse'
@@ -31,6 +31,7 @@ async function benchTicketCreate(): Promise<void> {
     port: 0,
     memory: true,
     quiet: true,
+    clock: createStillClock(),
     functionsDir: join(ROOT, 'cloudfunctions'),
   })
   await seedDemo({ url: emu.url })
