@@ -61,7 +61,7 @@ async function benchTicketCreate(): Promise<void> {
   for (const r of REPORTERS) await photo(r)
   const create = (floorId: string, n: number) =>
     timeIt(n, async (i) => {
-      // Reporters in turn: one person may report only 20 hazards an hour (issue 8's limit).
+      // Reporters in turn: one person may report only 20 hazards an hour.
       const reporter = REPORTERS[(i + (floorId === 'B07F03' ? 0 : 7)) % REPORTERS.length]
       const res = (await post('/fn/ticket', reporter, {
         action: 'create',

@@ -49,7 +49,7 @@ export function usePhotoUploads(
     try {
       paths = await choosePhotos(MAX_PHOTOS - ids.length)
     } catch (e) {
-      // issue 8: a privacy refusal or errno 112 is explained, and the camera tile stays live.
+      // A privacy refusal or errno 112 is explained, and the camera tile stays live.
       if (e instanceof PhotoError) setProblem(e.problem)
       setError(messageOf(e))
       return

@@ -1,4 +1,4 @@
-// Evidence must exist (issue 8): a report's photos and a fix's after-photos are files this environment
+// Evidence must exist: a report's photos and a fix's after-photos are files this environment
 // stored in an upload slot the server handed to the caller. Every other id is refused as input.invalid
 // naming the photo, and nothing is written — for the report and for the after-photo that proves a fix.
 import { settledFingerprint, storeFingerprint } from './helpers/snapshot'

@@ -1,4 +1,4 @@
-// Role-aware work lists of the `ticket` function: what each role sees in 待办 (issue 10).
+// Role-aware work lists of the `ticket` function: what each role sees in 待办.
 // Kept beside ticket.ts and merged into the API map in index.ts.
 import { z } from 'zod'
 import { TicketState } from '../ticket'

@@ -122,7 +122,7 @@ export const CreateTicketInput = z
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
 const TicketId = z.string().min(1).max(64)
-const Reason = safeText({ min: 1, max: 200, minMessage: '请填写原因' }) // issue 8: text is text
+const Reason = safeText({ min: 1, max: 200, minMessage: '请填写原因' }) // text is text
 const YEAR_MS = 366 * 86400_000
 /** A deferral deadline: in the future, within a year. */
 const Deadline = z

@@ -65,7 +65,7 @@ export async function listAudit(
       .limit(limit + 20)
       .get(),
   )
-  // The roster's own entries (issue 13) share the collection; this log lists the trust actions.
+  // The roster's own entries share the collection; this log lists the trust actions.
   const ours = rows.filter((r) => typeof r.action === 'string' && typeof r.actorName === 'string')
   const after = before
     ? ours.filter((r) => new Date(r.at).getTime() < before.at.getTime() || r._id < before.id)

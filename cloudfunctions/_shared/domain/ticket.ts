@@ -17,7 +17,7 @@ export interface UserDoc {
   consentAnsweredAt?: Date | null
   /** When the safety office last asked them to top up their reminders. */
   nudgedAt?: Date | null
-  /** Blocked by the safety office (issue 8): every action is refused with auth.blocked. */
+  /** Blocked by the safety office: every action is refused with auth.blocked. */
   blocked?: boolean
   blockedReason?: string
   blockedAt?: Date

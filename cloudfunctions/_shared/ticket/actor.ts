@@ -66,7 +66,7 @@ export function canRead(
   const involved =
     (['reporter', 'owner', 'above', 'safety'] as const).some((r) => relations.has(r)) ||
     actor.user.roles.includes('leader') ||
-    // issue 10: anyone on the floor's duty chain reads its finished work (the 已办结 lists).
+    // Anyone on the floor's duty chain reads its finished work (the 已办结 lists).
     chain.some((s) => s.userId === actor.user._id)
   return involved || (OPEN_STATES as readonly TicketState[]).includes(ticket.status)
 }

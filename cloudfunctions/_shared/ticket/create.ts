@@ -18,7 +18,7 @@ import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { requireUser, userActor } from './actor'
-import { countTransition } from '../stats/record' // stats hook (issue 12)
+import { countTransition } from '../stats/record'
 import { viewFor } from './read'
 
 type CreateInput = z.output<typeof CreateTicketInput>
@@ -58,7 +58,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   ])
   const actor = userActor(user)
   if (existing) return viewFor(ctx, actor, existing)
-  await enforceRateLimit(ctx, 'report', user._id) // issue 8: hourly report limit (a retry never counts)
+  await enforceRateLimit(ctx, 'report', user._id) // hourly report limit (a retry never counts)
   if (!floor || !floor.active) throw invalid('floorId', '楼层不存在或已停用')
   if (!category || !category.active) throw invalid('categoryId', '隐患类别不存在')
   const now = ctx.now()
@@ -149,13 +149,13 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     notBefore(now, quietHours(), urgent),
   )
   const inserted = await insertTicket(ctx.db, ticket, event, intents)
-  // stats hook (issue 12): count the report once, only when this call inserted it.
+  // Statistics: count the report once, only when this call inserted it.
   if (inserted)
     await countTransition(ctx.db, null, ticket, { action: 'create', at: now, actorId: user._id })
   const stored = inserted ? ticket : await getTicket(ctx.db, id)
   if (!stored) throw new AppError('internal')
   if (!inserted) return viewFor(ctx, actor, stored, chain)
-  // issue 8: photos' metadata verified gone and each sent to the content check, alongside the answer.
+  // Photos' metadata verified gone and each sent to the content check, alongside the answer.
   const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
   // The answer waits for the push's outcome, so the reporter is told who was actually reached.
   const dispatched = dispatchNow(

@@ -20,7 +20,7 @@ import { loadWorld } from './load'
 import { notBefore as holdUntil } from '../domain/sla'
 import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
-import { countTransition } from '../stats/record' // stats hook (issue 12)
+import { countTransition } from '../stats/record'
 
 type ActParsed = z.output<typeof ActInput>
 
@@ -95,7 +95,7 @@ export async function transition(
     { event, intents, link: outcome.link },
   )
   if (!won) throw await conflict()
-  // stats hook (issue 12): count the transition that won; to count inside the same transaction,
+  // Statistics: count the transition that won; to count inside the same transaction,
   // call applyCountersInTx (db/counters.ts) from commitTransition instead.
   await countTransition(ctx.db, t, ticket, { action: input.action, at: now, actorId: actor.id })
   return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id) }
@@ -104,12 +104,12 @@ export async function transition(
 /** A caller's act: the transition, its pushes sent, and the fresh view. */
 export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise<TicketView> {
   const user = await requireUser(ctx)
-  await enforceRateLimit(ctx, 'act', user._id) // issue 8: hourly act limit
+  await enforceRateLimit(ctx, 'act', user._id) // hourly act limit
   const actor = userActor(user)
   const done = await transition(ctx, actor, input)
   const photos = done.event.photos ?? []
   if (photos.length)
-    await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos }) // issue 8
+    await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos })
   // The record's reach lines are read once the pushes have ended, so they tell the truth.
   const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
   return viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched })

@@ -58,7 +58,7 @@ export async function summarize(
   limit: number,
   sort: SortBy,
 ): Promise<ListPage> {
-  const urls = await visibleThumbnails(ctx, viewer, docs) // issue 8: content checks decide thumbnails
+  const urls = await visibleThumbnails(ctx, viewer, docs) // content checks decide thumbnails
   const now = ctx.now()
   return {
     items: docs.map((t) => toSummary(t, viewer._id, { thumbUrl: urls[t.photos[0]] ?? null, now })),

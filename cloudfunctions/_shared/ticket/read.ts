@@ -60,7 +60,7 @@ export async function viewFor(
     allowed.includes('defer') ? listDepartments(ctx.db) : [],
     allowed.includes('duplicate') ? listOpenOnFloor(ctx.db, t.floorId, OPEN_STATES) : [],
   ])
-  // issue 8: each photo's content check and the viewer's relation decide what URL (if any) they get.
+  // Each photo's content check and the viewer's relation decide what URL (if any) they get.
   const { urls, states } = await visiblePhotoUrls(ctx, relations, [
     ...t.photos,
     ...t.afterPhotos,

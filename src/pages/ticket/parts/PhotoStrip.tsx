@@ -15,7 +15,7 @@ export function PhotoStrip({
   kind: 'before' | 'after'
   ids: string[]
   urls: Record<string, string>
-  /** Content-check state per photo (issue 8): pending ones may be hidden, flagged ones blurred. */
+  /** Content-check state per photo: pending ones may be hidden, flagged ones blurred. */
   states?: Record<string, PhotoState>
 }): JSX.Element | null {
   if (ids.length === 0) return null
