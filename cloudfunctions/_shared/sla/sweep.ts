@@ -58,6 +58,8 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
           ticket: t,
           chainOf: chainFor,
         })
+        // One ticket's counters at a time: a sweep's transitions share their counter documents.
+        await done.counted
         intents.push(...done.intentIds)
         result.acted++
       } catch (error) {

@@ -58,18 +58,26 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   ])
   const actor = userActor(user)
   if (existing) return viewFor(ctx, actor, existing)
-  await enforceRateLimit(ctx, 'report', user._id) // hourly report limit (a retry never counts)
-  if (!floor || !floor.active) throw invalid('floorId', '楼层不存在或已停用')
-  if (!category || !category.active) throw invalid('categoryId', '隐患类别不存在')
+  // The hourly report limit (a retry never counts), the photos' check and the floor's lookups run
+  // side by side; they only read, and their refusals still come in this order.
+  const limited = enforceRateLimit(ctx, 'report', user._id)
+  limited.catch(() => undefined)
+  const ownPhotos = requireOwnPhotos(ctx, user._id, 'photos', input.photos)
+  ownPhotos.catch(() => undefined)
   const now = ctx.now()
-  // The photos are checked alongside the text and the floor's chain; their refusal still comes first.
-  const rest = Promise.all([
-    getBuilding(ctx.db, floor.buildingId),
-    loadOwnerChain(ctx.db, floor, now),
-    checkText(ctx, [input.description, input.spot].filter(Boolean).join('\n')),
-  ])
-  rest.catch(() => undefined)
-  await requireOwnPhotos(ctx, user._id, 'photos', input.photos)
+  const rest =
+    floor?.active && category?.active
+      ? Promise.all([
+          getBuilding(ctx.db, floor.buildingId),
+          loadOwnerChain(ctx.db, floor, now),
+          checkText(ctx, [input.description, input.spot].filter(Boolean).join('\n')),
+        ])
+      : null
+  rest?.catch(() => undefined)
+  await limited
+  if (!floor?.active) throw invalid('floorId', '楼层不存在或已停用')
+  if (!category?.active || !rest) throw invalid('categoryId', '隐患类别不存在')
+  await ownPhotos
   const [building, chain] = await rest
   // Ownership follows the roster, never consent: the floor's 层长 (or deputy), else the next level.
   const owner = ownerAtOrAbove(chain, 0)
@@ -149,12 +157,17 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     notBefore(now, quietHours(), urgent),
   )
   const inserted = await insertTicket(ctx.db, ticket, event, intents)
-  // Statistics: count the report once, only when this call inserted it.
-  if (inserted)
-    await countTransition(ctx.db, null, ticket, { action: 'create', at: now, actorId: user._id })
-  const stored = inserted ? ticket : await getTicket(ctx.db, id)
-  if (!stored) throw new AppError('internal')
-  if (!inserted) return viewFor(ctx, actor, stored, chain)
+  if (!inserted) {
+    const stored = await getTicket(ctx.db, id)
+    if (!stored) throw new AppError('internal')
+    return viewFor(ctx, actor, stored, chain)
+  }
+  // Statistics: the report is counted once, by the call that inserted it, beside the push.
+  const counted = countTransition(ctx.db, null, ticket, {
+    action: 'create',
+    at: now,
+    actorId: user._id,
+  })
   // Photos' metadata verified gone and each sent to the content check, alongside the answer.
   const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
   // The answer waits for the push's outcome, so the reporter is told who was actually reached.
@@ -163,8 +176,9 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     intents.map((i) => i._id),
   )
   const [view] = await Promise.all([
-    viewFor(ctx, actor, stored, chain, { events: [event], intents: dispatched }),
+    viewFor(ctx, actor, ticket, chain, { events: [event], intents: dispatched }),
     screening,
+    counted,
   ])
   return view
 }

@@ -30,6 +30,8 @@ export interface Transitioned {
   chain: readonly OwnerStep[]
   event: EventDoc
   intentIds: string[]
+  /** The transition's statistics, already under way: await it beside the pushes (it never throws). */
+  counted: Promise<void>
 }
 
 /** Takes one action on a ticket as `actor`; exactly one of concurrent conflicting actions wins. */
@@ -95,10 +97,15 @@ export async function transition(
     { event, intents, link: outcome.link },
   )
   if (!won) throw await conflict()
-  // Statistics: count the transition that won; to count inside the same transaction,
-  // call applyCountersInTx (db/counters.ts) from commitTransition instead.
-  await countTransition(ctx.db, t, ticket, { action: input.action, at: now, actorId: actor.id })
-  return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id) }
+  // Statistics: count the transition that won, beside whatever the caller does next (the pushes);
+  // to count inside the same transaction, call applyCountersInTx (db/counters.ts) from
+  // commitTransition instead.
+  const counted = countTransition(ctx.db, t, ticket, {
+    action: input.action,
+    at: now,
+    actorId: actor.id,
+  })
+  return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id), counted }
 }
 
 /** A caller's act: the transition, its pushes sent, and the fresh view. */
@@ -108,11 +115,18 @@ export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise
   const actor = userActor(user)
   const done = await transition(ctx, actor, input)
   const photos = done.event.photos ?? []
-  if (photos.length)
-    await screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos })
+  // The photos' checks and the statistics run beside the pushes; the answer waits for all three.
+  const screening = photos.length
+    ? screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos })
+    : Promise.resolve()
   // The record's reach lines are read once the pushes have ended, so they tell the truth.
   const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
-  return viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched })
+  const [view] = await Promise.all([
+    viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched }),
+    screening,
+    done.counted,
+  ])
+  return view
 }
 
 function defined<T extends object>(o: T): Partial<T> {
