@@ -50,7 +50,8 @@ export function createStillClock(start = STILL_START): ManualClock {
 
 /**
  * A clock that moves only when told; advancing fires due schedules in time order, awaiting each, and
- * resolves with how many fired; a schedule made for a time already reached fires without a move. Moves are serialised: a second move starts when the first is done.
+ * resolves with how many fired; a schedule made for a time already reached fires without a move.
+ * Moves are serialised: a second move starts when the first is done.
  */
 export function createManualClock(startEpochMs: number): ManualClock {
   let current = startEpochMs
