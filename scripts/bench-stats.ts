@@ -103,7 +103,7 @@ async function naive(db: Database): Promise<number> {
 }
 
 async function run(emu: RunningEmulator, db: Database, n: number): Promise<void> {
-  const viaFunction = await timeIt(30, async () => {
+  const summary = async (): Promise<void> => {
     const r = (await (
       await fetch(`${emu.url}/fn/stats`, {
         method: 'POST',
@@ -112,7 +112,11 @@ async function run(emu: RunningEmulator, db: Database, n: number): Promise<void>
       })
     ).json()) as { ok: boolean; data?: { found: number } }
     if (!r.ok || r.data?.found !== n) throw new Error(`summary wrong: ${JSON.stringify(r)}`)
-  })
+  }
+  // Loading a million documents blocks this process for minutes: the client's pooled connection may
+  // be reset when first used again, so the first call may be retried once (it is not measured).
+  await summary().catch(summary)
+  const viaFunction = await timeIt(30, summary)
   const c = counting(db)
   await summaryOf(c.db, YEAR, null)
   // The same reads from this process through the SDK, without the function invocation around them.
