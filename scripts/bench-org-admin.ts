@@ -1,5 +1,6 @@
 // `npm run bench:admin`: figures for setting a hospital up — posters for a floor, a building and
 // the whole hospital (111 pages), roster export, and importing the full roster (preview and apply).
+import { adminApi } from '../types/api/admin'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { seedDemo } from './seed/load'
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   await seedDemo({ url: emu.url })
   const call = async (action: string, input: unknown) => {
     const started = performance.now()
-    const res = await fetch(`${emu.url}/fn/org`, {
+    const res = await fetch(`${emu.url}/fn/${action in adminApi ? 'admin' : 'org'}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-woodpecker-openid': 'demo-safety' },
       body: JSON.stringify({ action, input }),

@@ -10,7 +10,7 @@ export const FUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions')
 // Noto Sans SC (SIL Open Font License) from the @expo-google-fonts/noto-sans-sc package.
 const FONT_PKG = resolve(__dirname, '..', 'node_modules', '@expo-google-fonts', 'noto-sans-sc')
 const RUNTIME_FILES: Record<string, Array<{ from: string; to: string }>> = {
-  org: [
+  admin: [
     {
       from: join(FONT_PKG, '400Regular', 'NotoSansSC_400Regular.ttf'),
       to: 'fonts/NotoSansSC-Regular.ttf',

@@ -12,9 +12,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
 const SEED = 20261125
 const CALLERS = ['demo-staff', 'demo-safety', 'demo-floor-captain', '', 'o-stranger']
 
-// org.posters: an empty input from the safety office is a valid request for the whole hospital's
+// admin.posters: an empty input from the safety office is a valid request for the whole hospital's
 // 111-page PDF (seconds each); its bad input is covered by the admin tests (org-admin.test.ts).
-const SLOW_WHEN_VALID = new Set(['org.posters'])
+const SLOW_WHEN_VALID = new Set(['admin.posters'])
 const actions = Object.entries(api)
   .flatMap(([fn, spec]) =>
     Object.entries(spec as Record<string, { input: import('zod').ZodTypeAny }>).map(

@@ -13,7 +13,7 @@ const SAFETY = 'demo-safety'
 // These suites share two cores with the rest of the test run: give each step room.
 jest.setTimeout(60_000)
 
-describe('org.posters', () => {
+describe('admin.posters', () => {
   let b: Backend
   beforeAll(async () => {
     b = await startBackend({ seed: true })
@@ -23,7 +23,7 @@ describe('org.posters', () => {
   it('prints one page per floor of a building with names, phones and a decodable code', async () => {
     const out = await b.okAs<{ url: string; pages: number; fileID: string }>(
       SAFETY,
-      'org',
+      'admin',
       'posters',
       { buildingId: 'B07' },
     )

@@ -27,7 +27,7 @@ jest.setTimeout(60_000)
 describe('org roster import and export', () => {
   let b: Backend
   const importFile = async (content: Buffer, dryRun: boolean, ext = 'xlsx') =>
-    b.callAs<RosterPreview>(SAFETY, 'org', 'roster.import', {
+    b.callAs<RosterPreview>(SAFETY, 'admin', 'roster.import', {
       fileID: await upload(b, content, ext),
       dryRun,
     })
@@ -182,7 +182,7 @@ describe('org roster import and export', () => {
     [{ fileID: 'cloud://woodpecker-local.x/none.xlsx', dryRun: true }, 'input.invalid'],
     [{ fileID: 42, dryRun: true }, 'input.invalid'],
   ])('answers bad input %j with %s', async (input, code) => {
-    await expect(b.callAs(SAFETY, 'org', 'roster.import', input)).resolves.toMatchObject({
+    await expect(b.callAs(SAFETY, 'admin', 'roster.import', input)).resolves.toMatchObject({
       ok: false,
       code,
     })
@@ -191,16 +191,16 @@ describe('org roster import and export', () => {
   it('lets only the safety office import or export', async () => {
     const fileID = await upload(b, await xlsx(rows))
     for (const who of ['demo-staff', 'demo-building-captain', 'o-stranger']) {
-      const res = await b.callAs(who, 'org', 'roster.import', { fileID, dryRun: true })
+      const res = await b.callAs(who, 'admin', 'roster.import', { fileID, dryRun: true })
       expect(res).toMatchObject({ ok: false })
       expect(['auth.forbidden', 'auth.unknown_user']).toContain((res as Err).code)
-      expect(await b.callAs(who, 'org', 'roster.export', {})).toMatchObject({ ok: false })
+      expect(await b.callAs(who, 'admin', 'roster.export', {})).toMatchObject({ ok: false })
     }
   })
 
   it('exports the roster in the import format, and importing the export changes nothing', async () => {
     for (const format of ['xlsx', 'csv'] as const) {
-      const out = await b.okAs<{ url: string; rows: number }>(SAFETY, 'org', 'roster.export', {
+      const out = await b.okAs<{ url: string; rows: number }>(SAFETY, 'admin', 'roster.export', {
         format,
       })
       expect(out.rows).toBe(rows.length)
@@ -315,13 +315,13 @@ describe('org roster import into an empty roster', () => {
   it('imports a hospital of 29 buildings and 111 floors', async () => {
     const rows = seedRosterRows()
     const fileID = await upload(b, await xlsx(rows))
-    const preview = await b.okAs<RosterPreview>('safety', 'org', 'roster.import', {
+    const preview = await b.okAs<RosterPreview>('safety', 'admin', 'roster.import', {
       fileID,
       dryRun: true,
     })
     expect(preview.added).toHaveLength(rows.length)
     expect(await docs(b, 'duties')).toHaveLength(0)
-    const done = await b.okAs<RosterPreview>('safety', 'org', 'roster.import', {
+    const done = await b.okAs<RosterPreview>('safety', 'admin', 'roster.import', {
       fileID,
       dryRun: false,
     })

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { userApi } from './user'
 import { orgApi } from './org'
+import { adminApi } from './admin'
 import { ticketApi } from './ticket'
 import { ticketListApi } from './ticket-lists'
 import { notifyApi } from './notify'
@@ -13,6 +14,8 @@ import { mediaApi } from './media'
 export const api = {
   user: userApi,
   org: orgApi,
+  /** Roster files and posters (heavy libraries, kept out of `org`). */
+  admin: adminApi,
   ticket: { ...ticketApi, ...ticketListApi },
   notify: notifyApi,
   safety: safetyApi,

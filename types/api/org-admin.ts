@@ -1,9 +1,9 @@
-// The `org` function's administration actions: places, roster, departments, categories, invites,
-// roster import/export and floor posters. Only the safety office, or a 楼长 for their own building.
+// The `org` function's administration actions: places, roster, departments, categories, invites.
+// Only the safety office, or a 楼长 for their own building.
 import { z } from 'zod'
 
-const Id = z.string().trim().min(1).max(64)
-const FileId = z
+export const Id = z.string().trim().min(1).max(64)
+export const FileId = z
   .string()
   .min(1)
   .max(512)
@@ -124,7 +124,7 @@ export const AuditEntry = z.object({
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 
-const StoredFile = z.object({ fileID: z.string(), url: z.string() })
+export const StoredFile = z.object({ fileID: z.string(), url: z.string() })
 
 export const orgAdminApi = {
   'admin.scope': { input: z.object({}).strict(), output: AdminScope },
@@ -260,17 +260,5 @@ export const orgAdminApi = {
   'audit.list': {
     input: z.object({ userId: Id.optional() }).strict(),
     output: z.array(AuditEntry),
-  },
-  'roster.import': {
-    input: z.object({ fileID: FileId, dryRun: z.boolean() }).strict(),
-    output: RosterPreview,
-  },
-  'roster.export': {
-    input: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
-    output: StoredFile.extend({ rows: z.number() }),
-  },
-  posters: {
-    input: z.object({ buildingId: Id.optional(), floorId: Id.optional() }).strict(),
-    output: StoredFile.extend({ pages: z.number() }),
   },
 }

@@ -2,6 +2,7 @@
 import { requireUser } from '../ticket/actor'
 import type { UserDoc } from '../db/users'
 import { listDutiesOfUser } from '../db/org-admin'
+import { getFloor, type FloorDoc } from '../db/org'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 
@@ -40,4 +41,15 @@ export async function requireSafetyOffice(ctx: ActionContext): Promise<Admin> {
 /** Refuses unless the admin may manage this building. */
 export function assertBuilding(admin: Admin, buildingId: string): void {
   if (!admin.all && !admin.buildingIds.includes(buildingId)) throw new AppError('auth.forbidden')
+}
+
+/** A floor with what re-issuing its code adds. */
+export type FloorFull = FloorDoc & { aliasScenes?: string[]; codeVersion?: number }
+
+/** A floor the admin may manage; hides floors of other buildings behind auth.forbidden. */
+export async function floorFor(admin: Admin, ctx: ActionContext, id: string): Promise<FloorFull> {
+  const floor = (await getFloor(ctx.db, id)) as FloorFull | null
+  if (!floor) throw new AppError(admin.all ? 'org.not_found' : 'auth.forbidden')
+  assertBuilding(admin, floor.buildingId)
+  return floor
 }

@@ -14,7 +14,8 @@ import { isBound } from '../../_shared/db/people'
 import { roleLabel } from '../../_shared/domain/roster'
 import { ensurePerson, syncRoles } from '../../_shared/org/people'
 import { assertBuilding, requireAdmin } from '../../_shared/org/scope'
-import { buildingFor, floorFor } from './places'
+import { buildingFor } from './places'
+import { floorFor } from '../../_shared/org/scope'
 
 type R = Routes<'org'>
 

@@ -1,5 +1,5 @@
 // The `org` function: the floor behind a QR code, its captains, categories, buildings; and the
-// administration of all of it (places, roster, binding, import/export, posters).
+// administration of all of it (places, roster, binding). Roster files and posters live in `admin`.
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
 import {
   findFloorByScene,
@@ -14,8 +14,6 @@ import { placeRoutes } from './places'
 import { catalogRoutes } from './catalog'
 import { dutyRoutes } from './duties'
 import { bindingRoutes } from './binding'
-import { rosterRoutes } from './roster'
-import { posterRoutes } from './posters'
 
 async function header(floor: FloorDoc, ctx: ActionContext, retired: AppError) {
   const [building, chain] = await Promise.all([
@@ -63,6 +61,4 @@ export const main = defineFunction('org', {
   ...catalogRoutes,
   ...dutyRoutes,
   ...bindingRoutes,
-  ...rosterRoutes,
-  ...posterRoutes,
 })

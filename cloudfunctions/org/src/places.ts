@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Routes } from '../../_shared/runtime'
 import { AppError, type ActionContext } from '../../_shared/runtime'
-import { getBuilding, getFloor, type FloorDoc } from '../../_shared/db/org'
+import { getBuilding, getFloor } from '../../_shared/db/org'
 import {
   getSettings,
   insertBuilding,
@@ -16,21 +16,14 @@ import {
 } from '../../_shared/db/org-admin'
 import {
   assertBuilding,
+  floorFor,
   requireAdmin,
   requireSafetyOffice,
   type Admin,
+  type FloorFull,
 } from '../../_shared/org/scope'
 
 type R = Routes<'org'>
-type FloorFull = FloorDoc & { aliasScenes?: string[]; codeVersion?: number }
-
-/** A floor the admin may manage; hides floors of other buildings behind auth.forbidden. */
-export async function floorFor(admin: Admin, ctx: ActionContext, id: string): Promise<FloorFull> {
-  const floor = (await getFloor(ctx.db, id)) as FloorFull | null
-  if (!floor) throw new AppError(admin.all ? 'org.not_found' : 'auth.forbidden')
-  assertBuilding(admin, floor.buildingId)
-  return floor
-}
 
 /** A building the admin may manage. */
 export async function buildingFor(admin: Admin, ctx: ActionContext, id: string) {

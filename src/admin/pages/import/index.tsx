@@ -28,7 +28,7 @@ export default function ImportPage(): JSX.Element {
     setErrors(undefined)
     setNotice(undefined)
     try {
-      const out = await call('org', 'roster.import', { fileID: picked.fileID, dryRun })
+      const out = await call('admin', 'roster.import', { fileID: picked.fileID, dryRun })
       setPreview(out)
       if (!dryRun) {
         setNotice({ ok: true, text: out.applied ? '名册已导入' : '名册与现有一致，无需导入' })
@@ -59,7 +59,7 @@ export default function ImportPage(): JSX.Element {
   const exportAs = async (format: 'xlsx' | 'csv') => {
     setBusy(format)
     try {
-      const out = await call('org', 'roster.export', { format })
+      const out = await call('admin', 'roster.export', { format })
       await openFile(out.url, format)
       setNotice({ ok: true, text: `已导出 ${out.rows} 行` })
     } catch (error) {

@@ -36,7 +36,7 @@ export default function PlacesPage(): JSX.Element {
   }
   const posters = (input: { buildingId?: string; floorId?: string }, key: string) =>
     run(key, async () => {
-      const out = await call('org', 'posters', input)
+      const out = await call('admin', 'posters', input)
       await openFile(out.url, 'pdf')
       return `公示牌已生成，共 ${out.pages} 页`
     })

@@ -15,8 +15,9 @@ import {
 import { readRosterSheet, writeRosterCsv, writeRosterXlsx } from '../../_shared/roster/read-sheet'
 import { applyRosterPlan, knownUsers, loadRosterState } from '../../_shared/roster/state'
 import { requireSafetyOffice } from '../../_shared/org/scope'
+import { storeForDownload } from '../../_shared/media/files'
 
-type R = Routes<'org'>
+type R = Routes<'admin'>
 
 const MAX_LISTED_ISSUES = 200
 
@@ -41,22 +42,7 @@ async function download(ctx: ActionContext, fileID: string): Promise<Buffer> {
   }
 }
 
-/** Stores a generated file and returns its id and a temporary download URL. */
-export async function store(
-  ctx: ActionContext,
-  cloudPath: string,
-  content: Buffer,
-): Promise<{ fileID: string; url: string }> {
-  const up = (await ctx.cloud.uploadFile({ cloudPath, fileContent: content })) as {
-    fileID: string
-  }
-  const urls = (await ctx.cloud.getTempFileURL({
-    fileList: [{ fileID: up.fileID, maxAge: 3600 }],
-  })) as { fileList: Array<{ tempFileURL: string }> }
-  return { fileID: up.fileID, url: urls.fileList[0]?.tempFileURL ?? '' }
-}
-
-export const rosterRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
+export const rosterFileRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
   'roster.import': async ({ fileID, dryRun }, ctx) => {
     const admin = await requireSafetyOffice(ctx)
     const bytes = await download(ctx, fileID)
@@ -113,7 +99,7 @@ export const rosterRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
     const rows = rosterRows(state.current, state.places)
     const content = format === 'csv' ? writeRosterCsv(rows) : await writeRosterXlsx(rows)
     const day = now.toISOString().slice(0, 10)
-    const file = await store(
+    const file = await storeForDownload(
       ctx,
       `exports/roster-${day}-${randomBytes(4).toString('hex')}.${format}`,
       content,

@@ -8,12 +8,16 @@ import { loadRosterState } from '../../_shared/roster/state'
 import { renderPosters, type PosterPage, type PosterPerson } from '../../_shared/poster/render'
 import type { CurrentAssignment } from '../../_shared/domain/roster'
 import { listAllFloors } from '../../_shared/db/org-admin'
-import { assertBuilding, requireAdmin, requireSafetyOffice } from '../../_shared/org/scope'
-import { floorFor } from './places'
+import {
+  assertBuilding,
+  floorFor,
+  requireAdmin,
+  requireSafetyOffice,
+} from '../../_shared/org/scope'
 import { miniProgramCode } from '../../_shared/org/wxacode'
-import { store } from './roster'
+import { storeForDownload } from '../../_shared/media/files'
 
-type R = Routes<'org'>
+type R = Routes<'admin'>
 
 export const REPORT_PAGE = 'pages/report/index'
 const MAX_PAGES = 400
@@ -88,7 +92,7 @@ export const posterRoutes: Pick<R, 'posters'> = {
     }
     const pdf = await renderPosters(pages, posterFonts())
     const scope = floorId ?? buildingId ?? 'all'
-    const file = await store(
+    const file = await storeForDownload(
       ctx,
       `posters/${scope}-${date}-${randomBytes(4).toString('hex')}.pdf`,
       pdf,

@@ -1,0 +1,11 @@
+// The `admin` function: the safety office's desk work that needs heavy libraries — roster files
+// (XLSX/CSV import and export) and floor posters (PDF with the CJK font and mini-program codes) —
+// kept apart so `org`, which the report page calls first, starts without them.
+import { defineFunction } from '../../_shared/runtime'
+import { rosterFileRoutes } from './roster-files'
+import { posterRoutes } from './posters'
+
+export const main = defineFunction('admin', {
+  ...rosterFileRoutes,
+  ...posterRoutes,
+})
