@@ -1,6 +1,6 @@
 // `npm start`: build what is stale, start the emulator with persistent data serving the H5 app,
 // seed the demo hospital on first run, and print where to open everything.
-import { execSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
@@ -38,20 +38,18 @@ async function main(): Promise<void> {
   warnIfExposed(host)
   const manualClock = process.argv.includes('--manual-clock')
 
+  const began = Date.now()
+  const elapsed = (from = began): string => `${((Date.now() - from) / 1000).toFixed(0)} 秒`
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
   console.log('• 构建云函数')
   await buildFunctions({ quiet: true })
   const h5Sources = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((d) =>
     join(ROOT, d),
   )
-  if (isStale(join(ROOT, 'dist-h5', 'index.html'), h5Sources)) {
-    console.log('• 构建 H5 应用（首次约 30 秒）')
-    execSync('npx taro build --type h5', {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    })
-  }
+  // The H5 build runs beside everything else (the emulator does not need it until a page is opened).
+  const h5 = isStale(join(ROOT, 'dist-h5', 'index.html'), h5Sources) ? buildH5() : null
+  h5?.catch(() => undefined) // its failure is reported where it is awaited
+  if (h5) console.log('• 构建 H5 应用（在后台进行）')
 
   mkdirSync(dataDir, { recursive: true })
   const marker = join(dataDir, '.seeded')
@@ -78,26 +76,38 @@ async function main(): Promise<void> {
     await seed.seedDemo({ url: emulator.url })
     const started = Date.now()
     console.log(`• 通过云函数生成 ${HISTORY_WEEKS} 周的演示历史（上报、整改、评价、周报/简报）`)
+    let shown = 0
     const history = await seedHistory({
       url: emulator.url,
       clock,
       until: Date.now(),
       floors: buildHospital().floors.map((f) => String(f._id)),
+      onProgress: (done, total) => {
+        const tenth = Math.floor((done / total) * 10)
+        if (tenth > shown && done < total) {
+          shown = tenth
+          console.log(`  已完成 ${tenth * 10}%（${elapsed(started)}）`)
+        }
+      },
     })
     // With --manual-clock the clock stays manual (at now); otherwise it follows real time.
     if (!manualClock) clock.release()
     console.log(
       `  上报 ${history.reported} 条，立行立改 ${history.fixedOnSpot}，限期整改 ${history.deferred}，` +
         `评价 ${history.rated}${history.failed ? `，${history.failed} 步被拒绝` : ''}` +
-        `（${((Date.now() - started) / 1000).toFixed(0)} 秒）`,
+        `（${elapsed(started)}）`,
     )
     writeFileSync(marker, new Date().toISOString())
+  }
+  if (h5) {
+    console.log('• 等待 H5 应用构建完成…')
+    await h5
   }
 
   const app = emulator.url
   const scene = encodeURIComponent(seed.DEMO_SCENE)
   console.log(`
-啄木鸟已启动 ✔
+啄木鸟已启动 ✔（本次准备用时 ${elapsed()}）
 
   应用（H5）        ${app}/
   安全驾驶舱         ${app}/#/cockpit/pages/index
@@ -128,6 +138,21 @@ ${manualClock ? `  手动时钟           ${new Date(emulator.clock.now()).toISO
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGHUP', () => stop('SIGHUP'))
+}
+
+/** Builds the H5 app in a child process; resolves when it is done, rejects when it fails. */
+function buildH5(): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn('npx', ['taro', 'build', '--type', 'h5'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    child.once('error', fail)
+    child.once('exit', (code) =>
+      code === 0 ? ok() : fail(new Error(`H5 构建失败（退出码 ${code}）`)),
+    )
+  })
 }
 
 main().catch((error: unknown) => {

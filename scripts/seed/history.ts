@@ -58,6 +58,8 @@ export async function seedHistory(opts: {
   until: number
   floors: string[]
   seed?: number
+  /** Told how many of the history's steps are done, after each one. */
+  onProgress?: (done: number, total: number) => void
 }): Promise<HistoryReport> {
   const call = gatewayCaller(opts.url)
   const rnd = prng(opts.seed ?? 12)
@@ -183,7 +185,9 @@ export async function seedHistory(opts: {
   }
   steps.sort((a, b) => a.at - b.at)
   // Later steps of the last days fall after `until`: those hazards are still open today.
-  for (const s of steps.filter((x) => x.at < opts.until)) {
+  const due = steps.filter((x) => x.at < opts.until)
+  for (const [done, s] of due.entries()) {
+    opts.onProgress?.(done, due.length)
     await opts.clock.jump(s.at)
     try {
       await s.run()
@@ -193,6 +197,7 @@ export async function seedHistory(opts: {
         console.warn('  history step refused:', (error as Error).message)
     }
   }
+  opts.onProgress?.(due.length, due.length)
   await opts.clock.jump(opts.until)
   return report
 }
