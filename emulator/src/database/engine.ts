@@ -40,6 +40,16 @@ export class Engine {
     if (opts.journalPath) this.journal = new Journal(opts.journalPath)
   }
 
+  /** Runs a bulk load with the journal's syncs deferred to one at its end (see Journal.setDurable). */
+  async bulk<T>(load: () => Promise<T>): Promise<T> {
+    await this.journal?.setDurable(false)
+    try {
+      return await load()
+    } finally {
+      await this.journal?.setDurable(true)
+    }
+  }
+
   /** Replays the journal, creates declared collections, compacts when the log has grown. */
   async open(): Promise<void> {
     if (this.journal) {

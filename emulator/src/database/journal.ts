@@ -27,6 +27,7 @@ export class Journal {
   private pending: string[] = []
   private waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = []
   private flushing = false
+  private durable = true
   lines = 0
 
   constructor(readonly path: string) {}
@@ -94,13 +95,24 @@ export class Journal {
       try {
         if (!this.handle) throw new Error('journal is not open')
         await this.handle.write(data)
-        await this.handle.datasync()
+        if (this.durable) await this.handle.datasync()
         waiters.forEach((w) => w.resolve())
       } catch (error) {
         waiters.forEach((w) => w.reject(error))
       }
     }
     this.flushing = false
+  }
+
+  /**
+   * Off: appends are acknowledged once written to the OS (they survive a killed process, not a power
+   * cut) — for a bulk load that can be redone. Turning it back on waits until everything is on disk.
+   */
+  async setDurable(durable: boolean): Promise<void> {
+    this.durable = durable
+    if (!durable || !this.handle) return
+    while (this.flushing || this.pending.length) await new Promise((r) => setImmediate(r))
+    await this.handle.datasync()
   }
 
   /** Waits for pending writes and closes the file. */
