@@ -53,18 +53,19 @@ export async function viewFor(
   const ownerChain = chain ?? (await chainOf(ctx, t, now))
   const relations = relationsOf(actor, t, ownerChain)
   const allowed = allowedActions(factsOf(t), relations, actor.id, now)
-  const [events, intents, departments, open] = await Promise.all([
-    known.events ?? listEvents(ctx.db, t._id),
+  const events = known.events ?? (await listEvents(ctx.db, t._id))
+  const [intents, departments, open, { urls, states }] = await Promise.all([
     // Just dispatched: the answer carries how the pushes ended; else read the outbox.
     Promise.resolve(known.intents).then((i) => i ?? intentsOfTicket(ctx.db, t._id)),
     allowed.includes('defer') ? listDepartments(ctx.db) : [],
     allowed.includes('duplicate') ? listOpenOnFloor(ctx.db, t.floorId, OPEN_STATES) : [],
-  ])
-  // Each photo's content check and the viewer's relation decide what URL (if any) they get.
-  const { urls, states } = await visiblePhotoUrls(ctx, relations, [
-    ...t.photos,
-    ...t.afterPhotos,
-    ...events.flatMap((e) => e.photos ?? []),
+    // Each photo's content check and the viewer's relation decide what URL (if any) they get; read
+    // while the pushes are still under way.
+    visiblePhotoUrls(ctx, relations, [
+      ...t.photos,
+      ...t.afterPhotos,
+      ...events.flatMap((e) => e.photos ?? []),
+    ]),
   ])
   const view = toView(t, {
     viewerId: actor.id,
