@@ -26,6 +26,8 @@ interface Slot {
   worker: Worker
   busy: boolean
   mtime: number
+  /** Its first invocation (the function's module load with it) has ended. */
+  warm: boolean
 }
 
 const MAX_WORKERS_PER_FUNCTION = 8
@@ -89,6 +91,7 @@ export class FunctionPool {
         slot.worker.off('message', onMessage)
         slot.worker.off('error', onError)
         slot.worker.off('exit', onExit)
+        slot.warm = true
         if (reusable) this.release(name, slot)
         else this.discard(name, slot)
         resolve(r)
@@ -133,8 +136,11 @@ export class FunctionPool {
         free.busy = true
         return free
       }
-      if ((this.slots.get(name) ?? []).length < MAX_WORKERS_PER_FUNCTION) {
-        const slot: Slot = { worker: this.spawn(name), busy: true, mtime }
+      // One cold start at a time per function: on a small machine a burst of callers is served
+      // sooner by warm workers freeing up than by many module loads competing for the CPU.
+      const current = this.slots.get(name) ?? []
+      if (current.length < MAX_WORKERS_PER_FUNCTION && current.every((s) => s.warm)) {
+        const slot: Slot = { worker: this.spawn(name), busy: true, mtime, warm: false }
         this.slots.set(name, [...(this.slots.get(name) ?? []), slot])
         return slot
       }
