@@ -2,7 +2,6 @@
 // client), configured by the function's environment: SMS_SDK_APP_ID, SMS_SIGN_NAME, SMS_TEMPLATE_ID,
 // SMS_SECRET_ID / SMS_SECRET_KEY (a CAM key allowed to send SMS), optional SMS_REGION and
 // SMS_ENDPOINT (host[:port][/path]; `http://` prefix allowed, e.g. the local stand-in).
-import { sms } from 'tencentcloud-sdk-nodejs-sms'
 import type { ActionContext } from '../runtime/context'
 import type { Delivery, IntentDoc } from './intent'
 import type { Recipient } from '../domain/ticket-machine'
@@ -28,7 +27,9 @@ function param(value: string): string {
   return chars.length <= 12 ? chars.join('') || '—' : chars.slice(0, 12).join('')
 }
 
-function client() {
+// The official client is loaded on the first text, not with the function: most invocations send none.
+async function client() {
+  const { sms } = await import('tencentcloud-sdk-nodejs-sms')
   const raw = env('SMS_ENDPOINT')
   const [protocol, endpoint] = raw.startsWith('http://')
     ? ['http://', raw.slice(7)]
@@ -56,7 +57,7 @@ export async function sendSms(
   const phone = toE164(to.phone)
   if (!phone) return { ...base, ok: false, reason: 'no_phone' }
   try {
-    const res = await client().SendSms({
+    const res = await (await client()).SendSms({
       PhoneNumberSet: [phone],
       SmsSdkAppId: env('SMS_SDK_APP_ID'),
       SignName: env('SMS_SIGN_NAME'),
