@@ -1,11 +1,12 @@
 // A bulletin as an XLSX workbook (exceljs): the same headline rows as the printed page, then the
 // weekly trend, top categories and floors, and the grid as frozen.
-import ExcelJS from 'exceljs'
 import type { Bulletin } from '../../../types/api/stats'
 import { figureRows } from '../../../types/stats-figures'
 
 /** The workbook bytes of a bulletin. */
 export async function bulletinWorkbook(b: Bulletin): Promise<Buffer> {
+  // Loaded on the first export, not with the function: the cockpit's summary never needs it.
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '啄木鸟'
   wb.created = new Date(b.frozenAt)
