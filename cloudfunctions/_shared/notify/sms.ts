@@ -57,7 +57,9 @@ export async function sendSms(
   const phone = toE164(to.phone)
   if (!phone) return { ...base, ok: false, reason: 'no_phone' }
   try {
-    const res = await (await client()).SendSms({
+    const res = await (
+      await client()
+    ).SendSms({
       PhoneNumberSet: [phone],
       SmsSdkAppId: env('SMS_SDK_APP_ID'),
       SignName: env('SMS_SIGN_NAME'),
