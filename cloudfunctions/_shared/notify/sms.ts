@@ -57,9 +57,8 @@ export async function sendSms(
   const phone = toE164(to.phone)
   if (!phone) return { ...base, ok: false, reason: 'no_phone' }
   try {
-    const res = await (
-      await client()
-    ).SendSms({
+    const sender = await client()
+    const res = await sender.SendSms({
       PhoneNumberSet: [phone],
       SmsSdkAppId: env('SMS_SDK_APP_ID'),
       SignName: env('SMS_SIGN_NAME'),
