@@ -34,13 +34,20 @@ export async function insertTicket(
   intents: IntentDoc[],
 ): Promise<boolean> {
   // Every id derives from the request, so a retry can only ever meet itself.
-  return db.runTransaction(async (tx: Tx) => {
-    if (await txGet(tx, TICKETS, ticket._id)) return false
-    await tx.collection(TICKETS).add({ data: ticket })
-    await tx.collection(EVENTS).add({ data: event })
-    for (const intent of intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
-    return true
-  }) as Promise<boolean>
+  try {
+    return (await db.runTransaction(async (tx: Tx) => {
+      if (await txGet(tx, TICKETS, ticket._id)) return false
+      await tx.collection(TICKETS).add({ data: ticket })
+      await tx.collection(EVENTS).add({ data: event })
+      for (const intent of intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+      return true
+    })) as boolean
+  } catch (error) {
+    // A twin request (same reporter and key) racing this one: whichever committed, it is this ticket.
+    if ((error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT') return false
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
 }
 
 /** What one transition writes besides the ticket's patch. */

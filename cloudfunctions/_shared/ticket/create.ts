@@ -7,9 +7,11 @@ import type { CreateTicketInput, TicketView } from '../../../types/api/ticket'
 import { ownerAtOrAbove } from '../domain/owner-chain'
 import { notBefore, responseMinutesOf, slaPatch } from '../domain/sla'
 import { quietHours } from '../runtime/settings'
-import type { EventDoc, TicketDoc } from '../domain/ticket'
+import type { Actor, EventDoc, TicketDoc } from '../domain/ticket'
 import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../db/org'
 import { getTicket, insertTicket } from '../db/tickets'
+import { intentsOfTicket } from '../db/notifications'
+import type { OwnerStep } from '../domain/owner-chain'
 import { intentsFor } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
 import { enforceRateLimit } from '../db/limits'
@@ -40,6 +42,33 @@ async function checkText(ctx: ActionContext, text: string): Promise<void> {
   }
 }
 
+/**
+ * The answer for a retry or a twin request of a report another call inserted: the same ticket, and
+ * once that call's pushes have ended, the same reach it told its reporter.
+ */
+async function twinView(
+  ctx: ActionContext,
+  actor: Actor,
+  id: string,
+  chain?: readonly OwnerStep[],
+): Promise<TicketView> {
+  const started = performance.now()
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    const stored = await getTicket(ctx.db, id)
+    const intents = stored ? await intentsOfTicket(ctx.db, id) : []
+    // The report's own pushes have ended (or wait for the morning by design).
+    const settled =
+      stored && intents.every((i) => !i._id.startsWith(`${id}:1:`) || i.status === 'done' || i.held)
+    if (stored && (settled || performance.now() - started > TWIN_WAIT_MS))
+      return viewFor(ctx, actor, stored, chain, { intents: Promise.resolve(intents) })
+    if (performance.now() - started > TWIN_WAIT_MS) throw new AppError('internal')
+    await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+}
+
+/** How long a twin request waits for the winner's commit and pushes before answering what it sees. */
+const TWIN_WAIT_MS = 3000
+
 const invalid = (path: string, message: string) =>
   new AppError('input.invalid', message, { issues: [{ path, message }] })
 
@@ -57,7 +86,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     getCategory(ctx.db, input.categoryId),
   ])
   const actor = userActor(user)
-  if (existing) return viewFor(ctx, actor, existing)
+  if (existing) return twinView(ctx, actor, id)
   // The hourly report limit (a retry never counts), the photos' check and the floor's lookups run
   // side by side; they only read, and their refusals still come in this order.
   const limited = enforceRateLimit(ctx, 'report', user._id)
@@ -157,11 +186,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     notBefore(now, quietHours(), urgent),
   )
   const inserted = await insertTicket(ctx.db, ticket, event, intents)
-  if (!inserted) {
-    const stored = await getTicket(ctx.db, id)
-    if (!stored) throw new AppError('internal')
-    return viewFor(ctx, actor, stored, chain)
-  }
+  if (!inserted) return twinView(ctx, actor, id, chain)
   // Statistics: the report is counted once, by the call that inserted it, beside the push.
   const counted = countTransition(ctx.db, null, ticket, {
     action: 'create',
