@@ -342,7 +342,7 @@ describe('org administration', () => {
       userId: target,
     })
     // Bind and the implied unbind share a timestamp; their order is not defined.
-    expect(log.map((l) => l.kind).sort()).toEqual(['bind', 'invite', 'invite', 'unbind'])
+    expect(log.map((l) => l.kind).sort()).toEqual(['invite.create', 'invite.create', 'user.bind', 'user.unbind'])
     await b.okAs(B07, 'org', 'user.unbind', { userId: target })
     await expect(
       b.okAs<{ user: unknown }>('o-new-phone', 'user', 'whoami', {}),
@@ -353,7 +353,7 @@ describe('org administration', () => {
       'audit.list',
       { userId: target },
     )
-    expect(after.filter((l) => l.kind === 'unbind')).toHaveLength(2)
+    expect(after.filter((l) => l.kind === 'user.unbind')).toHaveLength(2)
     for (const l of after) expect(l.byName).not.toBe('')
   })
 

@@ -287,7 +287,7 @@ describe('org roster import and export', () => {
     })
     expect(ended.filter((d) => d.validTo !== null)).toHaveLength(1)
     const audit = await b.okAs<Array<{ kind: string }>>(SAFETY, 'org', 'audit.list', {})
-    expect(audit[0].kind).toBe('roster_import')
+    expect(audit[0].kind).toBe('roster.import')
   }, 30_000)
 })
 

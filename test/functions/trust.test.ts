@@ -293,6 +293,24 @@ describe('trust', () => {
         'user.unblock',
         'user.block',
       ])
+      // The administration's log reads the same entries in the same shape, name and reason included.
+      const people = await b.okAs<
+        Array<{
+          kind: string
+          userId: string | null
+          userName: string
+          byName: string
+          note: string
+        }>
+      >(SAFETY, 'org', 'audit.list', { userId: target })
+      const name = (await b.okAs<{ user: { name: string } }>('o-staff-5', 'user', 'whoami', {}))
+        .user.name
+      expect(people.find((p) => p.kind === 'user.block')).toMatchObject({
+        userId: target,
+        userName: name,
+        byName: expect.stringMatching(/\S/),
+        note: '恶意刷单',
+      })
       await expect(b.callAs(STAFF, 'safety', 'auditLog', {})).resolves.toMatchObject({
         ok: false,
         code: 'auth.forbidden',

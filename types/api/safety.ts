@@ -17,6 +17,7 @@ export const AuditItem = z.object({
   actorName: z.string(),
   targetType: z.string(),
   targetId: z.string(),
+  targetName: z.string().optional(),
   reason: z.string().optional(),
   at: z.string(),
 })

@@ -1,27 +1,28 @@
-// The audit log: every block, unblock, reveal of an anonymous reporter, redaction and look at an
-// original photo, with who did it and why. Append-only; nothing in the app edits or deletes it.
+// The audit log: every binding, invite, roster import, block, reveal of an anonymous reporter,
+// redaction and look at an original photo, with who did it and why — the only code that names the
+// collection, and one shape for every entry. Append-only; nothing in the app edits or deletes it.
 import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
+import type { AuditAction } from '../../../types/audit'
 import { rowsOf, isDuplicateKey } from './rows'
 
 export const AUDIT_LOG = 'audit_log'
 
-export type AuditAction =
-  | 'user.block'
-  | 'user.unblock'
-  | 'ticket.reveal_reporter'
-  | 'photo.redact'
-  | 'photo.view_original'
-  | 'photo.release'
+export type { AuditAction }
 
-/** One audit entry as the caller describes it. */
+/** One audit entry as the caller describes it: who did what to whom, and why. */
 export interface AuditEntry {
   action: AuditAction
-  actorId: string
+  /** The acting user, or null for someone not (yet) known, e.g. a failed invite code. */
+  actorId: string | null
   actorName: string
-  targetType: 'user' | 'ticket' | 'photo'
+  targetType: 'user' | 'ticket' | 'photo' | 'roster'
   targetId: string
+  /** The target's name when it is a person, for reading the log without a lookup. */
+  targetName?: string
   reason?: string
+  /** The WeChat OPENID involved, for bindings and invite attempts. */
+  openid?: string
   /** Anything else worth keeping (e.g. the ticket a photo belongs to). */
   detail?: Record<string, unknown>
   at: Date
@@ -48,14 +49,18 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<stri
   return _id
 }
 
-/** The newest audit entries, before a (time, id) position when given. */
+/** The newest audit entries (of one target when given), before a (time, id) position when given. */
 export async function listAudit(
   db: Database,
   limit: number,
   before?: { at: Date; id: string },
+  targetId?: string,
 ): Promise<AuditDoc[]> {
   const _ = db.command
-  const where = before ? { at: _.lte(before.at), _id: _.neq(before.id) } : {}
+  const where = {
+    ...(before ? { at: _.lte(before.at), _id: _.neq(before.id) } : {}),
+    ...(targetId ? { targetId } : {}),
+  }
   const rows = rowsOf<AuditDoc>(
     await db
       .collection(AUDIT_LOG)
@@ -65,10 +70,21 @@ export async function listAudit(
       .limit(limit + 20)
       .get(),
   )
-  // The roster's own entries share the collection; this log lists the trust actions.
-  const ours = rows.filter((r) => typeof r.action === 'string' && typeof r.actorName === 'string')
   const after = before
-    ? ours.filter((r) => new Date(r.at).getTime() < before.at.getTime() || r._id < before.id)
-    : ours
+    ? rows.filter((r) => new Date(r.at).getTime() < before.at.getTime() || r._id < before.id)
+    : rows
   return after.slice(0, limit)
+}
+
+/** How many failed invite codes an OPENID tried since `since`. */
+export async function countFailedRedeems(
+  db: Database,
+  openid: string,
+  since: Date,
+): Promise<number> {
+  const res = (await db
+    .collection(AUDIT_LOG)
+    .where({ openid, action: 'invite.redeem_failed', at: db.command.gte(since) })
+    .count()) as { total?: number }
+  return res.total ?? 0
 }

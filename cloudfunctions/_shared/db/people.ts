@@ -1,5 +1,5 @@
-// Staff records as the administration sees them, one-time invites and the audit log: the only code
-// that names the invites and audit_log collections.
+// Staff records as the administration sees them and one-time invites: the only code that names the
+// invites collection.
 import type { Database } from '../runtime/context'
 import { rowsOf, isDuplicateKey } from './rows'
 import type { UserDoc } from './users'
@@ -115,40 +115,4 @@ export async function consumeInvite(
     .where({ _id: id, usedAt: null, revoked: false })
     .update({ data: { usedAt: at, usedBy: openid } })) as { stats?: { updated?: number } }
   return (res.stats?.updated ?? 0) === 1
-}
-
-export interface AuditDoc {
-  _id?: string
-  kind: 'bind' | 'unbind' | 'invite' | 'redeem_failed' | 'roster_import' | 'duty'
-  at: Date
-  userId: string | null
-  userName: string
-  openid: string
-  byUserId: string | null
-  byName: string
-  note: string
-}
-
-/** Appends an entry to the audit log. */
-export async function audit(db: Database, entry: AuditDoc) {
-  await db.collection('audit_log').add({ data: entry })
-}
-
-/** Audit entries, newest first, optionally of one user. */
-export async function listAudit(db: Database, userId?: string, limit = 100): Promise<AuditDoc[]> {
-  const q = userId ? db.collection('audit_log').where({ userId }) : db.collection('audit_log')
-  return rowsOf<AuditDoc>(await q.orderBy('at', 'desc').limit(limit).get())
-}
-
-/** How many failed redeem attempts an OPENID made since `since`. */
-export async function countFailedRedeems(
-  db: Database,
-  openid: string,
-  since: Date,
-): Promise<number> {
-  const res = (await db
-    .collection('audit_log')
-    .where({ openid, kind: 'redeem_failed', at: db.command.gte(since) })
-    .count()) as { total?: number }
-  return res.total ?? 0
 }

@@ -2,7 +2,7 @@
 // same format, so export → import changes nothing.
 import { randomBytes } from 'node:crypto'
 import { AppError, type ActionContext, type Routes } from '../../_shared/runtime'
-import { audit } from '../../_shared/db/people'
+import { recordAudit } from '../../_shared/db/audit'
 import {
   checkHeader,
   planRoster,
@@ -80,15 +80,14 @@ export const rosterFileRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
       plan.added.length + plan.changed.length + plan.handedOver.length + plan.removed.length
     if (dryRun || changes === 0) return { applied: false, ...preview }
     await applyRosterPlan(ctx.db, plan, now)
-    await audit(ctx.db, {
-      kind: 'roster_import',
+    await recordAudit(ctx.db, {
+      action: 'roster.import',
       at: now,
-      userId: null,
-      userName: '',
-      openid: '',
-      byUserId: admin.user._id,
-      byName: admin.user.name,
-      note: `导入名册：新增 ${plan.added.length}，变更 ${plan.changed.length}，交接 ${plan.handedOver.length}，移除 ${plan.removed.length}`,
+      targetType: 'roster',
+      targetId: '',
+      actorId: admin.user._id,
+      actorName: admin.user.name,
+      reason: `导入名册：新增 ${plan.added.length}，变更 ${plan.changed.length}，交接 ${plan.handedOver.length}，移除 ${plan.removed.length}`,
     })
     return { applied: true, ...preview }
   },

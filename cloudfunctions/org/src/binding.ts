@@ -4,15 +4,14 @@ import { randomInt, randomBytes } from 'node:crypto'
 import { AppError, type ActionContext, type Routes } from '../../_shared/runtime'
 import { getFloor } from '../../_shared/db/org'
 import { listDutiesOfUser } from '../../_shared/db/org-admin'
+import { countFailedRedeems, listAudit, recordAudit } from '../../_shared/db/audit'
+import { hospitalTime } from '../../_shared/domain/time'
 import {
-  audit,
   consumeInvite,
-  countFailedRedeems,
   findOpenInvite,
   getUser,
   insertInvite,
   isBound,
-  listAudit,
   revokeInvitesOf,
   setUserOpenid,
   unboundOpenid,
@@ -74,15 +73,15 @@ export const bindingRoutes: Pick<
       usedBy: null,
       revoked: false,
     })
-    await audit(ctx.db, {
-      kind: 'invite',
+    await recordAudit(ctx.db, {
+      action: 'invite.create',
       at: now,
-      userId,
-      userName: user.name,
-      openid: '',
-      byUserId: admin.user._id,
-      byName: admin.user.name,
-      note: `邀请码有效期至 ${expiresAt.toISOString()}`,
+      targetType: 'user',
+      targetId: userId,
+      targetName: user.name,
+      actorId: admin.user._id,
+      actorName: admin.user.name,
+      reason: `邀请码有效期至 ${hospitalTime(expiresAt).format('YYYY-MM-DD HH:mm')}`,
     })
     return { code, expiresAt: expiresAt.toISOString(), scene, page: INVITE_PAGE, qr }
   },
@@ -107,15 +106,15 @@ export const bindingRoutes: Pick<
     }
     const valid = invite && new Date(invite.expiresAt) > now
     if (!invite || !valid) {
-      await audit(ctx.db, {
-        kind: 'redeem_failed',
+      await recordAudit(ctx.db, {
+        action: 'invite.redeem_failed',
         at: now,
-        userId: null,
-        userName: '',
+        targetType: 'user',
+        targetId: '',
         openid: ctx.openid,
-        byUserId: null,
-        byName: '',
-        note: invite ? '邀请码已过期' : '邀请码不存在或已使用',
+        actorId: null,
+        actorName: '',
+        reason: invite ? '邀请码已过期' : '邀请码不存在或已使用',
       })
       throw new AppError('invite.invalid')
     }
@@ -129,29 +128,31 @@ export const bindingRoutes: Pick<
       throw new AppError('invite.invalid')
     if (target.openid !== ctx.openid) {
       if (isBound(target)) {
-        await audit(ctx.db, {
-          kind: 'unbind',
+        await recordAudit(ctx.db, {
+          action: 'user.unbind',
           at: now,
-          userId: target._id,
-          userName: target.name,
+          targetType: 'user',
+          targetId: target._id,
+          targetName: target.name,
           openid: target.openid,
-          byUserId: invite.createdBy,
-          byName: inviter?.name ?? '',
-          note: '新的微信通过邀请码绑定，原微信解除绑定',
+          actorId: invite.createdBy,
+          actorName: inviter?.name ?? '',
+          reason: '新的微信通过邀请码绑定，原微信解除绑定',
         })
       }
       if (!(await setUserOpenid(ctx.db, target._id, ctx.openid)))
         throw new AppError('bind.conflict')
     }
-    await audit(ctx.db, {
-      kind: 'bind',
+    await recordAudit(ctx.db, {
+      action: 'user.bind',
       at: now,
-      userId: target._id,
-      userName: target.name,
+      targetType: 'user',
+      targetId: target._id,
+      targetName: target.name,
       openid: ctx.openid,
-      byUserId: invite.createdBy,
-      byName: inviter?.name ?? '',
-      note: `通过邀请码 ${code} 绑定`,
+      actorId: invite.createdBy,
+      actorName: inviter?.name ?? '',
+      reason: `通过邀请码 ${code} 绑定`,
     })
     return { id: target._id, name: target.name, roles: target.roles }
   },
@@ -161,28 +162,29 @@ export const bindingRoutes: Pick<
     if (!isBound(user)) return { userId, unbound: false }
     await setUserOpenid(ctx.db, userId, unboundOpenid(userId))
     await revokeInvitesOf(ctx.db, userId)
-    await audit(ctx.db, {
-      kind: 'unbind',
+    await recordAudit(ctx.db, {
+      action: 'user.unbind',
       at: ctx.now(),
-      userId,
-      userName: user.name,
+      targetType: 'user',
+      targetId: userId,
+      targetName: user.name,
       openid: user.openid,
-      byUserId: admin.user._id,
-      byName: admin.user.name,
-      note: '管理员解除绑定',
+      actorId: admin.user._id,
+      actorName: admin.user.name,
+      reason: '管理员解除绑定',
     })
     return { userId, unbound: true }
   },
   'audit.list': async ({ userId }, ctx) => {
     const admin = userId ? await requireAdmin(ctx) : await requireSafetyOffice(ctx)
     if (userId) await userFor(admin, ctx, userId)
-    return (await listAudit(ctx.db, userId)).map((a) => ({
-      kind: a.kind,
+    return (await listAudit(ctx.db, 100, undefined, userId)).map((a) => ({
+      kind: a.action,
       at: new Date(a.at).toISOString(),
-      userId: a.userId,
-      userName: a.userName,
-      byName: a.byName,
-      note: a.note,
+      userId: a.targetType === 'user' && a.targetId ? a.targetId : null,
+      userName: a.targetName ?? '',
+      byName: a.actorName,
+      note: a.reason ?? '',
     }))
   },
 }

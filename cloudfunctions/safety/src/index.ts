@@ -31,7 +31,7 @@ async function changeBlock(
       targetType: 'user',
       targetId: target._id,
       reason: reason || undefined,
-      detail: { targetName: target.name },
+      targetName: target.name,
       at: now,
       dedupeKey: `${blocked}:${now.getTime()}`,
     })
@@ -52,6 +52,7 @@ export const main = defineFunction('safety', {
         actorName: r.actorName,
         targetType: r.targetType,
         targetId: r.targetId,
+        targetName: r.targetName,
         reason: r.reason,
         at: new Date(r.at).toISOString(),
       })),

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
+import { auditLabel } from '../../../types/audit'
 import { AdminNav } from '../parts/AdminNav'
 import { shanghai } from '../parts/format'
 import '../parts/admin.scss'
@@ -35,14 +36,6 @@ const MENU = [
     all: true,
   },
 ]
-
-const KIND_LABEL: Record<string, string> = {
-  bind: '绑定',
-  unbind: '解绑',
-  invite: '发邀请',
-  redeem_failed: '邀请码错误',
-  roster_import: '导入名册',
-}
 
 export default function AdminHome(): JSX.Element {
   const [persona, setPersona] = useState(0)
@@ -92,7 +85,7 @@ export default function AdminHome(): JSX.Element {
               />
               {audit.data?.slice(0, 30).map((a, i) => (
                 <View key={i} className="admin-row">
-                  <Text className="admin-tag">{KIND_LABEL[a.kind] ?? a.kind}</Text>
+                  <Text className="admin-tag">{auditLabel(a.kind)}</Text>
                   <Text className="admin-row-main">
                     {a.userName} {a.note}
                   </Text>

@@ -8,17 +8,10 @@ import { useState } from 'react'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call, messageOf } from '../../services'
+import { auditLabel } from '../../../types/audit'
 import './content.scss'
 
 const GRID = 3
-const AUDIT_LABELS: Record<string, string> = {
-  'user.block': '封禁账号',
-  'user.unblock': '解除封禁',
-  'ticket.reveal_reporter': '查看匿名上报人',
-  'photo.redact': '照片打码',
-  'photo.view_original': '查看原图',
-  'photo.release': '照片放行',
-}
 
 /** The black boxes of the cells chosen on a 3×3 grid, as fractions of the photo. */
 function boxesOf(cells: number[]) {
@@ -196,7 +189,10 @@ export default function SafetyPage(): JSX.Element {
         />
         {audit.data?.items.map((a) => (
           <View key={a.id} className="safety-audit">
-            <Text className="safety-audit-action">{AUDIT_LABELS[a.action] ?? a.action}</Text>
+            <Text className="safety-audit-action">
+              {auditLabel(a.action)}
+              {a.targetName ? ` ${a.targetName}` : ''}
+            </Text>
             <Text className="muted">
               {a.actorName} · {dayjs(a.at).format('MM-DD HH:mm')}
               {a.reason ? ` · ${a.reason}` : ''}
