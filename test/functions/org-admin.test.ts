@@ -342,7 +342,12 @@ describe('org administration', () => {
       userId: target,
     })
     // Bind and the implied unbind share a timestamp; their order is not defined.
-    expect(log.map((l) => l.kind).sort()).toEqual(['invite.create', 'invite.create', 'user.bind', 'user.unbind'])
+    expect(log.map((l) => l.kind).sort()).toEqual([
+      'invite.create',
+      'invite.create',
+      'user.bind',
+      'user.unbind',
+    ])
     await b.okAs(B07, 'org', 'user.unbind', { userId: target })
     await expect(
       b.okAs<{ user: unknown }>('o-new-phone', 'user', 'whoami', {}),

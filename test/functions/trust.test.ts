@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import { createStillClock } from '../../emulator/src/index'
 import type { TicketView } from '../../types/api/ticket'
-import { HOURLY_LIMITS } from '../../cloudfunctions/_shared/domain/rate-limits'
+import { HOURLY_LIMITS } from '../../cloudfunctions/_shared/ticket/domain/rate-limits'
 
 const STAFF = 'demo-staff'
 const SAFETY = 'demo-safety'

@@ -1,6 +1,6 @@
 // The platform's verdict on a photo (message push `wxa_media_check`): recorded once per trace id; a
 // flagged photo gets its blurred copy at once, so nobody ever sees it unblurred.
-import { findByTrace, recordVerdict, type MediaStatus } from '../db/media'
+import { findByTrace, recordVerdict, type MediaStatus } from './store'
 import type { ActionContext } from '../runtime/context'
 import { download, upload } from './files'
 import { pixelate } from './image'

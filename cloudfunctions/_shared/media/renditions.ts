@@ -1,9 +1,9 @@
 // The photo URLs one viewer gets for a ticket: each photo's check and the viewer's relation decide
 // between the photo, its redacted or blurred copy, or nothing (the client shows a placeholder).
-import type { PhotoState } from '../domain/photo-visibility'
-import { photoRendition, photoState } from '../domain/photo-visibility'
-import type { Relation } from '../domain/ticket-machine'
-import { getChecks } from '../db/media'
+import type { PhotoState } from './domain/photo-visibility'
+import { photoRendition, photoState } from './domain/photo-visibility'
+import type { Relation } from '../ticket/domain/machine'
+import { getChecks } from './store'
 import type { ActionContext } from '../runtime/context'
 import { tempUrls } from './files'
 

@@ -1,8 +1,8 @@
 // The credit bank: each accepted one-time consent adds one send; a long-term consent is kept, not
 // spent. A retried report of the same consent request is counted once.
 import { TEMPLATE_IDS, type Reachability } from '../../../types/api/notify'
-import { claimConsentRequest, consentsOf, grantConsent } from '../db/consents'
-import { findUserById, markConsentAnswered } from '../db/users'
+import { claimConsentRequest, consentsOf, grantConsent } from './store/consents'
+import { findUserById, markConsentAnswered } from '../runtime/users'
 import type { ActionContext } from '../runtime/context'
 import { isKnownTemplate, LONG_TERM_TEMPLATE, templateKind } from './templates'
 

@@ -3,11 +3,11 @@
 // (抄送) — ownership never moves here; urgent categories, and a chain nobody could be pushed in,
 // fall back to SMS and else to the safety office's board. Every attempt is recorded on the intent.
 import { TEMPLATE_IDS } from '../../../types/api/notify'
-import { fitField } from '../domain/notify-fields'
-import type { Recipient } from '../domain/ticket-machine'
-import { claimIntent, finishIntent, pendingIntents, releaseStaleClaims } from '../db/notifications'
-import { clearCredits, consentsOf, refundCredit, spendCredit } from '../db/consents'
-import { markUnreachable } from '../db/users'
+import { fitField } from './domain/fields'
+import type { Recipient } from '../ticket/domain/machine'
+import { claimIntent, finishIntent, pendingIntents, releaseStaleClaims } from './store/outbox'
+import { clearCredits, consentsOf, refundCredit, spendCredit } from './store/consents'
+import { markUnreachable } from '../runtime/users'
 import type { ActionContext } from '../runtime/context'
 import type { Delivery, IntentDoc } from './intent'
 import { LONG_TERM_TEMPLATE, templateFor } from './templates'

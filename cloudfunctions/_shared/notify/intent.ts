@@ -1,9 +1,9 @@
 // A push intent as stored in the outbox: who it is for, who may receive a copy when they cannot be
 // reached, and — once dispatched — every delivery tried, so what a user is told comes from results.
 import { LEVEL_LABELS } from '../../../types/ticket'
-import type { OwnerStep } from '../domain/owner-chain'
-import type { NotificationKind, PushRequest, Recipient } from '../domain/ticket-machine'
-import type { TicketDoc } from '../domain/ticket'
+import type { OwnerStep } from '../org/domain/owner-chain'
+import type { NotificationKind, PushRequest, Recipient } from '../ticket/domain/machine'
+import type { TicketDoc } from '../ticket/domain/ticket'
 
 export type Channel = 'subscribe' | 'sms' | 'board'
 

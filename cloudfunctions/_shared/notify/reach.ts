@@ -1,5 +1,5 @@
 // What a ticket's record says about who was reached: read from the outbox's results, never guessed.
-import { hospitalTime } from '../domain/time'
+import { hospitalTime } from '../../../types/time'
 import type { IntentDoc } from './intent'
 
 export interface ReachLine {

@@ -4,7 +4,7 @@
 // SMS_ENDPOINT (host[:port][/path]; `http://` prefix allowed, e.g. the local stand-in).
 import type { ActionContext } from '../runtime/context'
 import type { Delivery, IntentDoc } from './intent'
-import type { Recipient } from '../domain/ticket-machine'
+import type { Recipient } from '../ticket/domain/machine'
 
 const env = (k: string): string => process.env[k] ?? ''
 

@@ -2,7 +2,7 @@
 // uses and whether it is one-time (one consent = one send) or long-term (not consumed by a send).
 import templates from '../../../database/subscribe-templates.json'
 import { TEMPLATE_IDS } from '../../../types/api/notify'
-import type { NotificationKind } from '../domain/ticket-machine'
+import type { NotificationKind } from '../ticket/domain/machine'
 
 export type TemplateKind = 'one-time' | 'long-term'
 

@@ -1,11 +1,11 @@
 // Who cannot be reached: captains with no reminders left, who never subscribed, or without a phone
 // for the SMS fallback — since when, and how many hazards they own or were copied on.
 import { LEVEL_LABELS } from '../../../types/ticket'
-import { LEVEL_OF } from '../domain/owner-chain'
-import { consentsOfUsers } from '../db/consents'
-import { copiedCounts } from '../db/notifications'
-import { captainsWithDuties } from '../db/org'
-import { openOwnedCounts } from '../db/tickets'
+import { LEVEL_OF } from '../org/domain/owner-chain'
+import { consentsOfUsers } from './store/consents'
+import { copiedCounts } from './store/outbox'
+import { captainsWithDuties } from '../org/store/org'
+import { openOwnedCounts } from '../ticket/store/tickets'
 import type { ActionContext } from '../runtime/context'
 import { TEMPLATE_IDS } from '../../../types/api/notify'
 import { LONG_TERM_TEMPLATE } from './templates'

@@ -2,10 +2,10 @@
 // the duties they hold.
 import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
-import type { UserDoc } from '../db/users'
-import { ROSTER_DUTIES, listDutiesOfUser } from '../db/org-admin'
-import { findUsersByPhones, insertUsers, unboundOpenid, updateUser } from '../db/people'
-import { isDuplicateKey } from '../db/rows'
+import type { UserDoc } from '../runtime/users'
+import { ROSTER_DUTIES, listDutiesOfUser } from './store/org-admin'
+import { findUsersByPhones, insertUsers, unboundOpenid, updateUser } from './store/people'
+import { isDuplicateKey } from '../runtime/rows'
 
 /** The id a person imported by phone gets: derived from the number, so a retry never duplicates. */
 export function personId(phone: string): string {

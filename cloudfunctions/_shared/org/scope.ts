@@ -1,8 +1,8 @@
 // Who may administer what: the safety office everything, a 楼长 their own building(s).
 import { requireUser } from '../ticket/actor'
-import type { UserDoc } from '../db/users'
-import { listDutiesOfUser } from '../db/org-admin'
-import { getFloor, type FloorDoc } from '../db/org'
+import type { UserDoc } from '../runtime/users'
+import { listDutiesOfUser } from './store/org-admin'
+import { getFloor, type FloorDoc } from './store/org'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 

@@ -1,5 +1,5 @@
 // Deployment settings from the function's environment (CloudBase per-function variables).
-import { parseQuietHours, type QuietHours } from '../domain/sla'
+import { parseQuietHours, type QuietHours } from '../ladder/domain/sla'
 
 /** Quiet hours, `QUIET_HOURS=22:00-07:00` by default: non-urgent pushes and escalations wait. */
 export function quietHours(): QuietHours {

@@ -7,8 +7,8 @@ import {
   hasCountersUntil,
   insertBulletin,
   type BulletinDoc,
-} from '../db/bulletins'
-import { duePeriods, shanghaiDay } from '../domain/stats-keys'
+} from './store/bulletins'
+import { duePeriods, shanghaiDay } from './domain/keys'
 import type { ActionContext } from '../runtime/context'
 import { gridOf, summaryOf } from './service'
 

@@ -1,7 +1,7 @@
 // `stats:rebuild`: recount every counter from the counted-transition ledger in journal order,
 // cross-check the ledger against the ticket journal, and diff the recount with the live counters.
-import { DAYS, LEDGER, OPEN, replaceCounters, scanAll, type LedgerRow } from '../db/counters'
-import { EVENTS_COLLECTION } from '../db/tickets'
+import { DAYS, LEDGER, OPEN, replaceCounters, scanAll, type LedgerRow } from './store/counters'
+import { EVENTS_COLLECTION } from '../ticket/store/tickets'
 import {
   DAY_SECTIONS,
   emptySet,
@@ -10,8 +10,8 @@ import {
   type CounterSet,
   type DayCounters,
   type OpenCounter,
-} from '../domain/stats-docs'
-import { counterDeltas, type StatsTicket } from '../domain/stats-keys'
+} from './domain/docs'
+import { counterDeltas, type StatsTicket } from './domain/keys'
 import type { Database } from '../runtime/context'
 
 /** One counter whose live value differs from the recount. */

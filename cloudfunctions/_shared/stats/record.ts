@@ -1,6 +1,6 @@
 // The write-path hook: count one transition. Called right after the guarded ticket write wins.
-import { applyCounterDeltas } from '../db/counters'
-import { counterDeltas, type StatsEvent, type StatsTicket } from '../domain/stats-keys'
+import { applyCounterDeltas } from './store/counters'
+import { counterDeltas, type StatsEvent, type StatsTicket } from './domain/keys'
 import type { Database } from '../runtime/context'
 
 type Counted = StatsTicket & { _id: string; version: number }

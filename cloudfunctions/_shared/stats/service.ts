@@ -1,7 +1,7 @@
 // The stats use cases: who may see what, and the figures read from counters (never from tickets,
 // except the few open tickets past their deadline right now).
 import type { Grid, Leaderboard, Summary } from '../../../types/api/stats'
-import { listOpen, listRange, openTotal } from '../db/counters'
+import { listOpen, listRange, openTotal } from './store/counters'
 import {
   getBuilding,
   getFloorLabels,
@@ -9,10 +9,10 @@ import {
   listBuildings,
   listCategories,
   listDutiesOfUser,
-} from '../db/org'
-import { listOverdueOpen } from '../db/tickets'
-import { HOSPITAL } from '../domain/stats-docs'
-import { leaderboard, leaderboardUserIds, summarize, type Names } from '../domain/stats-summary'
+} from '../org/store/org'
+import { listOverdueOpen } from '../ticket/store/tickets'
+import { HOSPITAL } from './domain/docs'
+import { leaderboard, leaderboardUserIds, summarize, type Names } from './domain/summary'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext, Database } from '../runtime/context'
 import { requireUser } from '../ticket/actor'

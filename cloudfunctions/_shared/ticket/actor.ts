@@ -1,9 +1,9 @@
 // Who is acting and how they stand towards a ticket — from the OPENID, never from the input.
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
-import type { Relation } from '../domain/ticket-machine'
-import type { OwnerStep } from '../domain/owner-chain'
-import type { Actor, TicketDoc, UserDoc } from '../domain/ticket'
-import { findUserByOpenid } from '../db/users'
+import type { Relation } from './domain/machine'
+import type { OwnerStep } from '../org/domain/owner-chain'
+import type { Actor, TicketDoc, UserDoc } from './domain/ticket'
+import { findUserByOpenid } from '../runtime/users'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 

@@ -10,7 +10,7 @@ import {
   getFloor,
   getFloorsByIds,
   listDutiesOfUser,
-} from '../db/org'
+} from '../org/store/org'
 import {
   countOpenByFloor,
   countTickets,
@@ -20,9 +20,9 @@ import {
   searchWhere,
   type SortBy,
   type Where,
-} from '../db/ticket-lists'
-import type { PageCursor, TicketDoc } from '../db/tickets'
-import type { UserDoc } from '../db/users'
+} from './store/lists'
+import type { PageCursor, TicketDoc } from './store/tickets'
+import type { UserDoc } from '../runtime/users'
 import { AppError } from '../runtime/app-error'
 import { visibleThumbnails } from '../media/renditions'
 import type { ActionContext } from '../runtime/context'

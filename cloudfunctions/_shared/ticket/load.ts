@@ -3,12 +3,18 @@
 // error naming the field.
 import type { TicketAction } from '../../../types/ticket'
 import type { ActOf } from '../../../types/api/ticket'
-import type { OwnerStep } from '../domain/owner-chain'
-import { ownerAtOrAbove } from '../domain/owner-chain'
-import type { Actor, TicketDoc } from '../domain/ticket'
-import type { World } from '../domain/ticket-machine'
-import { getBuilding, getDepartment, getFloor, getUsersByIds, loadOwnerChain } from '../db/org'
-import { getTicket } from '../db/tickets'
+import type { OwnerStep } from '../org/domain/owner-chain'
+import { ownerAtOrAbove } from '../org/domain/owner-chain'
+import type { Actor, TicketDoc } from './domain/ticket'
+import type { World } from './domain/machine'
+import {
+  getBuilding,
+  getDepartment,
+  getFloor,
+  getUsersByIds,
+  loadOwnerChain,
+} from '../org/store/org'
+import { getTicket } from './store/tickets'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'

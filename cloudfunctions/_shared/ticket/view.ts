@@ -7,8 +7,8 @@ import {
   type TicketAction,
 } from '../../../types/ticket'
 import type { ActionForm, TicketSummary, TicketView } from '../../../types/api/ticket'
-import type { Relation } from '../domain/ticket-machine'
-import type { EventDoc, TicketDoc } from '../domain/ticket'
+import type { Relation } from './domain/machine'
+import type { EventDoc, TicketDoc } from './domain/ticket'
 import type { ReachLine } from '../notify/reach'
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)

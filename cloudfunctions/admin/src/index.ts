@@ -2,8 +2,8 @@
 // (XLSX/CSV import and export) and floor posters (PDF with the CJK font and mini-program codes) —
 // kept apart so `org`, which the report page calls first, starts without them.
 import { defineFunction } from '../../_shared/runtime'
-import { rosterFileRoutes } from './roster-files'
-import { posterRoutes } from './posters'
+import { rosterFileRoutes } from '../../_shared/org/roster-files'
+import { posterRoutes } from '../../_shared/org/posters'
 
 export const main = defineFunction('admin', {
   ...rosterFileRoutes,

@@ -1,13 +1,13 @@
 // The `media` function: receives the platform's photo verdicts (message push wxa_media_check) and
 // gives the safety office its queue of flagged photos, redaction and audited access to originals.
-import { recordAudit } from '../../_shared/db/audit'
+import { recordAudit } from '../../_shared/trust/store/audit'
 import {
   getCheck,
   listFlagged,
   mediaCheckId,
   releaseFlag,
   setRedacted,
-} from '../../_shared/db/media'
+} from '../../_shared/media/store'
 import { applyMediaVerdict, isMediaCheckEvent } from '../../_shared/media/callback'
 import { download, tempUrls, upload } from '../../_shared/media/files'
 import { blackBoxes } from '../../_shared/media/image'

@@ -1,6 +1,6 @@
 // The `notify` function — the only holder of subscribeMessage.send and SMS — with the credit bank.
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
-import { markNudged } from '../../_shared/db/users'
+import { markNudged } from '../../_shared/runtime/users'
 import { unreachableCaptains } from '../../_shared/notify/unreachable'
 import { requireUser } from '../../_shared/ticket/actor'
 import { dispatchPending } from '../../_shared/notify/dispatch'

@@ -9,11 +9,11 @@ import {
   listCategories,
   loadOwnerChain,
   type FloorDoc,
-} from '../../_shared/db/org'
-import { placeRoutes } from './places'
-import { catalogRoutes } from './catalog'
-import { dutyRoutes } from './duties'
-import { bindingRoutes } from './binding'
+} from '../../_shared/org/store/org'
+import { placeRoutes } from '../../_shared/org/places'
+import { catalogRoutes } from '../../_shared/org/catalog'
+import { dutyRoutes } from '../../_shared/org/duties'
+import { bindingRoutes } from '../../_shared/org/binding'
 
 async function header(floor: FloorDoc, ctx: ActionContext, retired: AppError) {
   const [building, chain] = await Promise.all([

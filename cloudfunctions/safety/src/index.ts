@@ -1,7 +1,7 @@
 // The `safety` function: the safety office blocks and unblocks abusers and reads the audit log.
 import { formatCursor } from '../../../types/cursor'
-import { listAudit, recordAudit } from '../../_shared/db/audit'
-import { findUserById, setBlocked } from '../../_shared/db/users'
+import { listAudit, recordAudit } from '../../_shared/trust/store/audit'
+import { findUserById, setBlocked } from '../../_shared/runtime/users'
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
 import { requireSafetyOffice } from '../../_shared/ticket/actor'
 

@@ -1,7 +1,7 @@
 // The `sla` function: on its timer, moves what is due up the ladder and sends the evening list.
 import { defineFunction } from '../../_shared/runtime'
-import { sweepDue } from '../../_shared/sla/sweep'
-import { sendEveningLists } from '../../_shared/sla/evening'
+import { sweepDue } from '../../_shared/ladder/sweep'
+import { sendEveningLists } from '../../_shared/ladder/evening'
 
 const routes = defineFunction(
   'sla',

@@ -1,7 +1,7 @@
 // The `stats` function: the cockpit's figures from counters, and frozen bulletins. A daily 08:00
 // timer (UTC+8) freezes what is due: Monday the last week, the 1st the last month.
 import { AppError, createContext, defineFunction } from '../../_shared/runtime'
-import { getBulletin, listBulletins, setBulletinFile } from '../../_shared/db/bulletins'
+import { getBulletin, listBulletins, setBulletinFile } from '../../_shared/stats/store/bulletins'
 import { bulletinOf, freezeDue, headOf } from '../../_shared/stats/bulletins'
 import { accessOf, gridOf, leaderboardOf, scopeOf, summaryOf } from '../../_shared/stats/service'
 import { bulletinWorkbook } from '../../_shared/stats/xlsx'

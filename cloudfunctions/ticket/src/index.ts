@@ -5,12 +5,12 @@ import {
   getTicketsByIds,
   listByOwner,
   listOpenOnFloor,
-} from '../../_shared/db/tickets'
+} from '../../_shared/ticket/store/tickets'
 import { AppError, defineFunction } from '../../_shared/runtime'
-import { boardTicketIds } from '../../_shared/db/notifications'
-import { recordAudit } from '../../_shared/db/audit'
-import { getTicket } from '../../_shared/db/tickets'
-import { eveningView } from '../../_shared/sla/evening-view'
+import { boardTicketIds } from '../../_shared/notify/store/outbox'
+import { recordAudit } from '../../_shared/trust/store/audit'
+import { getTicket } from '../../_shared/ticket/store/tickets'
+import { eveningView } from '../../_shared/ladder/evening-view'
 import { requireUser } from '../../_shared/ticket/actor'
 import { createTicket } from '../../_shared/ticket/create'
 import { actOnTicket } from '../../_shared/ticket/door'

@@ -1,7 +1,7 @@
 // The `user` function: who is calling.
-import { findUserByOpenid } from '../../_shared/db/users'
+import { findUserByOpenid } from '../../_shared/runtime/users'
 import { defineFunction } from '../../_shared/runtime'
-import { dutiesOfUser } from '../../_shared/db/org'
+import { dutiesOfUser } from '../../_shared/org/store/org'
 
 export const main = defineFunction('user', {
   whoami: async (_input, ctx) => {

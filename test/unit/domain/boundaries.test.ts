@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { api } from '../../../types/api'
 import { internalApi } from '../../../cloudfunctions/_shared/runtime/internal-api'
 
-const DOMAIN = join(__dirname, '../../../cloudfunctions/_shared/domain')
+const DOMAIN = join(__dirname, '../../../cloudfunctions/_shared/ticket/domain')
 
 describe('architecture boundaries', () => {
   it.each(readdirSync(DOMAIN).filter((f) => f.endsWith('.ts')))(

@@ -1,5 +1,5 @@
 // Values are cut to WeChat's field rules before sending, so a send never fails with 47003.
-import { fitField } from '../../../cloudfunctions/_shared/domain/notify-fields'
+import { fitField } from '../../../cloudfunctions/_shared/notify/domain/fields'
 
 describe('fitField', () => {
   it.each([

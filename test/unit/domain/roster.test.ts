@@ -10,7 +10,7 @@ import {
   type CurrentAssignment,
   type PlaceSnapshot,
   type RosterRow,
-} from '../../../cloudfunctions/_shared/domain/roster'
+} from '../../../cloudfunctions/_shared/org/domain/roster'
 import { rolesFor } from '../../../cloudfunctions/_shared/org/people'
 
 const places: PlaceSnapshot = {

@@ -7,7 +7,7 @@ import {
   reminderMarks,
   responseMinutesOf,
   type SlaFacts,
-} from '../../../cloudfunctions/_shared/domain/sla'
+} from '../../../cloudfunctions/_shared/ladder/domain/sla'
 
 const T0 = new Date('2026-11-24T02:00:00Z') // 10:00 in Shanghai
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)

@@ -6,9 +6,9 @@ import {
   weekStart,
   type CounterDelta,
   type StatsTicket,
-} from '../../../cloudfunctions/_shared/domain/stats-keys'
-import { coverRange, emptySet, fold } from '../../../cloudfunctions/_shared/domain/stats-docs'
-import { summarize } from '../../../cloudfunctions/_shared/domain/stats-summary'
+} from '../../../cloudfunctions/_shared/stats/domain/keys'
+import { coverRange, emptySet, fold } from '../../../cloudfunctions/_shared/stats/domain/docs'
+import { summarize } from '../../../cloudfunctions/_shared/stats/domain/summary'
 
 const REPORTED = new Date('2026-03-02T02:00:00Z') // 10:00 in Shanghai
 const base: StatsTicket = {

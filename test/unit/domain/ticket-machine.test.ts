@@ -6,9 +6,9 @@ import {
   type Relation,
   type TicketFacts,
   type World,
-} from '../../../cloudfunctions/_shared/domain/ticket-machine'
-import type { OwnerStep } from '../../../cloudfunctions/_shared/domain/owner-chain'
-import type { TicketDoc } from '../../../cloudfunctions/_shared/domain/ticket'
+} from '../../../cloudfunctions/_shared/ticket/domain/machine'
+import type { OwnerStep } from '../../../cloudfunctions/_shared/org/domain/owner-chain'
+import type { TicketDoc } from '../../../cloudfunctions/_shared/ticket/domain/ticket'
 import {
   TICKET_ACTIONS,
   TICKET_STATES,

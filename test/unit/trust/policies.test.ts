@@ -4,9 +4,12 @@ import {
   photoRendition,
   photoState,
   type PhotoCheckFacts,
-} from '../../../cloudfunctions/_shared/domain/photo-visibility'
-import type { Relation } from '../../../cloudfunctions/_shared/domain/ticket-machine'
-import { HOURLY_LIMITS, limitRefusal } from '../../../cloudfunctions/_shared/domain/rate-limits'
+} from '../../../cloudfunctions/_shared/media/domain/photo-visibility'
+import type { Relation } from '../../../cloudfunctions/_shared/ticket/domain/machine'
+import {
+  HOURLY_LIMITS,
+  limitRefusal,
+} from '../../../cloudfunctions/_shared/ticket/domain/rate-limits'
 import {
   isInternalCall,
   isPlatformCallback,

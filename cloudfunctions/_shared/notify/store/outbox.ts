@@ -1,0 +1,111 @@
+// The push outbox: the only code that names the notifications collection.
+import type { Database } from '../../runtime/context'
+import { rowsOf, isDuplicateKey } from '../../runtime/rows'
+import type { IntentDoc } from '../intent'
+
+export const NOTIFICATIONS = 'notifications'
+
+/** Intents (by id, or all) waiting to be sent, oldest hold first; the sweep skips held ones. */
+export async function pendingIntents(db: Database, ids: string[], now: Date): Promise<IntentDoc[]> {
+  const _ = db.command
+  const rows = ids.length
+    ? rowsOf<IntentDoc>(
+        await db
+          .collection(NOTIFICATIONS)
+          .where({ _id: _.in(ids), status: 'pending' })
+          .limit(50)
+          .get(),
+      )
+    : rowsOf<IntentDoc>(
+        await db
+          .collection(NOTIFICATIONS)
+          .where({ status: 'pending', notBefore: _.lte(now) })
+          .orderBy('notBefore', 'asc')
+          .limit(50)
+          .get(),
+      )
+  return rows
+}
+
+/** Intents claimed by a dispatcher that died before recording the outcome go back to pending. */
+export async function releaseStaleClaims(db: Database, before: Date): Promise<void> {
+  await db
+    .collection(NOTIFICATIONS)
+    .where({ status: 'sending', updatedAt: db.command.lt(before) })
+    .update({ data: { status: 'pending' } })
+}
+
+/** Claims one intent for sending; false when someone else has it. */
+export async function claimIntent(db: Database, id: string, now: Date): Promise<boolean> {
+  const res = (await db
+    .collection(NOTIFICATIONS)
+    .where({ _id: id, status: 'pending' })
+    .update({ data: { status: 'sending', attempts: db.command.inc(1), updatedAt: now } })) as {
+    stats?: { updated?: number }
+  }
+  return (res.stats?.updated ?? 0) === 1
+}
+
+/** Records how an intent ended. */
+export async function finishIntent(
+  db: Database,
+  id: string,
+  result: Pick<IntentDoc, 'status' | 'outcome' | 'deliveries'>,
+  now: Date,
+): Promise<void> {
+  await db
+    .collection(NOTIFICATIONS)
+    .where({ _id: id })
+    .update({ data: { ...result, updatedAt: now } })
+}
+
+/** The intents of one ticket, oldest first (what its record says about who was reached). */
+export async function intentsOfTicket(db: Database, ticketId: string): Promise<IntentDoc[]> {
+  return rowsOf<IntentDoc>(
+    await db
+      .collection(NOTIFICATIONS)
+      .where({ ticketId })
+      .orderBy('createdAt', 'asc')
+      .limit(100)
+      .get(),
+  )
+}
+
+/** Ids of tickets whose push reached nobody and landed on the safety office's board, newest first. */
+export async function boardTicketIds(db: Database, limit: number): Promise<string[]> {
+  const rows = rowsOf<IntentDoc>(
+    await db
+      .collection(NOTIFICATIONS)
+      .where({ outcome: 'board' })
+      .orderBy('updatedAt', 'desc')
+      .limit(limit)
+      .get(),
+  )
+  return [...new Set(rows.map((r) => r.ticketId))]
+}
+
+/** Writes intents that are not written yet (their ids dedupe a repeated run). */
+export async function insertIntents(db: Database, intents: IntentDoc[]): Promise<void> {
+  for (const intent of intents) {
+    try {
+      await db.collection(NOTIFICATIONS).add({ data: intent })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+  }
+}
+
+/** How many pushes each person received as a copy (抄送) for an owner who could not be reached. */
+export async function copiedCounts(db: Database): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(NOTIFICATIONS)
+    .aggregate()
+    .match({ outcome: 'copied' })
+    .unwind('$deliveries')
+    .match({ 'deliveries.copy': true, 'deliveries.ok': true })
+    .group({ _id: '$deliveries.userId', n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}

@@ -1,0 +1,428 @@
+// The ticket's transitions as data: one row per action holds its whole rule — from which states,
+// to which, who may take it, when it is offered, and its effect (`apply`: the patch, the journal
+// event and the pushes). The evidence an action needs is its input schema (types/api/ticket.ts
+// ACT_INPUTS); `load` in the door resolves what the row reads from `world`. Pure: no SDK, no clock
+// but the one passed in.
+//
+// Choices (DESIGN.md "The ticket"):
+// - Fixing on the spot ends at `fixed` (立行立改·已办结); deferred work goes rectifying → reviewing →
+//   `closed` (已销号) once someone above the owner, or the safety office, verifies it.
+// - The reporter confirms and rates a `fixed` or `closed` ticket once per cycle; within 7 days of the
+//   resolution they may reopen it instead, which starts a new cycle (the journal keeps the old one).
+// - "above" means anyone later in the floor's escalation chain than the ticket's current level.
+// - `system` is the actor of timers and platform callbacks; it goes through the same rows.
+import { hospitalTime } from '../../../../types/time'
+import {
+  LEVEL_LABELS,
+  OPEN_STATES,
+  type TicketAction,
+  type TicketState,
+} from '../../../../types/ticket'
+import type { ActOf } from '../../../../types/api/ticket'
+import { ownerAtOrAbove, type OwnerStep } from '../../org/domain/owner-chain'
+import { slaPatch } from '../../ladder/domain/sla'
+import type { Actor, EventDoc, TicketDoc } from './ticket'
+
+/** How the caller stands towards a ticket; computed from roles, duties and the ticket. */
+export type Relation = 'reporter' | 'owner' | 'above' | 'safety' | 'staff' | 'system'
+
+/** The facts about a ticket the guards need. */
+export interface TicketFacts {
+  status: TicketState
+  level: number
+  rated: boolean
+  supporterIds: readonly string[]
+  resolvedAt?: Date | null
+  /** Who resolved the current cycle (fix, verify, reject, duplicate). */
+  resolvedBy?: string | null
+  overdue?: boolean
+}
+
+/** A push the transition asks for; the notifier picks the channel. */
+export type NotificationKind = 'assigned' | 'escalated' | 'resolved' | 'reminder' | 'evening'
+export interface Recipient {
+  userId: string
+  openid: string
+  name: string
+  /** The recipient's level in the chain, when they are a captain. */
+  level?: number
+  /** The roster phone, for the SMS fallback. */
+  phone?: string
+}
+export interface PushRequest {
+  kind: NotificationKind
+  to: Recipient
+  note: string
+}
+
+/** What the door loaded before deciding: everything `apply` may read. */
+export interface World {
+  now: Date
+  actor: Actor
+  /** The escalation chain of the ticket's floor, now. */
+  chain: readonly OwnerStep[]
+  /** The reporter, to tell them their hazard was dealt with. */
+  reporter: Recipient | null
+  /** transfer: the target floor, its place name and its chain. */
+  target?: { floorId: string; buildingId: string; place: string; chain: readonly OwnerStep[] }
+  /** defer: the responsible department. */
+  department?: { id: string; name: string }
+  /** duplicate: the original ticket. */
+  original?: Pick<TicketDoc, '_id' | 'reporterId' | 'supporterIds'>
+}
+
+/** The effect of one transition, decided before anything is written. */
+export interface Outcome {
+  patch: Partial<TicketDoc>
+  event: Pick<EventDoc, 'note' | 'photos' | 'fromOwner' | 'toOwner'>
+  notifications: PushRequest[]
+  /** duplicate: link the original back and count this ticket's people towards its +1s. */
+  link?: { originalId: string; duplicateId: string; supporterIds: string[] }
+}
+
+export interface Row<A extends TicketAction> {
+  from: readonly TicketState[]
+  /** undefined: the state does not change. */
+  to?: TicketState
+  who: readonly Relation[]
+  /** An extra refusal beyond from/who, with its reason. */
+  guard?: (
+    t: TicketFacts,
+    relations: ReadonlySet<Relation>,
+    actorId: string,
+    now: Date,
+  ) => string | undefined
+  /** Whether the action is offered as a button when allowed (default: yes). */
+  offered?: (t: TicketFacts) => boolean
+  apply: (t: TicketDoc, input: ActOf<A>, world: World) => Outcome
+}
+
+export const REOPEN_WINDOW_DAYS = 7
+
+const HANDLERS: readonly Relation[] = ['owner', 'above', 'safety']
+const UNRESOLVED: readonly TicketState[] = ['pending', 'processing']
+
+const day = (d: Date): string => hospitalTime(d).format('YYYY-MM-DD')
+const ownerOf = (s: { level: number; name: string }) => ({ level: s.level, name: s.name })
+const currentOwner = (t: TicketDoc) => ({ level: t.level, name: t.ownerName })
+const label = (s: { level: number; name: string }) => `${LEVEL_LABELS[s.level] ?? ''} ${s.name}`
+const recipient = (s: OwnerStep): Recipient => ({
+  userId: s.userId,
+  openid: s.openid,
+  name: s.name,
+  level: s.level,
+  phone: s.phone,
+})
+const toReporter = (w: World, note: string): PushRequest[] =>
+  w.reporter ? [{ kind: 'resolved', to: w.reporter, note }] : []
+/** A new owner for the ticket: who, at which level, and the journal's from → to. */
+function handOver(t: TicketDoc, next: OwnerStep) {
+  return {
+    patch: { level: next.level, ownerId: next.userId, ownerName: next.name },
+    event: { fromOwner: currentOwner(t), toOwner: ownerOf(next) },
+  }
+}
+const resolved = (w: World) => ({ resolvedAt: w.now, resolvedBy: w.actor.id })
+
+export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
+  accept: {
+    from: ['pending'],
+    to: 'processing',
+    who: HANDLERS,
+    apply: (_t, input, w) => ({
+      patch: { acceptedAt: w.now },
+      event: { note: input.note },
+      notifications: [],
+    }),
+  },
+  fix: {
+    from: UNRESOLVED,
+    to: 'fixed',
+    who: HANDLERS,
+    apply: (t, input, w) => ({
+      patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos], ...resolved(w) },
+      event: { note: input.note, photos: input.afterPhotos },
+      notifications: toReporter(w, input.note || '已立行立改'),
+    }),
+  },
+  defer: {
+    from: UNRESOLVED,
+    to: 'rectifying',
+    who: HANDLERS,
+    apply: (_t, input, w) => ({
+      patch: {
+        deadline: new Date(input.deadline),
+        departmentId: w.department!.id,
+        departmentName: w.department!.name,
+        plan: input.plan,
+      },
+      event: {
+        note: `期限 ${day(new Date(input.deadline))}，${w.department!.name}：${input.plan}`,
+      },
+      notifications: [],
+    }),
+  },
+  complete: {
+    from: ['rectifying'],
+    to: 'reviewing',
+    who: HANDLERS,
+    apply: (t, input) => ({
+      patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos] },
+      event: { note: input.note, photos: input.afterPhotos },
+      notifications: [],
+    }),
+  },
+  verify: {
+    from: ['reviewing'],
+    to: 'closed',
+    who: ['above', 'safety'],
+    apply: (_t, input, w) => ({
+      patch: resolved(w),
+      event: { note: input.note },
+      notifications: toReporter(w, input.note || '整改已复核销号'),
+    }),
+  },
+  sendBack: {
+    from: ['reviewing'],
+    to: 'rectifying',
+    who: ['above', 'safety'],
+    apply: (_t, input) => ({ patch: {}, event: { note: input.reason }, notifications: [] }),
+  },
+  transfer: {
+    from: UNRESOLVED,
+    to: 'pending',
+    who: HANDLERS,
+    apply: (t, input, w) => {
+      const target = w.target!
+      const next = ownerAtOrAbove(target.chain, 0)!
+      const owner = handOver(t, next)
+      return {
+        patch: {
+          floorId: target.floorId,
+          buildingId: target.buildingId,
+          place: target.place,
+          ...owner.patch,
+        },
+        event: { note: `转至 ${target.place}：${input.reason}`, ...owner.event },
+        notifications: [{ kind: 'assigned', to: recipient(next), note: input.reason }],
+      }
+    },
+  },
+  escalate: {
+    from: ['pending', 'processing', 'rectifying'],
+    who: [...HANDLERS, 'system'],
+    guard: (t) => (t.level >= 3 ? '已由安全办处理，无法再升级' : undefined),
+    apply: (t, input, w) => {
+      const next = ownerAtOrAbove(w.chain, t.level + 1)!
+      const owner = handOver(t, next)
+      const note = `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
+      return {
+        patch: { ...owner.patch, escalationNote: note },
+        event: { note, ...owner.event },
+        notifications: [{ kind: 'escalated', to: recipient(next), note: input.reason }],
+      }
+    },
+  },
+  reject: {
+    from: UNRESOLVED,
+    to: 'rejected',
+    who: HANDLERS,
+    apply: (_t, input, w) => ({
+      patch: resolved(w),
+      event: { note: input.reason },
+      notifications: [],
+    }),
+  },
+  duplicate: {
+    from: UNRESOLVED,
+    to: 'duplicate',
+    who: HANDLERS,
+    apply: (t, input, w) => ({
+      patch: { duplicateOf: input.duplicateOf, ...resolved(w) },
+      event: { note: `与隐患 ${input.duplicateOf.slice(0, 8)} 重复：${input.reason}` },
+      notifications: [],
+      link: {
+        originalId: input.duplicateOf,
+        duplicateId: t._id,
+        supporterIds: [t.reporterId, ...t.supporterIds].filter(
+          (id) => id !== w.original?.reporterId,
+        ),
+      },
+    }),
+  },
+  confirm: {
+    from: ['fixed', 'closed'],
+    who: ['reporter'],
+    guard: (t, _r, actorId) => {
+      if (t.rated) return '你已经评价过了'
+      if (t.resolvedBy === actorId) return '不能评价自己完成的整改'
+      return undefined
+    },
+    apply: (_t, input) => ({
+      patch: { rated: true, rating: input.rating },
+      event: { note: input.note || `评分 ${input.rating} 星` },
+      notifications: [],
+    }),
+  },
+  reopen: {
+    from: ['fixed', 'closed', 'rejected'],
+    to: 'pending',
+    who: ['reporter'],
+    guard: (t, _r, _a, now) => {
+      const since = t.resolvedAt ? now.getTime() - t.resolvedAt.getTime() : Infinity
+      return since > REOPEN_WINDOW_DAYS * 86400_000
+        ? `办结超过 ${REOPEN_WINDOW_DAYS} 天，请重新上报`
+        : undefined
+    },
+    // Once rated, the ticket page stops offering it; 我的上报 still can within the window.
+    offered: (t) => !t.rated,
+    apply: (t, input, w) => {
+      const next = ownerAtOrAbove(w.chain, 0)!
+      const owner = handOver(t, next)
+      return {
+        patch: {
+          cycle: t.cycle + 1,
+          ...owner.patch,
+          rated: false,
+          rating: null,
+          resolvedAt: null,
+          resolvedBy: null,
+          acceptedAt: null,
+          escalationNote: null,
+          overdue: false,
+          afterPhotos: [],
+          deadline: null,
+        },
+        event: { note: input.reason, ...owner.event },
+        notifications: [{ kind: 'assigned', to: recipient(next), note: input.reason }],
+      }
+    },
+  },
+  remind: {
+    from: ['rectifying', 'reviewing'],
+    who: ['system'],
+    apply: (t, input, w) => {
+      // The owner for a deadline; for verification, the first person above the owner, then the next.
+      const above = input.target === 'verifier-above' ? 2 : input.target === 'verifier' ? 1 : 0
+      const to =
+        above === 0
+          ? w.chain.find((s) => s.userId === t.ownerId)
+          : ownerAtOrAbove(w.chain, t.level + above)
+      const target = to ?? ownerAtOrAbove(w.chain, t.level)
+      return {
+        patch: { reminders: (t.reminders ?? 0) + 1 },
+        event: { note: target ? `${input.reason}（已提醒 ${label(target)}）` : input.reason },
+        notifications: target
+          ? [{ kind: 'reminder', to: recipient(target), note: input.reason }]
+          : [],
+      }
+    },
+  },
+  overdue: {
+    from: ['rectifying'],
+    who: ['system'],
+    guard: (t) => (t.overdue ? '已标记逾期' : undefined),
+    apply: (t, input, w) => {
+      // Overdue work goes up to the 楼长 (兜底) and the safety office is told.
+      const next = t.level < 2 ? ownerAtOrAbove(w.chain, 2) : undefined
+      const owner = next ? handOver(t, next) : undefined
+      const safety = ownerAtOrAbove(w.chain, 3)
+      const pushes: PushRequest[] = []
+      if (next) pushes.push({ kind: 'escalated', to: recipient(next), note: input.reason })
+      if (safety && safety.userId !== next?.userId && safety.userId !== t.ownerId)
+        pushes.push({ kind: 'escalated', to: recipient(safety), note: input.reason })
+      const note = next
+        ? `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
+        : input.reason
+      return {
+        patch: { overdue: true, escalationNote: note, ...owner?.patch },
+        event: { note, ...owner?.event },
+        notifications: pushes,
+      }
+    },
+  },
+  support: {
+    from: OPEN_STATES,
+    who: ['staff'],
+    guard: (t, relations, actorId) => {
+      if (relations.has('reporter')) return '这是你自己上报的隐患'
+      if (['owner', 'above', 'safety'].some((r) => relations.has(r as Relation)))
+        return '这是你负责处理的隐患'
+      if (t.supporterIds.includes(actorId)) return '你已经点过“我也看到了”'
+      return undefined
+    },
+    apply: (t, _input, w) => ({
+      patch: { supporterIds: [...t.supporterIds, w.actor.id] },
+      event: {},
+      notifications: [],
+    }),
+  },
+}
+
+export type Refusal = {
+  ok: false
+  code: 'auth.forbidden' | 'ticket.invalid_transition'
+  reason: string
+}
+export type Allowed = { ok: true; to: TicketState }
+
+/** Whether `relations` may take `action` on a ticket now, and why not. */
+export function check(
+  action: TicketAction,
+  ticket: TicketFacts,
+  relations: ReadonlySet<Relation>,
+  actorId: string,
+  now: Date,
+): Allowed | Refusal {
+  const row = TRANSITIONS[action] as Row<TicketAction>
+  if (!row.who.some((r) => relations.has(r)))
+    return { ok: false, code: 'auth.forbidden', reason: '你不能对这条隐患进行这个操作' }
+  if (!row.from.includes(ticket.status))
+    return { ok: false, code: 'ticket.invalid_transition', reason: '隐患当前状态不能进行这个操作' }
+  const refusal = row.guard?.(ticket, relations, actorId, now)
+  if (refusal) return { ok: false, code: 'ticket.invalid_transition', reason: refusal }
+  return { ok: true, to: row.to ?? ticket.status }
+}
+
+/** The actions the caller may take now and is offered as buttons. */
+export function allowedActions(
+  ticket: TicketFacts,
+  relations: ReadonlySet<Relation>,
+  actorId: string,
+  now: Date,
+): TicketAction[] {
+  return (Object.keys(TRANSITIONS) as TicketAction[]).filter(
+    (a) =>
+      check(a, ticket, relations, actorId, now).ok &&
+      ((TRANSITIONS[a] as Row<TicketAction>).offered?.(ticket) ?? true),
+  )
+}
+
+/** Decides one transition: the patch (with state, version and time), the event and the pushes. */
+export function decide<A extends TicketAction>(
+  action: A,
+  t: TicketDoc,
+  input: ActOf<A>,
+  world: World,
+): Outcome & { to: TicketState } {
+  const row = TRANSITIONS[action] as unknown as Row<A>
+  const outcome = row.apply(t, input, world)
+  const to = row.to ?? t.status
+  const patch = { ...outcome.patch, status: to, version: t.version + 1, updatedAt: world.now }
+  // Every change sets what the ticket waits for next (the SLA ladder reads dueAt).
+  const sla = slaPatch(t, { ...t, ...patch }, world.now)
+  return { ...outcome, to, patch: { ...patch, ...sla } }
+}
+
+/** The guard facts of a stored ticket. */
+export function factsOf(t: TicketDoc): TicketFacts {
+  return {
+    status: t.status,
+    level: t.level,
+    rated: t.rated,
+    supporterIds: t.supporterIds,
+    resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
+    resolvedBy: t.resolvedBy ?? null,
+    overdue: Boolean(t.overdue),
+  }
+}

@@ -1,0 +1,105 @@
+// The domain's nouns: a ticket and its journal events as stored, and the staff member behind a call.
+import type { TicketState } from '../../../../types/ticket'
+
+/** A staff member as stored. */
+export interface UserDoc {
+  _id: string
+  openid: string
+  name: string
+  phone?: string
+  roles: string[]
+  departmentId?: string
+  departmentName?: string
+  active: boolean
+  /** Set when a push to them found no consent left; cleared by their next accepted consent. */
+  unreachable?: boolean
+  unreachableSince?: Date | null
+  consentAnsweredAt?: Date | null
+  /** When the safety office last asked them to top up their reminders. */
+  nudgedAt?: Date | null
+  /** Blocked by the safety office: every action is refused with auth.blocked. */
+  blocked?: boolean
+  blockedReason?: string
+  blockedAt?: Date
+}
+
+/** A hazard ticket as stored. */
+export interface TicketDoc {
+  _id: string
+  clientKey: string
+  reporterId: string
+  reporterName: string
+  anonymous: boolean
+  floorId: string
+  buildingId: string
+  place: string
+  spot: string
+  categoryId: string
+  categoryName: string
+  severity: string
+  /** Urgent categories never wait for quiet hours and fall back to SMS. */
+  urgent?: boolean
+  description: string
+  photos: string[]
+  afterPhotos: string[]
+  status: TicketState
+  level: number
+  ownerId: string
+  ownerName: string
+  cycle: number
+  version: number
+  supporterIds: string[]
+  rated: boolean
+  rating: number | null
+  deadline: Date | null
+  departmentId: string | null
+  departmentName?: string | null
+  plan: string | null
+  /** The original this ticket duplicates, when marked duplicate. */
+  duplicateOf?: string | null
+  /** Tickets marked as duplicates of this one. */
+  duplicateIds?: string[]
+  /** Minutes the owner has to accept at each level (the category's, for this severity). */
+  responseMinutes?: number
+  /** When the current SLA step began (report, escalation, deferral, completion). */
+  stepStartedAt?: Date
+  /** Reminders sent in the current step. */
+  reminders?: number
+  /** When the current step is due, and which step it is (null: nothing is due). */
+  dueAt?: Date | null
+  dueStep?: string | null
+  /** Why the ticket last climbed the ladder, as its record says. */
+  escalationNote?: string | null
+  /** The deadline passed before the work was completed. */
+  overdue?: boolean
+  resolvedAt: Date | null
+  /** Who resolved the current cycle. */
+  resolvedBy?: string | null
+  acceptedAt?: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One line of a ticket's journal; its id `${ticketId}:${seq}` makes a retry harmless. */
+export interface EventDoc {
+  _id: string
+  ticketId: string
+  seq: number
+  cycle: number
+  action: string
+  from: TicketState | null
+  to: TicketState
+  actorId: string
+  actorName: string
+  at: Date
+  note?: string
+  photos?: string[]
+  /** For a change of owner: who had it and who has it now. */
+  fromOwner?: { level: number; name: string } | null
+  toOwner?: { level: number; name: string } | null
+}
+
+/** Who causes a transition: a staff member, or the system (timers, platform callbacks). */
+export type Actor =
+  | { kind: 'user'; id: string; name: string; user: UserDoc }
+  | { kind: 'system'; id: 'system'; name: string }

@@ -1,0 +1,108 @@
+// The role-aware work lists over tickets: keyset pages through declared indexes, and the counts
+// that go with them. The only code besides tickets.ts that names the tickets collection.
+import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
+import type { Database } from '../../runtime/context'
+import { rowsOf } from '../../runtime/rows'
+import type { PageCursor, TicketDoc } from './tickets'
+
+const TICKETS = 'tickets'
+
+/** States in which work is finished (立行立改·已办结, 已销号, 无需处理, 重复). */
+export const DONE_STATES: readonly TicketState[] = ['fixed', 'closed', 'rejected', 'duplicate']
+
+export type Where = Record<string, unknown>
+
+export interface SortBy {
+  field: 'createdAt' | 'updatedAt'
+  dir: 'asc' | 'desc'
+}
+
+/** The condition "strictly after the cursor" in the page order (time, then id). */
+function afterCursor(db: Database, sort: SortBy, cursor: PageCursor): Where {
+  const _ = db.command
+  const beyond = sort.dir === 'desc' ? _.lt : _.gt
+  return _.or([
+    { [sort.field]: beyond.call(_, cursor.at) },
+    { [sort.field]: cursor.at, _id: beyond.call(_, cursor.id) },
+  ]) as unknown as Where
+}
+
+function combine(db: Database, parts: Where[]): Where {
+  const present = parts.filter((p) => Object.keys(p).length > 0)
+  if (present.length === 0) return {}
+  if (present.length === 1) return present[0]
+  return db.command.and(present as never[]) as unknown as Where
+}
+
+/** One page of tickets matching `where`, in (time, id) order, strictly after `cursor`. */
+export async function pageTickets(
+  db: Database,
+  where: Where[],
+  sort: SortBy,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
+  const query = combine(db, cursor ? [...where, afterCursor(db, sort, cursor)] : where)
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where(query)
+      .orderBy(sort.field, sort.dir)
+      .orderBy('_id', sort.dir)
+      .limit(limit)
+      .get(),
+  )
+}
+
+/**
+ * How many tickets match `where`. Counted in the list's own order so the same index that pages the
+ * list serves the count (a bare count of a `status $in` or a date range has no index prefix).
+ */
+export async function countTickets(db: Database, where: Where[], sort: SortBy): Promise<number> {
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match(combine(db, where))
+    .sort({ [sort.field]: sort.dir === 'desc' ? -1 : 1, _id: sort.dir === 'desc' ? -1 : 1 })
+    .count('n')
+    .end()) as { list: Array<{ n: number }> }
+  return res.list[0]?.n ?? 0
+}
+
+/** Open tickets of a building per floor. */
+export async function countOpenByFloor(
+  db: Database,
+  buildingId: string,
+): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match({ buildingId, status: db.command.in([...OPEN_STATES]) })
+    .group({ _id: '$floorId', n: $.sum(1) })
+    .limit(200)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}
+
+/** Open and past due: the SLA marked it overdue or its due time passed, or a 限期整改 deadline passed. */
+export function overdueWhere(db: Database, now: Date): Where[] {
+  const _ = db.command
+  return [
+    { status: _.in([...OPEN_STATES]) },
+    _.or([
+      { overdue: true },
+      { dueAt: _.lt(now) },
+      { status: 'rectifying', deadline: _.lt(now) },
+    ]) as unknown as Where,
+  ]
+}
+
+/** A case-insensitive search for literal words in the text fields a person would search. */
+export function searchWhere(db: Database, q: string): Where {
+  const regexp = q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const re = db.RegExp({ regexp, options: 'i' })
+  return db.command.or(
+    ['description', 'place', 'spot', 'categoryName'].map((f) => ({ [f]: re })),
+  ) as unknown as Where
+}

@@ -1,0 +1,318 @@
+// Tickets and their journal: the only code that names these collections.
+import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
+import type { Database } from '../../runtime/context'
+import { docOf, rowsOf, isDuplicateKey } from '../../runtime/rows'
+import { NOTIFICATIONS } from '../../notify/store/outbox'
+import type { IntentDoc } from '../../notify/intent'
+import type { EventDoc, TicketDoc } from '../domain/ticket'
+
+export type { TicketDoc, EventDoc }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK types transactions loosely
+type Tx = any
+
+/** A document read inside a transaction, or null when it does not exist (the SDK throws then). */
+async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  try {
+    return docOf<T>(await tx.collection(collection).doc(id).get())
+  } catch (error) {
+    if (/does not exist/.test(String((error as { errMsg?: string }).errMsg ?? error))) return null
+    throw error
+  }
+}
+
+const TICKETS = 'tickets'
+const EVENTS = 'ticket_events'
+/** The journal's collection name, for maintenance scripts that scan it. */
+export const EVENTS_COLLECTION = EVENTS
+
+/** Inserts a new ticket with its first event and push intents, all or nothing; false when it exists. */
+export async function insertTicket(
+  db: Database,
+  ticket: TicketDoc,
+  event: EventDoc,
+  intents: IntentDoc[],
+): Promise<boolean> {
+  // Every id derives from the request, so a retry can only ever meet itself.
+  try {
+    return (await db.runTransaction(async (tx: Tx) => {
+      if (await txGet(tx, TICKETS, ticket._id)) return false
+      await tx.collection(TICKETS).add({ data: ticket })
+      await tx.collection(EVENTS).add({ data: event })
+      for (const intent of intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+      return true
+    })) as boolean
+  } catch (error) {
+    // A twin request (same reporter and key) racing this one: whichever committed, it is this ticket.
+    if ((error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT') return false
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/** What one transition writes besides the ticket's patch. */
+export interface TransitionWrite {
+  event: EventDoc
+  intents: IntentDoc[]
+  /** duplicate: the original gains this ticket and its people's +1s. */
+  link?: { originalId: string; duplicateId: string; supporterIds: string[] }
+}
+
+/**
+ * Applies a transition all or nothing, guarded by the ticket's status and version: the patch, its
+ * journal event, its push intents (and the duplicate's link). False when someone else won.
+ */
+export async function commitTransition(
+  db: Database,
+  id: string,
+  guard: { status: TicketState; version: number },
+  patch: Partial<TicketDoc>,
+  write: TransitionWrite,
+): Promise<boolean> {
+  try {
+    return (await db.runTransaction(async (tx: Tx) => {
+      const current = await txGet<TicketDoc>(tx, TICKETS, id)
+      if (!current || current.status !== guard.status || current.version !== guard.version)
+        return false
+      await tx.collection(TICKETS).doc(id).update({ data: patch })
+      await tx.collection(EVENTS).add({ data: write.event })
+      for (const intent of write.intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+      if (write.link) {
+        const original = await txGet<TicketDoc>(tx, TICKETS, write.link.originalId)
+        if (original) {
+          const supporters = new Set(original.supporterIds)
+          for (const s of write.link.supporterIds) if (s !== original.reporterId) supporters.add(s)
+          await tx
+            .collection(TICKETS)
+            .doc(original._id)
+            .update({
+              data: {
+                duplicateIds: [
+                  ...new Set([...(original.duplicateIds ?? []), write.link.duplicateId]),
+                ],
+                supporterIds: [...supporters],
+              },
+            })
+        }
+      }
+      return true
+    })) as boolean
+  } catch (error) {
+    // Racing transitions that keep colliding after the SDK's own retries, or that find their
+    // event id (ticket:seq) already written by the winner, lost the race.
+    if ((error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT') return false
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/** A ticket by id, or null. */
+export async function getTicket(db: Database, id: string): Promise<TicketDoc | null> {
+  return (
+    rowsOf<TicketDoc>(await db.collection(TICKETS).where({ _id: id }).limit(1).get())[0] ?? null
+  )
+}
+
+/** Tickets by id (any order). */
+export async function getTicketsByIds(db: Database, ids: string[]): Promise<TicketDoc[]> {
+  if (ids.length === 0) return []
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ _id: db.command.in(ids) })
+      .limit(ids.length)
+      .get(),
+  )
+}
+
+/** The journal of a ticket, oldest first. */
+export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
+  return rowsOf<EventDoc>(
+    await db.collection(EVENTS).where({ ticketId }).orderBy('seq', 'asc').limit(200).get(),
+  )
+}
+
+/** A page position: the sort time and id of the last row seen (ties in time are broken by id). */
+export interface PageCursor {
+  at: Date
+  id: string
+}
+
+function after(
+  db: Database,
+  field: 'createdAt' | 'updatedAt',
+  cursor?: PageCursor,
+): Record<string, unknown> {
+  if (!cursor) return {}
+  const _ = db.command
+  return { _id: _.neq(cursor.id), [field]: _.lte(cursor.at) }
+}
+
+function beyond(
+  rows: TicketDoc[],
+  field: 'createdAt' | 'updatedAt',
+  cursor?: PageCursor,
+): TicketDoc[] {
+  if (!cursor) return rows
+  const at = cursor.at.getTime()
+  return rows.filter((t) => new Date(t[field]).getTime() < at || t._id < cursor.id)
+}
+
+/** A reporter's tickets, newest first, after `cursor` when given. */
+export async function listByReporter(
+  db: Database,
+  reporterId: string,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
+  const rows = rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ reporterId, ...after(db, 'createdAt', cursor) })
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 20)
+      .get(),
+  )
+  return beyond(rows, 'createdAt', cursor).slice(0, limit)
+}
+
+/** An owner's tickets in some states, most recently changed first, after `cursor` when given. */
+export async function listByOwner(
+  db: Database,
+  ownerId: string,
+  states: TicketState[],
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
+  const where = { ownerId, status: db.command.in(states), ...after(db, 'updatedAt', cursor) }
+  const rows = rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where(where)
+      .orderBy('updatedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 20)
+      .get(),
+  )
+  return beyond(rows, 'updatedAt', cursor).slice(0, limit)
+}
+
+/** How many of an owner's tickets are in each state. */
+export async function countByOwner(db: Database, ownerId: string): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match({ ownerId })
+    .group({ _id: '$status', n: $.sum(1) })
+    .limit(20)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}
+
+/** Open tickets of a floor, newest first. */
+export async function listOpenOnFloor(
+  db: Database,
+  floorId: string,
+  states: readonly TicketState[],
+): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ floorId, status: db.command.in([...states]) })
+      .orderBy('createdAt', 'desc')
+      .limit(50)
+      .get(),
+  )
+}
+
+/** Open tickets whose current step is due at `now`, earliest first, after a position. */
+export async function listDue(
+  db: Database,
+  now: Date,
+  limit: number,
+  opts: { urgentOnly?: boolean; after?: { dueAt: Date; id: string } } = {},
+): Promise<TicketDoc[]> {
+  const _ = db.command
+  const due = opts.after ? _.and([_.gte(opts.after.dueAt), _.lte(now)]) : _.lte(now)
+  const where: Record<string, unknown> = opts.urgentOnly
+    ? { urgent: true, dueAt: due }
+    : { dueAt: due }
+  const rows = rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where(where)
+      .orderBy('dueAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 20)
+      .get(),
+  )
+  const after = opts.after
+  return (
+    after
+      ? rows.filter(
+          (t) =>
+            new Date(t.dueAt!).getTime() > after.dueAt.getTime() ||
+            (new Date(t.dueAt!).getTime() === after.dueAt.getTime() && t._id > after.id),
+        )
+      : rows
+  ).slice(0, limit)
+}
+
+/** A building's tickets changed since `since` (at most 500, newest first). */
+export async function listBuildingUpdatedSince(
+  db: Database,
+  buildingId: string,
+  since: Date,
+): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ buildingId, updatedAt: db.command.gte(since) })
+      .orderBy('updatedAt', 'desc')
+      .limit(500)
+      .get(),
+  )
+}
+
+/** A building's open tickets (at most 500). */
+export async function listBuildingOpen(db: Database, buildingId: string): Promise<TicketDoc[]> {
+  return rowsOf<TicketDoc>(
+    await db
+      .collection(TICKETS)
+      .where({ buildingId, status: db.command.in([...OPEN_STATES]) })
+      .limit(500)
+      .get(),
+  )
+}
+
+/** Open tickets per owner, across the hospital. */
+export async function openOwnedCounts(db: Database): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(TICKETS)
+    .aggregate()
+    .match({ status: db.command.in([...OPEN_STATES]) })
+    .group({ _id: '$ownerId', n: $.sum(1) })
+    .limit(1000)
+    .end()) as { list: Array<{ _id: string; n: number }> }
+  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+}
+
+/** Where open deferred work is past its deadline now (floor and building of each, at most 1000). */
+export async function listOverdueOpen(
+  db: Database,
+  now: Date,
+  buildingId?: string,
+): Promise<Array<{ floorId: string; buildingId: string }>> {
+  const rows = rowsOf<{ floorId: string; buildingId: string }>(
+    await db
+      .collection(TICKETS)
+      .where({ status: 'rectifying', deadline: db.command.lt(now) })
+      .field({ floorId: true, buildingId: true })
+      .limit(1000)
+      .get(),
+  )
+  return buildingId ? rows.filter((r) => r.buildingId === buildingId) : rows
+}
