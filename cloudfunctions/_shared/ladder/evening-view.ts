@@ -1,9 +1,9 @@
 // The evening page's data: a building's day grouped by floor, for those who answer for it.
+import { Role, hasRole, requireUser } from '../runtime/auth'
 import { fromHospitalTime } from '../../../types/time'
 import { buildingDuties, listBuildings } from '../org/store/org'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
-import { requireUser } from '../ticket/actor'
 import { toSummary } from '../ticket/view'
 import { localDay } from './domain/sla'
 import { buildingDay } from './evening'
@@ -14,8 +14,8 @@ export async function eveningView(ctx: ActionContext, buildingId: string, date?:
   const now = ctx.now()
   const duties = await buildingDuties(ctx.db, buildingId, now)
   const allowed =
-    user.roles.includes('safety_office') ||
-    user.roles.includes('leader') ||
+    hasRole(user, Role.safetyOffice) ||
+    hasRole(user, Role.leader) ||
     duties.some((d) => d.userId === user._id)
   if (!allowed) throw new AppError('auth.forbidden')
   const building = (await listBuildings(ctx.db)).find((b) => b._id === buildingId)

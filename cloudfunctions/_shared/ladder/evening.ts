@@ -1,6 +1,7 @@
 // The evening problem list (晚间问题清单): each 楼长 and 协管员 gets one push summarising their
 // building today — new, fixed on the spot, still open, overdue, escalated to them — and a page that
 // lists the same, grouped by floor. It replaces the list captains typed into a group chat.
+import { Role } from '../../../types/roles'
 import { hospitalTime } from '../../../types/time'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import { localDay, startOfLocalDay } from './domain/sla'
@@ -74,7 +75,7 @@ export async function sendEveningLists(ctx: ActionContext): Promise<number> {
     )
     for (const u of users.filter((x) => x.active)) {
       const { counts } = await buildingDay(ctx, b._id, now, u._id)
-      const level = duties.find((d) => d.userId === u._id)?.duty === 'building_captain' ? 2 : 1
+      const level = duties.find((d) => d.userId === u._id)?.duty === Role.buildingCaptain ? 2 : 1
       intents.push({
         _id: `evening:${day}:${u._id}`,
         kind: 'evening',

@@ -1,5 +1,6 @@
 // The photo URLs one viewer gets for a ticket: each photo's check and the viewer's relation decide
 // between the photo, its redacted or blurred copy, or nothing (the client shows a placeholder).
+import { Role, hasRole } from '../runtime/auth'
 import type { PhotoState } from './domain/photo-visibility'
 import { photoRendition, photoState } from './domain/photo-visibility'
 import type { Relation } from '../ticket/domain/machine'
@@ -58,7 +59,7 @@ export async function visibleThumbnails(
     const relations = new Set<Relation>(['staff'])
     if (t.reporterId === viewer._id) relations.add('reporter')
     if (t.ownerId === viewer._id) relations.add('owner')
-    if (viewer.roles.includes('safety_office')) relations.add('safety')
+    if (hasRole(viewer, Role.safetyOffice)) relations.add('safety')
     const check = checks.get(id)
     const rendition = photoRendition(
       photoState(check && { status: check.status, redacted: Boolean(check.redactedFileId) }),

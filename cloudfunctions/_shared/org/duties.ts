@@ -1,5 +1,6 @@
 // The duty roster of a building: who holds which duty, with deputies, validity dates and handovers.
 // A handover ends the old duty and starts a new one; nothing is overwritten, so history stays.
+import { Role, isRosterDuty, type RosterDuty } from '../../../types/roles'
 import { randomBytes } from 'node:crypto'
 import { AppError, type Routes } from '../runtime'
 import { getUsersByIds, type DutyDoc } from './store/org'
@@ -46,10 +47,10 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
     const floorOrder = new Map(floors.map((f, i) => [f._id, i]))
     return {
       duties: duties
-        .filter((d) => ['building_captain', 'coordinator', 'floor_captain'].includes(d.duty))
+        .filter((d) => isRosterDuty(d.duty))
         .map((d) => {
           const u = users.get(d.userId)
-          const kind = d.duty as 'building_captain' | 'coordinator' | 'floor_captain'
+          const kind = d.duty as RosterDuty
           return {
             id: d._id,
             kind,
@@ -80,7 +81,7 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
   'duty.assign': async (input, ctx) => {
     const admin = await requireAdmin(ctx)
     await buildingFor(admin, ctx, input.buildingId)
-    if (input.kind === 'floor_captain') {
+    if (input.kind === Role.floorCaptain) {
       if (!input.floorId)
         throw new AppError('input.invalid', '层长须指定楼层', {
           issues: [{ path: 'floorId', message: '必填' }],
@@ -154,8 +155,7 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
     if (!duty) throw new AppError(admin.all ? 'org.not_found' : 'auth.forbidden')
     const buildingId =
       duty.buildingId ?? (duty.floorId ? (await floorFor(admin, ctx, duty.floorId)).buildingId : '')
-    if (!buildingId || !['building_captain', 'coordinator', 'floor_captain'].includes(duty.duty))
-      throw new AppError('auth.forbidden')
+    if (!buildingId || !isRosterDuty(duty.duty)) throw new AppError('auth.forbidden')
     assertBuilding(admin, buildingId)
     const when = at ? new Date(at) : ctx.now()
     const ended = await endDuty(ctx.db, id, when)

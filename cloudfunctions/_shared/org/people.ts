@@ -1,5 +1,6 @@
 // Roster people: find-or-create by mobile number, and keep each user's roster roles in step with
 // the duties they hold.
+import { Role } from '../../../types/roles'
 import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
 import type { UserDoc } from '../runtime/users'
@@ -20,7 +21,7 @@ export function newPerson(p: { name: string; phone: string; departmentName: stri
     openid: unboundOpenid(id),
     name: p.name,
     phone: p.phone,
-    roles: ['staff'],
+    roles: [Role.staff],
     departmentName: p.departmentName,
     active: true,
   }
@@ -55,7 +56,7 @@ export function rolesFor(roles: string[], dutyKinds: string[]): string[] {
   const roster = new Set<string>(ROSTER_DUTIES)
   const keep = roles.filter((r) => !roster.has(r))
   const out = [...new Set([...dutyKinds.filter((k) => roster.has(k)), ...keep])]
-  return out.length === 0 ? ['staff'] : out
+  return out.length === 0 ? [Role.staff] : out
 }
 
 /** Recomputes the roster roles of users from the duties they hold at `at` (or will hold later). */

@@ -1,5 +1,6 @@
 // Floor posters as one PDF: a floor, a building or the whole hospital, one A4 page per floor, with
 // the captains in force and the floor's mini-program code (wxacode.getUnlimited with its scene).
+import { Role } from '../../../types/roles'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { AppError, type Routes } from '../runtime'
@@ -61,19 +62,19 @@ export const posterRoutes: Pick<R, 'posters'> = {
           const scene = doc?.scene ?? `f=${f.id}`
           const here = state.current.filter(
             (a) =>
-              (a.kind === 'floor_captain' && a.floorId === f.id) ||
-              (a.kind !== 'floor_captain' && a.buildingId === f.buildingId),
+              (a.kind === Role.floorCaptain && a.floorId === f.id) ||
+              (a.kind !== Role.floorCaptain && a.buildingId === f.buildingId),
           )
-          const captain = here.find((a) => a.kind === 'floor_captain' && !a.deputy)
-          const bc = here.find((a) => a.kind === 'building_captain')
+          const captain = here.find((a) => a.kind === Role.floorCaptain && !a.deputy)
+          const bc = here.find((a) => a.kind === Role.buildingCaptain)
           pages[i + j] = {
             hospital: settings.name,
             building: state.places.buildings.find((b) => b.id === f.buildingId)?.name ?? '',
             floor: f.name,
             captain: captain ? person(captain) : null,
-            deputies: here.filter((a) => a.kind === 'floor_captain' && a.deputy).map(person),
+            deputies: here.filter((a) => a.kind === Role.floorCaptain && a.deputy).map(person),
             coordinators: here
-              .filter((a) => a.kind === 'coordinator')
+              .filter((a) => a.kind === Role.coordinator)
               .sort((a, b) => Number(a.deputy) - Number(b.deputy))
               .map(person),
             buildingCaptain: bc ? person(bc) : null,

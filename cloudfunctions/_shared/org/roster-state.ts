@@ -1,5 +1,6 @@
 // Loads the roster in force and applies an import plan. Writes are idempotent: a retried or
 // interrupted import re-plans against what is stored and finishes the rest, never duplicating.
+import { Role } from '../../../types/roles'
 import type { Database } from '../runtime/context'
 import { getUsersByIds, type DutyDoc } from './store/org'
 import {
@@ -56,12 +57,12 @@ export async function loadRosterState(db: Database, at: Date): Promise<RosterSta
     const u = userById.get(d.userId)
     const buildingId = d.floorId ? floorById.get(d.floorId)?.buildingId : d.buildingId
     if (!u || !u.active || !buildingId || !bIds.has(buildingId)) continue
-    if (d.duty === 'floor_captain' && !d.floorId) continue
+    if (d.duty === Role.floorCaptain && !d.floorId) continue
     current.push({
       dutyId: d._id,
       kind: d.duty as DutyKind,
       buildingId,
-      floorId: d.duty === 'floor_captain' ? (d.floorId ?? null) : null,
+      floorId: d.duty === Role.floorCaptain ? (d.floorId ?? null) : null,
       deputy: d.deputy,
       userId: u._id,
       name: u.name,

@@ -1,5 +1,5 @@
 // Who may administer what: the safety office everything, a 楼长 their own building(s).
-import { requireUser } from '../ticket/actor'
+import { Role, hasRole, requireUser } from '../runtime/auth'
 import type { UserDoc } from '../runtime/users'
 import { listDutiesOfUser } from './store/org-admin'
 import { getFloor, type FloorDoc } from './store/org'
@@ -15,13 +15,13 @@ export interface Admin {
 /** The caller as an administrator; auth.forbidden for anyone who administers nothing. */
 export async function requireAdmin(ctx: ActionContext): Promise<Admin> {
   const user = await requireUser(ctx)
-  if (user.roles.includes('safety_office')) return { user, all: true, buildingIds: [] }
+  if (hasRole(user, Role.safetyOffice)) return { user, all: true, buildingIds: [] }
   const now = ctx.now()
   const duties = await listDutiesOfUser(ctx.db, user._id)
   const buildingIds = duties
     .filter(
       (d) =>
-        d.duty === 'building_captain' &&
+        d.duty === Role.buildingCaptain &&
         d.buildingId &&
         new Date(d.validFrom) <= now &&
         (!d.validTo || new Date(d.validTo) > now),

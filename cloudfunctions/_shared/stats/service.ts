@@ -1,5 +1,7 @@
 // The stats use cases: who may see what, and the figures read from counters (never from tickets,
 // except the few open tickets past their deadline right now).
+import { BUILDING_DUTIES } from '../../../types/roles'
+import { Role, hasRole, requireUser } from '../runtime/auth'
 import type { Grid, Leaderboard, Summary } from '../../../types/api/stats'
 import { listOpen, listRange, openTotal } from './store/counters'
 import {
@@ -15,21 +17,17 @@ import { HOSPITAL } from './domain/docs'
 import { leaderboard, leaderboardUserIds, summarize, type Names } from './domain/summary'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext, Database } from '../runtime/context'
-import { requireUser } from '../ticket/actor'
 
 /** What the caller may see: the whole hospital, or some buildings. */
 export type Access = { hospital: true } | { hospital: false; buildings: string[] }
 
-const BUILDING_DUTIES = new Set(['building_captain', 'coordinator'])
-
 /** Leadership and the safety office see the hospital; 楼长/协管员 their buildings; others nothing. */
 export async function accessOf(ctx: ActionContext): Promise<Access> {
   const user = await requireUser(ctx)
-  if (user.roles.includes('leader') || user.roles.includes('safety_office'))
-    return { hospital: true }
+  if (hasRole(user, Role.leader) || hasRole(user, Role.safetyOffice)) return { hospital: true }
   const now = ctx.now()
   const buildings = (await listDutiesOfUser(ctx.db, user._id, now))
-    .filter((d) => BUILDING_DUTIES.has(d.duty) && d.buildingId)
+    .filter((d) => BUILDING_DUTIES.includes(d.duty) && d.buildingId)
     .map((d) => d.buildingId!)
   if (buildings.length === 0) throw new AppError('auth.forbidden')
   return { hospital: false, buildings: [...new Set(buildings)].sort() }

@@ -1,27 +1,9 @@
 // Who is acting and how they stand towards a ticket — from the OPENID, never from the input.
+import { Role, hasRole } from '../runtime/auth'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import type { Relation } from './domain/machine'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import type { Actor, TicketDoc, UserDoc } from './domain/ticket'
-import { findUserByOpenid } from '../runtime/users'
-import { AppError } from '../runtime/app-error'
-import type { ActionContext } from '../runtime/context'
-
-/** The bound staff member making this call: auth.unknown_user without one (an empty OPENID included), auth.blocked when blocked. */
-export async function requireUser(ctx: ActionContext): Promise<UserDoc> {
-  if (!ctx.openid) throw new AppError('auth.unknown_user')
-  const user = await findUserByOpenid(ctx.db, ctx.openid)
-  if (!user) throw new AppError('auth.unknown_user')
-  if (user.blocked) throw new AppError('auth.blocked')
-  return user
-}
-
-/** The caller, who must hold the safety-office role; auth.forbidden otherwise. */
-export async function requireSafetyOffice(ctx: ActionContext): Promise<UserDoc> {
-  const user = await requireUser(ctx)
-  if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
-  return user
-}
 
 /** A staff member as the actor of a transition. */
 export function userActor(user: UserDoc): Actor {
@@ -48,7 +30,7 @@ export function relationsOf(
   )
     out.add('owner')
   if (chain.some((s) => s.userId === user._id && s.level > ticket.level)) out.add('above')
-  if (user.roles.includes('safety_office')) out.add('safety')
+  if (hasRole(user, Role.safetyOffice)) out.add('safety')
   return out
 }
 
@@ -65,7 +47,7 @@ export function canRead(
   if (actor.kind === 'system') return true
   const involved =
     (['reporter', 'owner', 'above', 'safety'] as const).some((r) => relations.has(r)) ||
-    actor.user.roles.includes('leader') ||
+    hasRole(actor.user, Role.leader) ||
     // Anyone on the floor's duty chain reads its finished work (the 已办结 lists).
     chain.some((s) => s.userId === actor.user._id)
   return involved || (OPEN_STATES as readonly TicketState[]).includes(ticket.status)

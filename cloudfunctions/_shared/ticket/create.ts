@@ -1,6 +1,7 @@
 // Reporting a hazard: the ticket, its first journal event and the push to the floor's owner are
 // written together; the push is dispatched before the answer, so the reporter is told who was
 // actually reached.
+import { requireUser } from '../runtime/auth'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import type { CreateTicketInput, TicketView } from '../../../types/api/ticket'
@@ -19,7 +20,7 @@ import { screenPhotos } from '../media/screen'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
-import { requireUser, userActor } from './actor'
+import { userActor } from './actor'
 import { countTransition } from '../stats/record'
 import { viewFor } from './read'
 

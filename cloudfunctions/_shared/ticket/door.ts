@@ -1,6 +1,7 @@
 // The one door every change of a ticket goes through, whoever causes it (a person, a timer, a
 // platform callback): authorize → load → decide (pure row) → guarded write of ticket, journal and
 // push intents in one transaction → dispatch the pushes.
+import { requireUser } from '../runtime/auth'
 import type { z } from 'zod'
 import type { ActInput, TicketView } from '../../../types/api/ticket'
 import type { TicketAction } from '../../../types/ticket'
@@ -15,7 +16,7 @@ import { enforceRateLimit } from './store/limits'
 import { screenPhotos } from '../media/screen'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
-import { canRead, relationsOf, requireUser, userActor } from './actor'
+import { canRead, relationsOf, userActor } from './actor'
 import { loadWorld } from './load'
 import { notBefore as holdUntil } from '../ladder/domain/sla'
 import { quietHours } from '../runtime/settings'

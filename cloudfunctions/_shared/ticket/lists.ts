@@ -1,5 +1,7 @@
 // The role-aware 待办: who sees which tickets (scope from roles and the duty roster), paged by
 // (time, id) cursors through declared indexes, with counts computed from the same conditions.
+import { BUILDING_DUTIES } from '../../../types/roles'
+import { Role, hasRole } from '../runtime/auth'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import type { HospitalFilter, StateFilter, Workbench } from '../../../types/api/ticket-lists'
 import type { TicketSummary } from '../../../types/api/ticket'
@@ -28,7 +30,6 @@ import { visibleThumbnails } from '../media/renditions'
 import type { ActionContext } from '../runtime/context'
 import { toSummary } from './view'
 
-const BUILDING_DUTIES = ['coordinator', 'building_captain']
 const BY_CREATED: SortBy = { field: 'createdAt', dir: 'desc' }
 
 export interface ListPage {
@@ -66,8 +67,8 @@ export async function summarize(
   }
 }
 
-const isSafety = (u: UserDoc): boolean => u.roles.includes('safety_office')
-const isLeader = (u: UserDoc): boolean => u.roles.includes('leader')
+const isSafety = (u: UserDoc): boolean => hasRole(u, Role.safetyOffice)
+const isLeader = (u: UserDoc): boolean => hasRole(u, Role.leader)
 
 /** The buildings and floors the caller holds a duty for now. */
 async function dutyScope(
@@ -85,7 +86,7 @@ async function dutyScope(
     ],
     floorIds: [
       ...new Set(
-        duties.filter((d) => d.duty === 'floor_captain' && d.floorId).map((d) => d.floorId!),
+        duties.filter((d) => d.duty === Role.floorCaptain && d.floorId).map((d) => d.floorId!),
       ),
     ],
   }
@@ -115,7 +116,7 @@ export async function workbenchOf(ctx: ActionContext, user: UserDoc): Promise<Wo
     ? 'safety'
     : buildings.length > 0
       ? 'building'
-      : floors.length > 0 || user.roles.includes('floor_captain')
+      : floors.length > 0 || hasRole(user, Role.floorCaptain)
         ? 'floor'
         : isLeader(user)
           ? 'leader'

@@ -1,5 +1,6 @@
 // Reading a ticket: the caller's view with its journal, who was reached, the actions they may take
 // and the evidence each one asks for.
+import { requireUser } from '../runtime/auth'
 import { OPEN_STATES, type TicketAction } from '../../../types/ticket'
 import { evidenceOf, type TicketView } from '../../../types/api/ticket'
 import { allowedActions, factsOf } from './domain/machine'
@@ -13,7 +14,7 @@ import type { IntentDoc } from '../notify/intent'
 import { visiblePhotoUrls } from '../media/renditions'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
-import { canRead, relationsOf, requireUser, userActor } from './actor'
+import { canRead, relationsOf, userActor } from './actor'
 import { toView } from './view'
 
 /** Temporary URLs for stored photos (≤ 50 ids per platform call). */

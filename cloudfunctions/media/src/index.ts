@@ -1,5 +1,6 @@
 // The `media` function: receives the platform's photo verdicts (message push wxa_media_check) and
 // gives the safety office its queue of flagged photos, redaction and audited access to originals.
+import { Role, requireRole, requireUser } from '../../_shared/runtime/auth'
 import { recordAudit } from '../../_shared/trust/store/audit'
 import {
   getCheck,
@@ -18,7 +19,6 @@ import {
   isPlatformCallback,
   type ActionContext,
 } from '../../_shared/runtime'
-import { requireSafetyOffice, requireUser } from '../../_shared/ticket/actor'
 import { newUploadSlots } from '../../_shared/media/upload-slots'
 
 async function checkedPhoto(ctx: ActionContext, fileId: string) {
@@ -36,7 +36,7 @@ const routes = defineFunction('media', {
     return { prefixes: await newUploadSlots(ctx, user._id, count) }
   },
   queue: async ({ limit }, ctx) => {
-    await requireSafetyOffice(ctx)
+    await requireRole(ctx, Role.safetyOffice)
     const rows = await listFlagged(ctx.db, limit)
     const urls = await tempUrls(
       ctx,
@@ -55,7 +55,7 @@ const routes = defineFunction('media', {
     }
   },
   redact: async ({ fileId, boxes, reason }, ctx) => {
-    const actor = await requireSafetyOffice(ctx)
+    const actor = await requireRole(ctx, Role.safetyOffice)
     const check = await checkedPhoto(ctx, fileId)
     const now = ctx.now()
     const redactedFileId = await upload(
@@ -77,7 +77,7 @@ const routes = defineFunction('media', {
     return { fileId, redactedUrl: (await tempUrls(ctx, [redactedFileId]))[redactedFileId] ?? null }
   },
   original: async ({ fileId, reason }, ctx) => {
-    const actor = await requireSafetyOffice(ctx)
+    const actor = await requireRole(ctx, Role.safetyOffice)
     const check = await checkedPhoto(ctx, fileId)
     const url = (await tempUrls(ctx, [fileId], 300))[fileId]
     if (!url) throw new AppError('ticket.not_found', '原图已不存在')
@@ -94,7 +94,7 @@ const routes = defineFunction('media', {
     return { url }
   },
   release: async ({ fileId, reason }, ctx) => {
-    const actor = await requireSafetyOffice(ctx)
+    const actor = await requireRole(ctx, Role.safetyOffice)
     const check = await checkedPhoto(ctx, fileId)
     const now = ctx.now()
     const released = await releaseFlag(ctx.db, check._id, actor._id, now)

@@ -1,15 +1,10 @@
 // The `notify` function — the only holder of subscribeMessage.send and SMS — with the credit bank.
-import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
+import { Role, requireRole, requireUser } from '../../_shared/runtime/auth'
+import { AppError, defineFunction } from '../../_shared/runtime'
 import { markNudged } from '../../_shared/runtime/users'
 import { unreachableCaptains } from '../../_shared/notify/unreachable'
-import { requireUser } from '../../_shared/ticket/actor'
 import { dispatchPending } from '../../_shared/notify/dispatch'
 import { reachabilityOf, recordConsent } from '../../_shared/notify/consent'
-
-async function requireSafetyOffice(ctx: ActionContext): Promise<void> {
-  if (!(await requireUser(ctx)).roles.includes('safety_office'))
-    throw new AppError('auth.forbidden')
-}
 
 const routes = defineFunction(
   'notify',
@@ -24,11 +19,11 @@ const routes = defineFunction(
       }
     },
     unreachable: async (_input, ctx) => {
-      await requireSafetyOffice(ctx)
+      await requireRole(ctx, Role.safetyOffice)
       return { items: await unreachableCaptains(ctx) }
     },
     nudge: async ({ userId }, ctx) => {
-      await requireSafetyOffice(ctx)
+      await requireRole(ctx, Role.safetyOffice)
       const now = ctx.now()
       if (!(await markNudged(ctx.db, userId, now)))
         throw new AppError('org.not_found', '没有这个人')

@@ -1,9 +1,9 @@
 // The `safety` function: the safety office blocks and unblocks abusers and reads the audit log.
+import { Role, requireRole } from '../../_shared/runtime/auth'
 import { formatCursor } from '../../../types/cursor'
 import { listAudit, recordAudit } from '../../_shared/trust/store/audit'
 import { findUserById, setBlocked } from '../../_shared/runtime/users'
 import { AppError, defineFunction, type ActionContext } from '../../_shared/runtime'
-import { requireSafetyOffice } from '../../_shared/ticket/actor'
 
 async function changeBlock(
   ctx: ActionContext,
@@ -11,7 +11,7 @@ async function changeBlock(
   blocked: boolean,
   reason: string,
 ): Promise<{ userId: string; blocked: boolean; changed: boolean }> {
-  const actor = await requireSafetyOffice(ctx)
+  const actor = await requireRole(ctx, Role.safetyOffice)
   const target = await findUserById(ctx.db, userId)
   if (!target)
     throw new AppError('input.invalid', '没有这个用户', {
@@ -42,7 +42,7 @@ export const main = defineFunction('safety', {
   block: ({ userId, reason }, ctx) => changeBlock(ctx, userId, true, reason),
   unblock: ({ userId, reason }, ctx) => changeBlock(ctx, userId, false, reason ?? ''),
   auditLog: async ({ limit, before }, ctx) => {
-    await requireSafetyOffice(ctx)
+    await requireRole(ctx, Role.safetyOffice)
     const rows = await listAudit(ctx.db, limit, before)
     const last = rows[rows.length - 1]
     return {

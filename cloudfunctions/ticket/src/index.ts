@@ -1,4 +1,5 @@
 // The `ticket` function: routes only; the use cases live in _shared/ticket.
+import { Role, hasRole, requireUser } from '../../_shared/runtime/auth'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
 import {
   countByOwner,
@@ -11,7 +12,6 @@ import { boardTicketIds } from '../../_shared/notify/store/outbox'
 import { recordAudit } from '../../_shared/trust/store/audit'
 import { getTicket } from '../../_shared/ticket/store/tickets'
 import { eveningView } from '../../_shared/ladder/evening-view'
-import { requireUser } from '../../_shared/ticket/actor'
 import { createTicket } from '../../_shared/ticket/create'
 import { actOnTicket } from '../../_shared/ticket/door'
 import {
@@ -42,7 +42,7 @@ export const main = defineFunction('ticket', {
   },
   reveal: async ({ id, reason }, ctx) => {
     const user = await requireUser(ctx)
-    if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
+    if (!hasRole(user, Role.safetyOffice)) throw new AppError('auth.forbidden')
     const t = await getTicket(ctx.db, id)
     if (!t) throw new AppError('ticket.not_found')
     await recordAudit(ctx.db, {
@@ -59,7 +59,7 @@ export const main = defineFunction('ticket', {
   evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
   board: async (_input, ctx) => {
     const user = await requireUser(ctx)
-    if (!user.roles.includes('safety_office')) throw new AppError('auth.forbidden')
+    if (!hasRole(user, Role.safetyOffice)) throw new AppError('auth.forbidden')
     const ids = await boardTicketIds(ctx.db, 100)
     const open = (await getTicketsByIds(ctx.db, ids)).filter((t) =>
       (OPEN_STATES as readonly string[]).includes(t.status),

@@ -1,11 +1,13 @@
 // The duty roster as a spreadsheet: validate rows against the organisation, and diff them against
 // the roster in force. Pure: rows and snapshots in, issues and a plan out.
 
+import { Role } from '../../../../types/roles'
+import type { RosterDuty } from '../../../../types/roles'
 export const ROSTER_COLUMNS = ['楼栋', '楼层', '角色', '姓名', '手机', '科室'] as const
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number]
 export const ROSTER_ROLES = ['楼长', '协管员', '层长', '层长(备)'] as const
 export type RosterRole = (typeof ROSTER_ROLES)[number]
-export type DutyKind = 'building_captain' | 'coordinator' | 'floor_captain'
+export type DutyKind = RosterDuty
 
 /** One spreadsheet row as text, with its 1-based row number in the sheet. */
 export interface RosterRow {
@@ -92,17 +94,17 @@ const MOBILE = /^1[3-9]\d{9}$/
 /** The duty, deputy flag and label of a 角色 cell, or null when it is not a roster role. */
 export function parseRole(text: string): { kind: DutyKind; deputy: boolean } | null {
   const t = text.replace(/\s/g, '').replace('（', '(').replace('）', ')')
-  if (t === '楼长') return { kind: 'building_captain', deputy: false }
-  if (t === '协管员') return { kind: 'coordinator', deputy: false }
-  if (t === '层长') return { kind: 'floor_captain', deputy: false }
-  if (t === '层长(备)') return { kind: 'floor_captain', deputy: true }
+  if (t === '楼长') return { kind: Role.buildingCaptain, deputy: false }
+  if (t === '协管员') return { kind: Role.coordinator, deputy: false }
+  if (t === '层长') return { kind: Role.floorCaptain, deputy: false }
+  if (t === '层长(备)') return { kind: Role.floorCaptain, deputy: true }
   return null
 }
 
 /** The 角色 label of a duty. */
 export function roleLabel(kind: DutyKind, deputy: boolean): RosterRole {
-  if (kind === 'building_captain') return '楼长'
-  if (kind === 'coordinator') return '协管员'
+  if (kind === Role.buildingCaptain) return '楼长'
+  if (kind === Role.coordinator) return '协管员'
   return deputy ? '层长(备)' : '层长'
 }
 
@@ -161,7 +163,7 @@ export function validateRoster(
     else if (!role)
       at(r.row, '角色', `角色「${r.角色.trim()}」应为 ${ROSTER_ROLES.join(' / ')} 之一`)
     let floorId: string | null = null
-    if (role?.kind === 'floor_captain' && building) {
+    if (role?.kind === Role.floorCaptain && building) {
       if (!r.楼层.trim()) at(r.row, '楼层', '层长须填写楼层')
       else {
         floorId = floorsOf.get(building.id)?.get(r.楼层.trim()) ?? null
@@ -209,7 +211,7 @@ export function validateRoster(
   const primaryAt = new Map<string, Assignment>()
   const coordinators = new Set<string>()
   for (const a of assignments) {
-    if (a.kind === 'coordinator') {
+    if (a.kind === Role.coordinator) {
       a.deputy = coordinators.has(a.buildingId)
       coordinators.add(a.buildingId)
       continue
@@ -219,11 +221,11 @@ export function validateRoster(
     const first = primaryAt.get(slot)
     if (first) {
       const where =
-        a.kind === 'floor_captain' ? `这一层` : `「${nameOfBuilding(places, a.buildingId)}」`
+        a.kind === Role.floorCaptain ? `这一层` : `「${nameOfBuilding(places, a.buildingId)}」`
       at(
         a.row,
         '角色',
-        `${where}已有${roleLabel(a.kind, false)}「${first.name}」（第 ${first.row} 行），只能有一位；其他人请填「${a.kind === 'floor_captain' ? '层长(备)' : '协管员'}」`,
+        `${where}已有${roleLabel(a.kind, false)}「${first.name}」（第 ${first.row} 行），只能有一位；其他人请填「${a.kind === Role.floorCaptain ? '层长(备)' : '协管员'}」`,
       )
     } else primaryAt.set(slot, a)
   }
@@ -242,7 +244,7 @@ export function validateRoster(
     })
   }
   for (const a of assignments) {
-    if (a.kind === 'floor_captain' && a.deputy && !primaryAt.has(`floor_captain|${a.floorId}`))
+    if (a.kind === Role.floorCaptain && a.deputy && !primaryAt.has(`floor_captain|${a.floorId}`))
       at(a.row, '角色', '这一层只有层长(备)，没有层长')
   }
   issues.sort((x, y) => (x.row ?? 0) - (y.row ?? 0))

@@ -1,10 +1,11 @@
 // Administration of the organisation: buildings, floors, departments, categories, duties and
 // settings, retired ones included. The only code besides org.ts that names these collections.
+import { ROSTER_DUTIES } from '../../../../types/roles'
 import type { Database } from '../../runtime/context'
 import { rowsOf } from '../../runtime/rows'
 import type { BuildingDoc, CategoryDoc, DepartmentDoc, DutyDoc, FloorDoc } from './org'
 
-export const ROSTER_DUTIES = ['building_captain', 'coordinator', 'floor_captain'] as const
+export { ROSTER_DUTIES }
 
 /** The documents of a small collection matching `where` (organisation data stays well under 1000). */
 async function all<T>(db: Database, collection: string, where: object): Promise<T[]> {

@@ -1,4 +1,5 @@
 // Buildings, floors, categories and the duty roster: the only code that names these collections.
+import { Role } from '../../../../types/roles'
 import type { Database } from '../../runtime/context'
 import { rowsOf } from '../../runtime/rows'
 import type { UserDoc } from '../../ticket/domain/ticket'
@@ -120,13 +121,13 @@ export async function loadOwnerChain(
 ): Promise<OwnerStep[]> {
   const _ = db.command
   const [onFloor, inBuilding, safety] = await Promise.all([
-    db.collection('duties').where({ floorId: floor._id, duty: 'floor_captain' }).limit(100).get(),
+    db.collection('duties').where({ floorId: floor._id, duty: Role.floorCaptain }).limit(100).get(),
     db
       .collection('duties')
-      .where({ buildingId: floor.buildingId, duty: _.in(['coordinator', 'building_captain']) })
+      .where({ buildingId: floor.buildingId, duty: _.in([Role.coordinator, Role.buildingCaptain]) })
       .limit(100)
       .get(),
-    db.collection('duties').where({ duty: 'safety_office' }).limit(100).get(),
+    db.collection('duties').where({ duty: Role.safetyOffice }).limit(100).get(),
   ])
   const duties = [
     ...rowsOf<DutyDoc>(onFloor),
@@ -218,7 +219,7 @@ export async function buildingDuties(
   return rowsOf<DutyDoc>(
     await db
       .collection('duties')
-      .where({ buildingId, duty: db.command.in(['coordinator', 'building_captain']) })
+      .where({ buildingId, duty: db.command.in([Role.coordinator, Role.buildingCaptain]) })
       .limit(100)
       .get(),
   ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
