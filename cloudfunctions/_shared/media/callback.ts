@@ -2,6 +2,7 @@
 // flagged photo gets its blurred copy at once, so nobody ever sees it unblurred.
 import { findByTrace, recordVerdict, type MediaStatus } from './store'
 import type { ActionContext } from '../runtime/context'
+import type { MessagePushRoute } from '../runtime/define-function'
 import { download, upload } from './files'
 import { pixelate } from './image'
 
@@ -57,4 +58,23 @@ export async function applyMediaVerdict(
     ctx.now(),
   )
   return { outcome: recorded ? 'recorded' : 'duplicate', status }
+}
+
+/** The platform's wxa_media_check push: it carries no action, only its verdict. */
+export const mediaCheckPush: MessagePushRoute = {
+  accepts: isMediaCheckEvent,
+  handle: async (ctx, event) => {
+    try {
+      // A verdict needs a trace id only the platform and this backend know.
+      const result = await applyMediaVerdict(ctx, event as MediaCheckEvent)
+      // An unknown trace id may just be early (the request that sent the photo is still recording
+      // it): answering not-ok makes the platform push again.
+      if (result.outcome === 'unknown')
+        return { ok: false, code: 'ticket.not_found', message: '未知的检测任务' }
+      return { ok: true, data: result }
+    } catch (error) {
+      console.error('[media] verdict failed', error)
+      return { ok: false, code: 'internal', message: '系统开小差了，请稍后重试' }
+    }
+  },
 }

@@ -11,7 +11,7 @@ import {
   type ParsedInput,
 } from '../../../types'
 import { AppError } from './app-error'
-import { createContext, isInternalCall, type ActionContext } from './context'
+import { createContext, isInternalCall, isPlatformCallback, type ActionContext } from './context'
 import {
   internalSpec,
   type InternalAction,
@@ -39,6 +39,17 @@ export type InternalRoutes<F extends string> = F extends InternalFunction
 
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
 
+/** A platform message push a function receives: it carries no action, only its own shape. */
+export interface MessagePushRoute {
+  /** Whether an event is this push. */
+  accepts: (event: unknown) => boolean
+  /** Handles it; called only when the platform itself delivered the event. */
+  handle: (ctx: ActionContext, event: unknown) => Promise<Envelope<unknown>>
+}
+
+const isTimerEvent = (event: unknown): boolean =>
+  Boolean(event && typeof event === 'object' && (event as { Type?: string }).Type === 'Timer')
+
 /** Builds a cloud function's `main` from its routes; it never throws across callFunction. */
 export function defineFunction<F extends FunctionName>(
   fn: F,
@@ -46,12 +57,33 @@ export function defineFunction<F extends FunctionName>(
   opts: {
     /** Server-only actions (internal-api.ts), served only to internal calls. */
     internal?: InternalRoutes<F>
+    /** What the function's timer trigger does (a Timer event carries no action). */
+    timer?: (ctx: ActionContext) => Promise<unknown>
+    /** A platform message push the function receives. */
+    messagePush?: MessagePushRoute
     makeContext?: (requestId: string | undefined) => ActionContext
   } = {},
 ): CloudMain {
-  const { internal, makeContext = createContext } = opts
+  const { internal, timer, messagePush, makeContext = createContext } = opts
   return async (event) => {
     try {
+      if (timer && isTimerEvent(event)) {
+        const ctx = makeContext(undefined)
+        // Only the platform's trigger (or another function) runs it; to anyone else it is unknown.
+        if (isInternalCall(ctx)) return { ok: true, data: await timer(ctx) }
+        return {
+          ok: false,
+          code: 'action.unknown',
+          message: `${errorMessageZh('action.unknown')}（${fn}）`,
+        }
+      }
+      if (messagePush?.accepts(event)) {
+        const ctx = makeContext(undefined)
+        // Only the platform may deliver a push: a client sending its shape is refused.
+        if (!isPlatformCallback(ctx))
+          return { ok: false, code: 'auth.forbidden', message: errorMessageZh('auth.forbidden') }
+        return await messagePush.handle(ctx, event)
+      }
       const request = CallRequest.safeParse(stripPlatformKeys(event))
       if (!request.success) {
         const issues = toFieldIssues(request.error)

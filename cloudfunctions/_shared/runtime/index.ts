@@ -1,5 +1,11 @@
 // The runtime every cloud function is built on.
-export { defineFunction, type Routes, type ActionHandler, type CloudMain } from './define-function'
+export {
+  defineFunction,
+  type Routes,
+  type ActionHandler,
+  type CloudMain,
+  type MessagePushRoute,
+} from './define-function'
 export { AppError } from './app-error'
 export {
   createContext,

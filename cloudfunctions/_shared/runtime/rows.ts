@@ -14,3 +14,9 @@ export function docOf<T>(result: unknown): T | null {
 export function isDuplicateKey(error: unknown): boolean {
   return /E11000|duplicate/i.test(String((error as { errMsg?: string }).errMsg ?? error))
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK types transactions loosely
+export type Tx = any
+
+/** Writes one wing adds to another wing's transaction (e.g. push intents beside a ticket). */
+export type TxWrite = (tx: Tx) => Promise<void>

@@ -1,7 +1,7 @@
 // The users collection: staff bound to OPENIDs, with their roles.
 import type { Database } from './context'
 import { rowsOf } from './rows'
-import type { UserDoc } from '../ticket/domain/ticket'
+import type { UserDoc } from '../../../types/staff'
 
 export const USERS = 'users'
 

@@ -11,7 +11,7 @@ import { quietHours } from '../runtime/settings'
 import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
 import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../org/store/org'
 import { getTicket, insertTicket } from './store/tickets'
-import { intentsOfTicket } from '../notify/store/outbox'
+import { intentsOfTicket, queueIntents } from '../notify/store/outbox'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import { intentsFor } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
@@ -186,7 +186,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     now,
     notBefore(now, quietHours(), urgent),
   )
-  const inserted = await insertTicket(ctx.db, ticket, event, intents)
+  const inserted = await insertTicket(ctx.db, ticket, event, queueIntents(intents))
   if (!inserted) return twinView(ctx, actor, id, chain)
   // Statistics: the report is counted once, by the call that inserted it, beside the push.
   const counted = countTransition(ctx.db, null, ticket, {

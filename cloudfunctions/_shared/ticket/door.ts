@@ -1,6 +1,7 @@
 // The one door every change of a ticket goes through, whoever causes it (a person, a timer, a
 // platform callback): authorize → load → decide (pure row) → guarded write of ticket, journal and
 // push intents in one transaction → dispatch the pushes.
+import { queueIntents } from '../notify/store/outbox'
 import { requireUser } from '../runtime/auth'
 import type { z } from 'zod'
 import type { ActInput, TicketView } from '../../../types/api/ticket'
@@ -95,7 +96,7 @@ export async function transition(
     t._id,
     { status: t.status, version: t.version },
     outcome.patch,
-    { event, intents, link: outcome.link },
+    { event, alsoWrite: queueIntents(intents), link: outcome.link },
   )
   if (!won) throw await conflict()
   // Statistics: count the transition that won, beside whatever the caller does next (the pushes);

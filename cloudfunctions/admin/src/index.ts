@@ -2,10 +2,6 @@
 // (XLSX/CSV import and export) and floor posters (PDF with the CJK font and mini-program codes) —
 // kept apart so `org`, which the report page calls first, starts without them.
 import { defineFunction } from '../../_shared/runtime'
-import { rosterFileRoutes } from '../../_shared/org/roster-files'
-import { posterRoutes } from '../../_shared/org/posters'
+import { posterRoutes, rosterFileRoutes } from '../../_shared/org/admin'
 
-export const main = defineFunction('admin', {
-  ...rosterFileRoutes,
-  ...posterRoutes,
-})
+export const main = defineFunction('admin', { ...rosterFileRoutes, ...posterRoutes })

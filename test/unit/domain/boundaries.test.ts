@@ -1,22 +1,108 @@
-// The architecture's arrows: the pure domain imports no database or SDK code, and the client's API
-// map names no server-only action.
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+// The architecture's arrows: functions are route tables over runtime/ and their wing's public file;
+// a wing's store imports no other feature; a domain/ part imports no I/O; the client's API map names
+// no server-only action.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { api } from '../../../types/api'
 import { internalApi } from '../../../cloudfunctions/_shared/runtime/internal-api'
 
-const DOMAIN = join(__dirname, '../../../cloudfunctions/_shared/ticket/domain')
+const FUNCTIONS = resolve(__dirname, '../../../cloudfunctions')
+const SHARED = join(FUNCTIONS, '_shared')
+
+/** Each function's wing, by the public file it may import. */
+const PUBLIC_FILE: Record<string, string> = {
+  admin: 'org/admin.ts',
+  media: 'media/index.ts',
+  notify: 'notify/index.ts',
+  org: 'org/index.ts',
+  safety: 'trust/index.ts',
+  sla: 'ladder/index.ts',
+  stats: 'stats/index.ts',
+  ticket: 'ticket/index.ts',
+  user: 'org/index.ts',
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return filesUnder(path)
+    return name.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** What a file imports: relative specifiers resolved to files, packages as written. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map(([, spec]) => {
+    if (!spec.startsWith('.')) return spec
+    const base = resolve(dirname(file), spec)
+    for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')])
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
+    return base
+  })
+}
+
+const wingOf = (file: string): string | undefined => {
+  const rel = relative(SHARED, file)
+  return rel.startsWith('..') ? undefined : rel.split('/')[0]
+}
+const isStore = (file: string) => /\/store(\.ts|\/)/.test(relative(SHARED, file))
+const isDomain = (file: string) => relative(SHARED, file).split('/')[1] === 'domain'
+const inTypes = (file: string) => file.startsWith(resolve(FUNCTIONS, '../types') + '/')
+
+const wings = readdirSync(SHARED).filter((w) => statSync(join(SHARED, w)).isDirectory())
+const shared = filesUnder(SHARED)
 
 describe('architecture boundaries', () => {
-  it.each(readdirSync(DOMAIN).filter((f) => f.endsWith('.ts')))(
-    'domain/%s imports nothing from db/, runtime/ or the SDK',
-    (file) => {
-      const imports = [...readFileSync(join(DOMAIN, file), 'utf8').matchAll(/from '([^']+)'/g)].map(
-        (m) => m[1],
-      )
-      expect(imports.filter((i) => /\/db\/|\/runtime\/|wx-server-sdk/.test(i))).toEqual([])
+  it('has a public file for every function', () => {
+    const fns = readdirSync(FUNCTIONS).filter(
+      (f) => f !== '_shared' && existsSync(join(FUNCTIONS, f, 'src/index.ts')),
+    )
+    expect(fns.sort()).toEqual(Object.keys(PUBLIC_FILE).sort())
+  })
+
+  it.each(Object.entries(PUBLIC_FILE))(
+    'the %s function imports only runtime/ and its wing’s public file',
+    (fn, publicFile) => {
+      const allowed = [join(SHARED, 'runtime/index.ts'), join(SHARED, publicFile)]
+      for (const file of filesUnder(join(FUNCTIONS, fn, 'src')))
+        for (const target of importsOf(file))
+          if (target.startsWith('/'))
+            expect({ file, target }).toEqual({
+              file,
+              target: allowed.find((a) => a === target) ?? 'runtime/ or ' + publicFile,
+            })
     },
   )
+
+  it.each(shared.filter(isStore).map((f) => [relative(SHARED, f), f]))(
+    'the store %s imports no other feature',
+    (_name, file) => {
+      const wing = wingOf(file)
+      const foreign = importsOf(file).filter((target) => {
+        if (!target.startsWith('/') || inTypes(target)) return false
+        const other = wingOf(target)
+        return other !== wing && other !== 'runtime'
+      })
+      expect(foreign).toEqual([])
+    },
+  )
+
+  it.each(shared.filter(isDomain).map((f) => [relative(SHARED, f), f]))(
+    'the pure %s imports no store, runtime, SDK or I/O',
+    (_name, file) => {
+      const impure = importsOf(file).filter((target) =>
+        target.startsWith('/')
+          ? !inTypes(target) && !isDomain(target)
+          : !['dayjs', 'zod'].some((p) => target === p || target.startsWith(`${p}/`)),
+      )
+      expect(impure).toEqual([])
+    },
+  )
+
+  it('cuts _shared by feature: no layer folders left', () => {
+    expect(wings.filter((w) => ['db', 'domain', 'lib', 'utils'].includes(w))).toEqual([])
+  })
 
   it.each(Object.entries(internalApi).flatMap(([fn, a]) => Object.keys(a).map((x) => [fn, x])))(
     'the client API map does not contain the internal action %s.%s',

@@ -1,9 +1,16 @@
 // The push outbox: the only code that names the notifications collection.
 import type { Database } from '../../runtime/context'
-import { rowsOf, isDuplicateKey } from '../../runtime/rows'
+import { rowsOf, isDuplicateKey, type TxWrite } from '../../runtime/rows'
 import type { IntentDoc } from '../intent'
 
 export const NOTIFICATIONS = 'notifications'
+
+/** Queues push intents inside another write's transaction, so they exist exactly when it does. */
+export function queueIntents(intents: readonly IntentDoc[]): TxWrite {
+  return async (tx) => {
+    for (const intent of intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+  }
+}
 
 /** Intents (by id, or all) waiting to be sent, oldest hold first; the sweep skips held ones. */
 export async function pendingIntents(db: Database, ids: string[], now: Date): Promise<IntentDoc[]> {

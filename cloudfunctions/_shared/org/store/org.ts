@@ -2,7 +2,7 @@
 import { Role } from '../../../../types/roles'
 import type { Database } from '../../runtime/context'
 import { rowsOf } from '../../runtime/rows'
-import type { UserDoc } from '../../ticket/domain/ticket'
+import type { UserDoc } from '../../../../types/staff'
 import { LEVEL_OF, resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
 
 export type { DutyDoc, OwnerStep }

@@ -1,27 +1,8 @@
 // The domain's nouns: a ticket and its journal events as stored, and the staff member behind a call.
+import type { UserDoc } from '../../../../types/staff'
 import type { TicketState } from '../../../../types/ticket'
 
-/** A staff member as stored. */
-export interface UserDoc {
-  _id: string
-  openid: string
-  name: string
-  phone?: string
-  roles: string[]
-  departmentId?: string
-  departmentName?: string
-  active: boolean
-  /** Set when a push to them found no consent left; cleared by their next accepted consent. */
-  unreachable?: boolean
-  unreachableSince?: Date | null
-  consentAnsweredAt?: Date | null
-  /** When the safety office last asked them to top up their reminders. */
-  nudgedAt?: Date | null
-  /** Blocked by the safety office: every action is refused with auth.blocked. */
-  blocked?: boolean
-  blockedReason?: string
-  blockedAt?: Date
-}
+export type { UserDoc }
 
 /** A hazard ticket as stored. */
 export interface TicketDoc {

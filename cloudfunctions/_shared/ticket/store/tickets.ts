@@ -2,14 +2,10 @@
 import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
 import type { Database } from '../../runtime/context'
 import { docOf, rowsOf, isDuplicateKey } from '../../runtime/rows'
-import { NOTIFICATIONS } from '../../notify/store/outbox'
-import type { IntentDoc } from '../../notify/intent'
+import type { Tx, TxWrite } from '../../runtime/rows'
 import type { EventDoc, TicketDoc } from '../domain/ticket'
 
 export type { TicketDoc, EventDoc }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK types transactions loosely
-type Tx = any
 
 /** A document read inside a transaction, or null when it does not exist (the SDK throws then). */
 async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
@@ -26,12 +22,15 @@ const EVENTS = 'ticket_events'
 /** The journal's collection name, for maintenance scripts that scan it. */
 export const EVENTS_COLLECTION = EVENTS
 
-/** Inserts a new ticket with its first event and push intents, all or nothing; false when it exists. */
+/**
+ * Inserts a new ticket with its first event and what goes with it (its push intents), all or
+ * nothing; false when it exists.
+ */
 export async function insertTicket(
   db: Database,
   ticket: TicketDoc,
   event: EventDoc,
-  intents: IntentDoc[],
+  alsoWrite: TxWrite,
 ): Promise<boolean> {
   // Every id derives from the request, so a retry can only ever meet itself.
   try {
@@ -39,7 +38,7 @@ export async function insertTicket(
       if (await txGet(tx, TICKETS, ticket._id)) return false
       await tx.collection(TICKETS).add({ data: ticket })
       await tx.collection(EVENTS).add({ data: event })
-      for (const intent of intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+      await alsoWrite(tx)
       return true
     })) as boolean
   } catch (error) {
@@ -53,7 +52,8 @@ export async function insertTicket(
 /** What one transition writes besides the ticket's patch. */
 export interface TransitionWrite {
   event: EventDoc
-  intents: IntentDoc[]
+  /** What else the transition writes in the same transaction (its push intents). */
+  alsoWrite: TxWrite
   /** duplicate: the original gains this ticket and its people's +1s. */
   link?: { originalId: string; duplicateId: string; supporterIds: string[] }
 }
@@ -76,7 +76,7 @@ export async function commitTransition(
         return false
       await tx.collection(TICKETS).doc(id).update({ data: patch })
       await tx.collection(EVENTS).add({ data: write.event })
-      for (const intent of write.intents) await tx.collection(NOTIFICATIONS).add({ data: intent })
+      await write.alsoWrite(tx)
       if (write.link) {
         const original = await txGet<TicketDoc>(tx, TICKETS, write.link.originalId)
         if (original) {

@@ -1,0 +1,44 @@
+// The stats routes: the cockpit's figures from counters, and the frozen bulletins.
+import { AppError, type Routes } from '../runtime'
+import { getBulletin, listBulletins, setBulletinFile } from './store/bulletins'
+import { bulletinOf, headOf } from './bulletins'
+import { accessOf, gridOf, leaderboardOf, scopeOf, summaryOf } from './service'
+import { bulletinWorkbook } from './xlsx'
+
+/** The cockpit's figures and the frozen bulletins, for leadership and the captains in scope. */
+export const statsRoutes: Routes<'stats'> = {
+  summary: async ({ from, to, buildingId }, ctx) =>
+    summaryOf(ctx.db, { from, to }, scopeOf(await accessOf(ctx), buildingId)),
+  grid: async ({ buildingId }, ctx) =>
+    gridOf(ctx.db, ctx.now(), scopeOf(await accessOf(ctx), buildingId)),
+  leaderboard: async ({ from, to }, ctx) =>
+    leaderboardOf(ctx.db, { from, to }, scopeOf(await accessOf(ctx), undefined)),
+  'bulletins.list': async ({ kind, limit }, ctx) => {
+    await accessOf(ctx)
+    return { items: (await listBulletins(ctx.db, kind, limit)).map(headOf) }
+  },
+  'bulletins.get': async ({ id }, ctx) => {
+    await accessOf(ctx)
+    const doc = await getBulletin(ctx.db, id)
+    if (!doc) throw new AppError('stats.not_found')
+    return bulletinOf(doc)
+  },
+  'bulletins.export': async ({ id }, ctx) => {
+    await accessOf(ctx)
+    const doc = await getBulletin(ctx.db, id)
+    if (!doc) throw new AppError('stats.not_found')
+    let fileID = doc.fileID
+    if (!fileID) {
+      const res = (await ctx.cloud.uploadFile({
+        cloudPath: `bulletins/${doc._id}.xlsx`,
+        fileContent: await bulletinWorkbook(bulletinOf(doc)),
+      })) as { fileID: string }
+      fileID = res.fileID
+      await setBulletinFile(ctx.db, doc._id, fileID)
+    }
+    const urls = (await ctx.cloud.getTempFileURL({
+      fileList: [{ fileID, maxAge: 3600 }],
+    })) as unknown as { fileList: Array<{ tempFileURL: string }> }
+    return { fileID, url: urls.fileList[0]?.tempFileURL ?? '' }
+  },
+}
