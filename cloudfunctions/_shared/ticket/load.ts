@@ -12,6 +12,7 @@ import { getTicket } from '../db/tickets'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
+import { quietHours } from '../runtime/settings'
 
 const invalid = (path: string, message: string) =>
   new AppError('input.invalid', message, { issues: [{ path, message }] })
@@ -50,6 +51,7 @@ export async function loadWorld<A extends TicketAction>(
   }
   const world: World = {
     now,
+    quiet: quietHours(),
     actor,
     chain,
     reporter,
