@@ -38,7 +38,7 @@ export function isWholeDay(at: Date | string): boolean {
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** A moment as the hospital's wall clock shows it: `YYYY-MM-DD HH:mm`. */
-export function hospitalClock(at: Date | string): string {
+export function hospitalClock(at: Date | string | number): string {
   const w = new Date(new Date(at).getTime() + HOSPITAL_OFFSET_MS)
   return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`
 }
