@@ -1,5 +1,5 @@
 // How much time a ticket has, in the words a captain reads: 剩余 12 分钟受理 / 已超时 8 分钟 /
-// 距整改期限 2 天 / 已逾期.
+// 距整改期限 2 天 / 已逾期. Counted on the server's clock: a phone's clock may be hours off.
 
 /** A duration in minutes, as 分钟 / 小时 / 天. */
 function span(minutes: number): string {
@@ -8,7 +8,13 @@ function span(minutes: number): string {
   return `${Math.round(minutes / 1440)} 天`
 }
 
-/** The time line of a ticket, or '' when it waits for nothing. */
+/** How far the server's clock is ahead of this phone's, from a server time just received. */
+export function clockOffset(serverNow: string, receivedAt = Date.now()): number {
+  const server = Date.parse(serverNow)
+  return Number.isNaN(server) ? 0 : server - receivedAt
+}
+
+/** The time line of a ticket, or '' when it waits for nothing (`now`: the server's time). */
 export function dueText(
   t: {
     status: string

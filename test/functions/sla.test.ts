@@ -1,5 +1,6 @@
 // The SLA ladder through the real functions on the emulator's manual clock: time moves work up the
-// ladder exactly once, deadlines remind and then turn overdue, quiet hours hold what can wait,
+// ladder exactly once, in business time for non-urgent hazards; deadlines (a day or a time) remind
+// in waking hours and turn overdue at the deadline itself; quiet hours hold what can wait,
 // racing sweeps act once, a push whose dispatch failed is sent by notify's sweep, and urgent
 // hazards with nobody reachable fall back to one SMS.
 import { renameSync } from 'node:fs'
@@ -143,6 +144,28 @@ describe('the SLA ladder on the manual clock', () => {
     expect(await sent('o-fc-B08F01', quiet.id)).toHaveLength(1)
   })
 
+  it('gives a hazard reported at 23:00 its whole window from 07:00; an urgent one runs around the clock', async () => {
+    // Reported 2026-11-25 23:00 (the test above; the same key answers the same ticket), 30 minutes
+    // to accept in business time.
+    const night = await report('B08F01', 'sla-night-abcdefgh')
+    expect(night.dueAt).toBe(new Date('2026-11-26T07:30:00+08:00').toISOString())
+    await clock.set(Date.parse('2026-11-26T07:29:00+08:00'))
+    expect((await get(night.id)).level).toBe(0)
+    await clock.set(Date.parse('2026-11-26T07:31:00+08:00'))
+    const climbed = await get(night.id)
+    expect(climbed.level).toBe(1)
+    const escalation = climbed.events.find((e) => e.action === 'escalate')!
+    expect(escalation.at).toBe(new Date('2026-11-26T07:30:00+08:00').toISOString())
+    // Business minutes: the night is not held against the captain (it was “超时 480 分钟”).
+    expect(escalation.note).toMatch(/^超时 30 分钟未受理（/)
+    // The urgent hazard reported beside it climbed at 23:15, in the night.
+    const urgent = await get((await report('B08F02', 'sla-urgent-abcdefgh', 'gas-oxygen')).id)
+    expect(urgent.events.find((e) => e.action === 'escalate')).toMatchObject({
+      at: new Date('2026-11-25T23:15:00+08:00').toISOString(),
+      note: expect.stringMatching(/^超时 15 分钟未受理（/),
+    })
+  })
+
   it('sends one evening list per 楼长 and 协管员 at 20:00, and the page lists the building’s day', async () => {
     await clock.set(Date.parse('2026-11-26T19:58:00+08:00'))
     await b.consent('demo-building-captain', [TEMPLATE_IDS.evening])
@@ -170,6 +193,85 @@ describe('the SLA ladder on the manual clock', () => {
     await expect(
       b.callAs('o-fc-B01F01', 'ticket', 'evening', { buildingId: 'B07' }),
     ).resolves.toMatchObject({ ok: false, code: 'auth.forbidden' })
+  })
+
+  it('a day deadline: reminded the evening before, 逾期 recorded at 23:59:59, every push names the deadline', async () => {
+    await clock.set(Date.parse('2026-11-26T21:00:00+08:00'))
+    await b.consent('o-fc-B08F03', [TEMPLATE_IDS.reminder, TEMPLATE_IDS.reminder])
+    await b.consent('o-bc-B08', [TEMPLATE_IDS.escalated])
+    const defer = async (key: string, deadline: string) => {
+      const t = await report('B08F03', key)
+      return b.okAs<TicketView>('o-fc-B08F03', 'ticket', 'act', {
+        id: t.id,
+        action: 'defer',
+        deadline,
+        departmentId: 'property',
+        plan: '联系物业处理',
+      })
+    }
+    // Due the end of tomorrow: its 24 h mark (23:59 tonight) is in the quiet hours.
+    const tomorrow = await defer('sla-day-1-abcdefgh', '2026-11-27')
+    // Due the end of today: its 2 h mark is 21:59 tonight.
+    const today = await defer('sla-day-0-abcdefgh', '2026-11-26')
+    expect(tomorrow.deadline).toBe(new Date('2026-11-27T23:59:59+08:00').toISOString())
+    expect(today.deadline).toBe(new Date('2026-11-26T23:59:59+08:00').toISOString())
+    expect(tomorrow.events.at(-1)?.note).toMatch(/^期限 2026-11-27，/)
+    const reminders = (v: TicketView) => v.events.filter((e) => e.action === 'remind')
+    await clock.set(Date.parse('2026-11-26T21:58:00+08:00'))
+    expect(reminders(await get(tomorrow.id))).toHaveLength(0)
+    await clock.set(Date.parse('2026-11-26T22:01:00+08:00'))
+    for (const [t, deadline, left] of [
+      [tomorrow, '11-27 23:59', 26],
+      [today, '11-26 23:59', 2],
+    ] as const) {
+      const sentReminders = reminders(await get(t.id))
+      expect(sentReminders).toHaveLength(1)
+      // The last waking minute, never the morning after.
+      expect(sentReminders[0].at).toBe(new Date('2026-11-26T21:59:00+08:00').toISOString())
+      expect(sentReminders[0].note).toContain(`期限${deadline}，剩${left}小时`)
+    }
+    const pushed = (await (
+      await fetch(`${b.url}/_emulator/outbox?openid=o-fc-B08F03`)
+    ).json()) as Array<{
+      status: string
+      page: string
+      fields: Array<{ label: string; value: string }>
+    }>
+    const reminderPush = pushed.find((m) => m.status === 'sent' && m.page.includes(tomorrow.id))
+    // 处理期限 is the deadline itself, not the time the reminder went out.
+    expect(reminderPush?.fields).toEqual(
+      expect.arrayContaining([
+        { key: 'time3', label: '处理期限', value: '2026-11-27 23:59' },
+        { key: 'thing4', label: '说明', value: '期限11-27 23:59，剩26小时' },
+      ]),
+    )
+    await clock.set(Date.parse('2026-11-27T00:01:00+08:00'))
+    const late = await get(today.id)
+    expect(late).toMatchObject({ overdue: true, level: 2 })
+    const overdue = late.events.filter((e) => e.action === 'overdue')
+    expect(overdue).toHaveLength(1)
+    expect(overdue[0].at).toBe(new Date('2026-11-26T23:59:59+08:00').toISOString())
+    expect(overdue[0].note).toMatch(/^整改逾期（期限 11-26 23:59）/)
+    // Only the push waits for the morning.
+    expect(late.reach.some((r) => /^夜间静默时段，将于 07:00 推送给 楼长 /.test(r.text))).toBe(true)
+    expect(await sent('o-bc-B08', today.id)).toHaveLength(0)
+    expect((await get(tomorrow.id)).overdue).toBe(false)
+    await clock.set(Date.parse('2026-11-27T07:01:00+08:00'))
+    const morning = (await (
+      await fetch(`${b.url}/_emulator/outbox?openid=o-bc-B08`)
+    ).json()) as Array<{
+      status: string
+      page: string
+      fields: Array<{ label: string; value: string }>
+    }>
+    const escalated = morning.filter((m) => m.status === 'sent' && m.page.includes(today.id))
+    expect(escalated).toHaveLength(1)
+    expect(escalated[0].fields).toEqual(
+      expect.arrayContaining([
+        { key: 'time3', label: '上报时间', value: '2026-11-26 21:00' },
+        { key: 'thing4', label: '说明', value: '整改逾期（期限 11-26 23:59）' },
+      ]),
+    )
   })
 
   it('texts the owner once when an urgent hazard reaches nobody, never twice on retry', async () => {

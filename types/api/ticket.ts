@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CursorText } from '../cursor'
 import { PhotoState } from './media'
 import { safeText } from '../text'
+import { Deadline } from '../deadline'
 import { Photos, TicketAction, TicketState } from '../ticket'
 
 export const TicketEvent = z.object({
@@ -42,6 +43,7 @@ export const TicketView = z.object({
   level: z.number(),
   levelLabel: z.string(),
   ownerName: z.string(),
+  /** The 限期整改 deadline as an instant (a whole day is its 23:59:59 in Asia/Shanghai). */
   deadline: z.string().nullable(),
   /** When the current step is due (accept, deadline, verification) and which it is. */
   dueAt: z.string().nullable(),
@@ -69,6 +71,8 @@ export const TicketView = z.object({
   duplicateOf: z.string().nullable(),
   duplicateIds: z.array(z.string()),
   events: z.array(TicketEvent),
+  /** The server's time when it answered: countdowns run from it, never from the phone's clock. */
+  now: z.string(),
 })
 export type TicketView = z.infer<typeof TicketView>
 
@@ -123,14 +127,6 @@ export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
 const TicketId = z.string().min(1).max(64)
 const Reason = safeText({ min: 1, max: 200, minMessage: '请填写原因' }) // text is text
-const YEAR_MS = 366 * 86400_000
-/** A deferral deadline: in the future, within a year. */
-const Deadline = z
-  .string()
-  .datetime({ offset: true })
-  .refine((v) => Date.parse(v) > Date.now(), '整改期限应晚于现在')
-  .refine((v) => Date.parse(v) <= Date.now() + YEAR_MS, '整改期限不能超过一年')
-
 /** One action's input: the ticket, the version seen, an optional note, and exactly its evidence. */
 function act<A extends TicketAction, S extends z.ZodRawShape>(action: A, evidence: S) {
   return z

@@ -1,14 +1,14 @@
 // What the ladder does when a ticket's step falls due: the system's act, with its reason in words.
-import { hospitalTime } from '../../../types/time'
 import type { ActInput } from '../../../types/api/ticket'
+import { deadlineText } from '../../../types/deadline'
 import type { TicketDoc } from '../ticket/domain/ticket'
-import { minutesBetween } from './domain/sla'
+import { businessMinutesBetween, NO_QUIET, type QuietHours } from './domain/sla'
 
 const hoursBetween = (a: Date, b: Date) =>
   Math.max(1, Math.round((b.getTime() - a.getTime()) / 3600_000))
 
 /** The system's act for a ticket whose step is due, or null when nothing is to be done. */
-export function actForDue(t: TicketDoc, now: Date): ActInput | null {
+export function actForDue(t: TicketDoc, now: Date, quiet: QuietHours = NO_QUIET): ActInput | null {
   const base = { id: t._id, version: t.version }
   const started = new Date(t.stepStartedAt ?? t.createdAt)
   switch (t.dueStep) {
@@ -16,20 +16,22 @@ export function actForDue(t: TicketDoc, now: Date): ActInput | null {
       return {
         ...base,
         action: 'escalate',
-        reason: `超时 ${minutesBetween(started, now)} 分钟未受理`,
+        // Business time: the quiet hours a non-urgent window paused through are not held against it.
+        reason: `超时 ${businessMinutesBetween(started, now, quiet, Boolean(t.urgent))} 分钟未受理`,
       }
     case 'deadline-remind':
       return {
         ...base,
         action: 'remind',
         target: 'owner',
-        reason: `距整改期限还有 ${hoursBetween(now, new Date(t.deadline!))} 小时`,
+        // Short enough for a template's 20-character field, and it names the deadline itself.
+        reason: `期限${deadlineText(t.deadline!)}，剩${hoursBetween(now, new Date(t.deadline!))}小时`,
       }
     case 'deadline':
       return {
         ...base,
         action: 'overdue',
-        reason: `限期整改已逾期（期限 ${hospitalTime(t.deadline).format('MM-DD HH:mm')}）`,
+        reason: `整改逾期（期限 ${deadlineText(t.deadline!)}）`,
       }
     case 'verify-remind':
     case 'verify-escalate':
@@ -42,4 +44,14 @@ export function actForDue(t: TicketDoc, now: Date): ActInput | null {
     default:
       return null
   }
+}
+
+/**
+ * When the system's act on a due ticket is recorded: 逾期 at the deadline itself (or at the ticket's
+ * last change, should that be later), anything else when it is taken.
+ */
+export function actedAt(t: TicketDoc, now: Date): Date {
+  if (t.dueStep !== 'deadline' || !t.deadline) return now
+  const at = Math.max(new Date(t.deadline).getTime(), new Date(t.updatedAt).getTime())
+  return new Date(Math.min(at, now.getTime()))
 }

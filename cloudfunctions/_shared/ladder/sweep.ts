@@ -4,7 +4,7 @@
 // and the intents written in the same transaction) and never loses a push (notify's sweep).
 import type { z } from 'zod'
 import type { ActInput } from '../../../types/api/ticket'
-import { isQuiet } from './domain/sla'
+import { isQuiet, type DueStep } from './domain/sla'
 import { listDue } from '../ticket/store/tickets'
 import { dispatchNow } from '../notify/queue'
 import { AppError } from '../runtime/app-error'
@@ -12,7 +12,7 @@ import type { ActionContext } from '../runtime/context'
 import { quietHours } from '../runtime/settings'
 import { SYSTEM_ACTOR } from '../ticket/actor'
 import { transition } from '../ticket/door'
-import { actForDue } from './step'
+import { actForDue, actedAt } from './step'
 import { chainOf } from '../ticket/read'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import type { TicketDoc } from '../ticket/domain/ticket'
@@ -31,12 +31,17 @@ export interface SweepResult {
   pages: number
 }
 
-/** Acts on every ticket due now; non-urgent ones wait while the quiet hours last. */
+/**
+ * Acts on every ticket due now. In the quiet hours only urgent tickets are acted on, and deadlines:
+ * 逾期 is recorded when it happens, while its push waits for the morning.
+ */
 export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
   const now = ctx.now()
-  const urgentOnly = isQuiet(now, quietHours())
+  const quiet = quietHours()
+  const passes: Array<{ urgentOnly?: boolean; step?: DueStep }> = isQuiet(now, quiet)
+    ? [{ urgentOnly: true }, { step: 'deadline' }]
+    : [{}]
   const result: SweepResult = { read: 0, acted: 0, skipped: 0, pages: 0 }
-  let after: { dueAt: Date; id: string } | undefined
   // One chain per floor for the whole sweep; the due query already read each ticket.
   const chains = new Map<string, Promise<readonly OwnerStep[]>>()
   const chainFor = (t: TicketDoc) => {
@@ -45,33 +50,38 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
   }
   // Elapsed time, not the clock: the budget holds whatever time the sweep acts at.
   const deadline = performance.now() + BUDGET_MS
-  for (;;) {
-    const page = await listDue(ctx.db, now, PAGE, { urgentOnly, after })
-    result.pages++
-    result.read += page.length
-    const intents: string[] = []
-    for (const t of page) {
-      const input = actForDue(t, now)
-      if (!input) continue
-      try {
-        const done = await transition(ctx, SYSTEM_ACTOR, input as z.output<typeof ActInput>, {
-          ticket: t,
-          chainOf: chainFor,
-        })
-        // One ticket's counters at a time: a sweep's transitions share their counter documents.
-        await done.counted
-        intents.push(...done.intentIds)
-        result.acted++
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error
-        result.skipped++
+  for (const pass of passes) {
+    let after: { dueAt: Date; id: string } | undefined
+    for (;;) {
+      const page = await listDue(ctx.db, now, PAGE, { ...pass, after })
+      result.pages++
+      result.read += page.length
+      const intents: string[] = []
+      for (const t of page) {
+        const input = actForDue(t, now, quiet)
+        if (!input) continue
+        try {
+          const done = await transition(ctx, SYSTEM_ACTOR, input as z.output<typeof ActInput>, {
+            ticket: t,
+            chainOf: chainFor,
+            at: actedAt(t, now),
+          })
+          // One ticket's counters at a time: a sweep's transitions share their counter documents.
+          await done.counted
+          intents.push(...done.intentIds)
+          result.acted++
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error
+          result.skipped++
+        }
       }
+      for (let i = 0; i < intents.length; i += 20) await dispatchNow(ctx, intents.slice(i, i + 20))
+      const last = page[page.length - 1]
+      // What is left waits for the next sweep (a minute later): one run never nears its timeout.
+      if (page.length < PAGE || !last?.dueAt || performance.now() > deadline) break
+      after = { dueAt: new Date(last.dueAt), id: last._id }
     }
-    for (let i = 0; i < intents.length; i += 20) await dispatchNow(ctx, intents.slice(i, i + 20))
-    const last = page[page.length - 1]
-    // What is left waits for the next sweep (a minute later): one run never nears its timeout.
-    if (page.length < PAGE || !last?.dueAt || performance.now() > deadline) break
-    after = { dueAt: new Date(last.dueAt), id: last._id }
+    if (performance.now() > deadline) break
   }
   return result
 }

@@ -23,10 +23,13 @@ function fieldsFor(templateId: string, i: IntentDoc, note: string) {
       phrase3: { value: fitField('phrase', '已处理') },
       time4: { value: fitField('time', i.fields.time) },
     }
+  // The long-term template's time field is the report time, whatever the push is about.
+  const time =
+    templateId === TEMPLATE_IDS.longTerm ? (i.fields.reportedAt ?? i.fields.time) : i.fields.time
   return {
     thing1: { value: fitField('thing', i.fields.category) },
     thing2: { value: fitField('thing', i.fields.place) },
-    time3: { value: fitField('time', i.fields.time) },
+    time3: { value: fitField('time', time) },
     thing4: { value: fitField('thing', note) },
   }
 }

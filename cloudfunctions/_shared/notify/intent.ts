@@ -31,7 +31,11 @@ export interface IntentDoc {
   urgent: boolean
   /** The page the push opens (default: the ticket). */
   page?: string
-  fields: { category: string; place: string; time: Date; note: string }
+  /**
+   * `time` is what the kind's template names (上报时间, 处理期限 — the deadline itself, 处理时间), never
+   * the send time; `reportedAt` fills templates whose time field is the report time.
+   */
+  fields: { category: string; place: string; time: Date; note: string; reportedAt?: Date }
   /** Not sent before this time (quiet hours hold non-urgent pushes until morning). */
   notBefore: Date
   /** Whether the quiet hours hold it (else notBefore is its creation and it goes at once). */
@@ -81,8 +85,9 @@ export function intentsFor(
       fields: {
         category: t.categoryName,
         place: t.spot ? `${t.place} ${t.spot}` : t.place,
-        time: now,
+        time: p.time ? new Date(p.time) : now,
         note: p.note || t.categoryName,
+        reportedAt: new Date(t.createdAt),
       },
       notBefore,
       held: notBefore.getTime() > now.getTime(),

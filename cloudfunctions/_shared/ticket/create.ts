@@ -175,17 +175,11 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     note: input.description || category.name,
   }
   // A new ticket starts its first step: the owner has the category's response time to accept.
-  Object.assign(ticket, slaPatch({ status: 'pending', level: -1, cycle: 0 }, ticket, now))
+  // Non-urgent windows run in business time: reported in the quiet hours, the clock starts at 07:00.
+  const quiet = quietHours()
+  Object.assign(ticket, slaPatch({ status: 'pending', level: -1, cycle: 0 }, ticket, now, quiet))
   const urgent = Boolean(ticket.urgent)
-  const intents = intentsFor(
-    ticket,
-    1,
-    [push],
-    chain,
-    urgent,
-    now,
-    notBefore(now, quietHours(), urgent),
-  )
+  const intents = intentsFor(ticket, 1, [push], chain, urgent, now, notBefore(now, quiet, urgent))
   const inserted = await insertTicket(ctx.db, ticket, event, queueIntents(intents))
   if (!inserted) return twinView(ctx, actor, id, chain)
   // Statistics: the report is counted once, by the call that inserted it, beside the push.

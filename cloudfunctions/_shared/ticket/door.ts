@@ -42,9 +42,14 @@ export async function transition(
   actor: Actor,
   input: ActParsed,
   /** What the caller already loaded (a sweep reads the ticket and caches chains per floor). */
-  known: { ticket?: TicketDoc; chainOf?: (t: TicketDoc) => Promise<readonly OwnerStep[]> } = {},
+  known: {
+    ticket?: TicketDoc
+    chainOf?: (t: TicketDoc) => Promise<readonly OwnerStep[]>
+    /** A timer's act recorded at the moment it fell due (逾期 at the deadline); default: now. */
+    at?: Date
+  } = {},
 ): Promise<Transitioned> {
-  const now = ctx.now()
+  const now = known.at && actor.kind === 'system' ? known.at : ctx.now()
   const t = known.ticket?._id === input.id ? known.ticket : await getTicket(ctx.db, input.id)
   if (!t) throw new AppError('ticket.not_found')
   const chain = known.chainOf ? await known.chainOf(t) : await chainOf(ctx, t, now)

@@ -18,6 +18,7 @@ import { getTicket } from './store/tickets'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
+import { quietHours } from '../runtime/settings'
 
 const invalid = (path: string, message: string) =>
   new AppError('input.invalid', message, { issues: [{ path, message }] })
@@ -56,6 +57,7 @@ export async function loadWorld<A extends TicketAction>(
   }
   const world: World = {
     now,
+    quiet: quietHours(),
     actor,
     chain,
     reporter,

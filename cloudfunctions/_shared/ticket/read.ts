@@ -85,6 +85,7 @@ export async function viewFor(
     },
     reach: reachOf(intents, now),
     photoUrls: urls,
+    now: ctx.now(),
   })
   return { ...view, photoStates: states }
 }

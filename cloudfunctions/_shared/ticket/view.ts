@@ -25,6 +25,8 @@ export function toView(
     choices: TicketView['choices']
     reach: ReachLine[]
     photoUrls: Record<string, string>
+    /** The server's time as it answers. */
+    now: Date
   },
 ): TicketView {
   // Anonymous means anonymous to everyone but the reporter; the safety office must reveal it on
@@ -82,6 +84,7 @@ export function toView(
       note: e.note,
       photos: e.photos,
     })),
+    now: opts.now.toISOString(),
   }
 }
 

@@ -15,6 +15,8 @@ import { RevealReporter } from './parts/RevealReporter'
 import { PhotoStrip } from './parts/PhotoStrip'
 import { Timeline } from './parts/Timeline'
 import { dueText } from '../../services/due'
+import { useServerNow } from '../../hooks/use-server-now'
+import { deadlineText } from '../../../types/deadline'
 import '../report/index.scss'
 import './index.scss'
 
@@ -30,9 +32,12 @@ export default function TicketPage(): JSX.Element {
   useEffect(() => setTicket(loaded.data), [loaded.data])
   // The department chosen for deferred work, whenever the server sends one.
   const departmentName = ticket?.departmentName
+  // The server's clock: a phone set hours off must not show work as late, or still in time.
+  const now = useServerNow(ticket?.now)
   const overdue = Boolean(
-    ticket?.status === 'rectifying' && ticket.deadline && new Date(ticket.deadline) < new Date(),
+    ticket?.status === 'rectifying' && ticket.deadline && Date.parse(ticket.deadline) < now,
   )
+  const due = ticket ? dueText(ticket, now) : ''
 
   return (
     <View className="page ticket-page">
@@ -82,16 +87,16 @@ export default function TicketPage(): JSX.Element {
               {dayjs(ticket.createdAt).format('MM-DD HH:mm')}
             </Text>
             {ticket.canReveal && <RevealReporter ticketId={ticket.id} />}
-            {dueText(ticket) && (
+            {due && (
               <Text
-                className={`ticket-meta ticket-due ${ticket.overdue || dueText(ticket).includes('超') ? 'ticket-due-late' : ''}`}
+                className={`ticket-meta ticket-due ${ticket.overdue || due.includes('超') ? 'ticket-due-late' : ''}`}
               >
-                ⏱ {dueText(ticket)}
+                ⏱ {due}
               </Text>
             )}
             <Text className="muted ticket-meta">
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
-              {ticket.deadline ? ` · 期限 ${dayjs(ticket.deadline).format('MM-DD')}` : ''}
+              {ticket.deadline ? ` · 期限 ${deadlineText(ticket.deadline)}` : ''}
             </Text>
             {departmentName && (
               <Text className="muted ticket-meta ticket-department">

@@ -1,6 +1,10 @@
-// The SLA ladder and quiet hours as pure functions over a passed clock, table-driven.
+// The SLA ladder, quiet hours and business time as pure functions over a passed clock, table-driven.
 import {
+  addBusinessMinutes,
+  businessMinutesBetween,
   isQuiet,
+  lastWakingAtOrBefore,
+  NO_QUIET,
   nextDue,
   notBefore,
   parseQuietHours,
@@ -8,6 +12,7 @@ import {
   responseMinutesOf,
   type SlaFacts,
 } from '../../../cloudfunctions/_shared/ladder/domain/sla'
+import { hospitalTime } from '../../../types/time'
 
 const T0 = new Date('2026-11-24T02:00:00Z') // 10:00 in Shanghai
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -128,4 +133,162 @@ describe('response minutes come from the category', () => {
     ['urgent without data', { severity: 'high', urgent: true }, 15],
     ['ordinary without data', { severity: 'medium' }, 120],
   ])('%s', (_name, category, minutes) => expect(responseMinutesOf(category)).toBe(minutes))
+})
+
+describe('business time: non-urgent windows pause through the quiet hours (22:00-07:00)', () => {
+  const quiet = parseQuietHours('22:00-07:00')
+  const local = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`)
+  it.each<[string, string, number, boolean, string]>([
+    ['daytime: wall time', '2026-11-24 10:00', 30, false, '2026-11-24 10:30'],
+    ['reported 23:00: due 07:00 + window', '2026-11-24 23:00', 30, false, '2026-11-25 07:30'],
+    ['reported 03:00: due 07:00 + window', '2026-11-25 03:00', 120, false, '2026-11-25 09:00'],
+    ['runs into the night: pauses, 10 min left', '2026-11-24 21:40', 30, false, '2026-11-25 07:10'],
+    [
+      'ends as the night begins: acted on at 07:00',
+      '2026-11-24 21:30',
+      30,
+      false,
+      '2026-11-25 07:00',
+    ],
+    [
+      'a day of business time spans two nights',
+      '2026-11-24 10:00',
+      1440,
+      false,
+      '2026-11-25 19:00',
+    ],
+    ['urgent at 23:00: around the clock', '2026-11-24 23:00', 15, true, '2026-11-24 23:15'],
+    ['urgent into the night: no pause', '2026-11-24 21:50', 15, true, '2026-11-24 22:05'],
+  ])('%s', (_name, start, minutes, urgent, due) => {
+    expect(addBusinessMinutes(local(start), minutes, quiet, urgent)).toEqual(local(due))
+  })
+  it('is wall time when the quiet hours are off', () =>
+    expect(addBusinessMinutes(local('2026-11-24 23:00'), 30, NO_QUIET, false)).toEqual(
+      local('2026-11-24 23:30'),
+    ))
+
+  it.each<[string, string, string, boolean, number]>([
+    ['a night counts nothing', '2026-11-24 23:00', '2026-11-25 07:30', false, 30],
+    ['before and after the night', '2026-11-24 21:40', '2026-11-25 07:10', false, 30],
+    ['daytime', '2026-11-24 10:00', '2026-11-24 10:32', false, 32],
+    ['urgent: every minute counts', '2026-11-24 23:00', '2026-11-25 07:00', true, 480],
+  ])('%s: business minutes', (_name, a, b, urgent, minutes) => {
+    expect(businessMinutesBetween(local(a), local(b), quiet, urgent)).toBe(minutes)
+  })
+
+  describe('the ladder in business time', () => {
+    const base: SlaFacts = {
+      status: 'pending',
+      level: 0,
+      responseMinutes: 30,
+      stepStartedAt: local('2026-11-24 23:00'),
+      quiet,
+    }
+    // A date-only deadline: the end of 2026-12-06 in Shanghai.
+    const DAY_END = new Date('2026-12-06T23:59:59+08:00')
+    it.each<[string, Partial<SlaFacts>, Date | null, string | null]>([
+      ['reported 23:00: accept by 07:30', {}, local('2026-11-25 07:30'), 'accept'],
+      ['urgent at 23:00: accept by 23:30', { urgent: true }, local('2026-11-24 23:30'), 'accept'],
+      [
+        'a day deadline: the 24 h mark is 23:59, so the reminder goes the evening before at 21:59',
+        { status: 'rectifying', deadline: DAY_END, stepStartedAt: local('2026-12-01 10:00') },
+        local('2026-12-05 21:59'),
+        'deadline-remind',
+      ],
+      [
+        'a day deadline, reminded: due at 23:59:59 of that day, not at 07:00',
+        {
+          status: 'rectifying',
+          deadline: DAY_END,
+          stepStartedAt: local('2026-12-01 10:00'),
+          reminders: 1,
+        },
+        DAY_END,
+        'deadline',
+      ],
+      [
+        'urgent work with a day deadline is reminded 24 h before, on the minute',
+        {
+          status: 'rectifying',
+          urgent: true,
+          deadline: DAY_END,
+          stepStartedAt: local('2026-12-01 10:00'),
+        },
+        local('2026-12-05 23:59'),
+        'deadline-remind',
+      ],
+      [
+        'completed at 23:00: the verifier is reminded at 07:00, not in the night',
+        { status: 'reviewing', stepStartedAt: local('2026-11-24 23:00') },
+        local('2026-11-26 07:00'),
+        'verify-remind',
+      ],
+    ])('%s', (_name, over, dueAt, dueStep) => {
+      expect(nextDue({ ...base, ...over })).toEqual({ dueAt, dueStep })
+    })
+  })
+
+  it.each<[string, string, string, boolean, string[]]>([
+    [
+      'a day deadline a week out',
+      '2026-12-01 10:00',
+      '2026-12-06 23:59:59',
+      false,
+      ['12-05 21:59'],
+    ],
+    [
+      'a short day deadline: the evening before and 2 h before',
+      '2026-12-05 10:00',
+      '2026-12-06 23:59:59',
+      false,
+      ['12-05 21:59', '12-06 21:59'],
+    ],
+    [
+      'deferred after the evening mark: only the 2 h one',
+      '2026-12-05 21:59:30',
+      '2026-12-06 23:59:59',
+      false,
+      ['12-06 21:59'],
+    ],
+    [
+      'a 03:00 deadline: the evening before its 24 h mark',
+      '2026-12-01 10:00',
+      '2026-12-06 03:00:00',
+      false,
+      ['12-04 21:59'],
+    ],
+    [
+      'a 15:00 deadline: 24 h before as it is',
+      '2026-12-01 10:00',
+      '2026-12-06 15:00:00',
+      false,
+      ['12-05 15:00'],
+    ],
+    [
+      'urgent: 24 h before, night or not',
+      '2026-12-01 10:00',
+      '2026-12-06 03:00:00',
+      true,
+      ['12-05 03:00'],
+    ],
+  ])('reminders: %s', (_name, deferred, deadline, urgent, marks) => {
+    const at = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`).getTime()
+    const shown = reminderMarks(at(deferred), at(deadline), quiet, urgent).map((m) =>
+      hospitalTime(m).format('MM-DD HH:mm:ss'),
+    )
+    expect(shown).toEqual(marks.map((m) => `${m}:00`))
+    // Never later than promised: every mark is at least 24 h (or 2 h) before, and in waking hours.
+    for (const m of reminderMarks(at(deferred), at(deadline), quiet, urgent)) {
+      if (!urgent) expect(isQuiet(new Date(m), quiet)).toBe(false)
+      expect(m).toBeLessThanOrEqual(at(deadline) - 2 * 3600_000)
+    }
+  })
+
+  it.each<[string, string, string]>([
+    ['23:59', '2026-11-24 23:59', '2026-11-24 21:59'],
+    ['03:00', '2026-11-25 03:00', '2026-11-24 21:59'],
+    ['21:00 is waking time', '2026-11-24 21:00', '2026-11-24 21:00'],
+  ])('the last waking minute at or before %s', (_name, at, expected) =>
+    expect(lastWakingAtOrBefore(local(at), quiet)).toEqual(local(expected)),
+  )
 })

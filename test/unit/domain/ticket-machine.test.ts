@@ -8,6 +8,7 @@ import {
   type World,
 } from '../../../cloudfunctions/_shared/ticket/domain/machine'
 import type { OwnerStep } from '../../../cloudfunctions/_shared/org/domain/owner-chain'
+import { NO_QUIET } from '../../../cloudfunctions/_shared/ladder/domain/sla'
 import type { TicketDoc } from '../../../cloudfunctions/_shared/ticket/domain/ticket'
 import {
   TICKET_ACTIONS,
@@ -153,6 +154,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
   }
   const world = (over: Partial<World> = {}): World => ({
     now: at,
+    quiet: NO_QUIET,
     actor: { kind: 'system', id: 'system', name: '系统' },
     chain,
     reporter: { userId: 'rep', openid: 'o-rep', name: '李护士' },
@@ -330,6 +332,39 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
     expect(out.patch).toMatchObject({ ...patch, version: 4, updatedAt: at })
     if (note) expect(out.event.note).toMatch(note)
     expect(out.notifications.map((n) => `${n.kind}→${n.to.userId}`)).toEqual(pushes)
+  })
+
+  it.each<[string, TicketAction, Partial<TicketDoc>, Record<string, unknown>, Date]>([
+    [
+      'a deadline reminder names the deadline, never the send time',
+      'remind',
+      { status: 'rectifying', deadline: new Date(DEADLINE), createdAt: new Date(0) },
+      { reason: '距整改期限还有 24 小时', target: 'owner' },
+      new Date(DEADLINE),
+    ],
+    [
+      'an escalation names the report time (上报时间)',
+      'escalate',
+      { createdAt: new Date(0) },
+      { reason: '超时 30 分钟未受理' },
+      new Date(0),
+    ],
+    [
+      'an overdue escalation names the report time, its note the deadline',
+      'overdue',
+      { status: 'rectifying', deadline: new Date(DEADLINE), createdAt: new Date(0) },
+      { reason: '限期整改已逾期（期限 12-01 23:59）' },
+      new Date(0),
+    ],
+  ])('%s', (_name, action, over, input, time) => {
+    const out = decide(
+      action,
+      { ...base, ...over },
+      { id: 't1', action, ...input } as never,
+      world(),
+    )
+    expect(out.notifications.length).toBeGreaterThan(0)
+    for (const n of out.notifications) expect(n.time).toEqual(time)
   })
 
   it('links a duplicate to its original and counts its people as +1s there', () => {

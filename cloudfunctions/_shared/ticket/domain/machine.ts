@@ -19,8 +19,9 @@ import {
   type TicketState,
 } from '../../../../types/ticket'
 import type { ActOf } from '../../../../types/api/ticket'
+import { deadlineText, isWholeDay } from '../../../../types/deadline'
 import { ownerAtOrAbove, type OwnerStep } from '../../org/domain/owner-chain'
-import { slaPatch } from '../../ladder/domain/sla'
+import { slaPatch, verifyDueAt, type QuietHours } from '../../ladder/domain/sla'
 import type { Actor, EventDoc, TicketDoc } from './ticket'
 
 /** How the caller stands towards a ticket; computed from roles, duties and the ticket. */
@@ -53,11 +54,15 @@ export interface PushRequest {
   kind: NotificationKind
   to: Recipient
   note: string
+  /** The moment the template's time field names (上报时间, 处理期限); default: the transition's. */
+  time?: Date
 }
 
 /** What the door loaded before deciding: everything `apply` may read. */
 export interface World {
   now: Date
+  /** The quiet hours response windows and reminders keep out of (business time). */
+  quiet: QuietHours
   actor: Actor
   /** The escalation chain of the ticket's floor, now. */
   chain: readonly OwnerStep[]
@@ -103,6 +108,8 @@ const HANDLERS: readonly Relation[] = ['owner', 'above', 'safety']
 const UNRESOLVED: readonly TicketState[] = ['pending', 'processing']
 
 const day = (d: Date): string => hospitalTime(d).format('YYYY-MM-DD')
+/** A whole-day deadline reads as its day, a timed one with its time. */
+const deadlineWords = (d: Date): string => (isWholeDay(d) ? day(d) : deadlineText(d, true))
 const ownerOf = (s: { level: number; name: string }) => ({ level: s.level, name: s.name })
 const currentOwner = (t: TicketDoc) => ({ level: t.level, name: t.ownerName })
 const label = (s: { level: number; name: string }) => `${LEVEL_LABELS[s.level] ?? ''} ${s.name}`
@@ -157,7 +164,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
         plan: input.plan,
       },
       event: {
-        note: `期限 ${day(new Date(input.deadline))}，${w.department!.name}：${input.plan}`,
+        note: `期限 ${deadlineWords(new Date(input.deadline))}，${w.department!.name}：${input.plan}`,
       },
       notifications: [],
     }),
@@ -219,7 +226,9 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
       return {
         patch: { ...owner.patch, escalationNote: note },
         event: { note, ...owner.event },
-        notifications: [{ kind: 'escalated', to: recipient(next), note: input.reason }],
+        notifications: [
+          { kind: 'escalated', to: recipient(next), note: input.reason, time: t.createdAt },
+        ],
       }
     },
   },
@@ -309,11 +318,16 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
           ? w.chain.find((s) => s.userId === t.ownerId)
           : ownerAtOrAbove(w.chain, t.level + above)
       const target = to ?? ownerAtOrAbove(w.chain, t.level)
+      // The template's 处理期限 is the deadline, or when verification goes to the level above.
+      const time =
+        above === 0 && t.deadline
+          ? new Date(t.deadline)
+          : verifyDueAt(new Date(t.stepStartedAt ?? t.updatedAt), w.quiet, Boolean(t.urgent))
       return {
         patch: { reminders: (t.reminders ?? 0) + 1 },
         event: { note: target ? `${input.reason}（已提醒 ${label(target)}）` : input.reason },
         notifications: target
-          ? [{ kind: 'reminder', to: recipient(target), note: input.reason }]
+          ? [{ kind: 'reminder', to: recipient(target), note: input.reason, time }]
           : [],
       }
     },
@@ -328,9 +342,10 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
       const owner = next ? handOver(t, next) : undefined
       const safety = ownerAtOrAbove(w.chain, 3)
       const pushes: PushRequest[] = []
-      if (next) pushes.push({ kind: 'escalated', to: recipient(next), note: input.reason })
+      const time = t.createdAt
+      if (next) pushes.push({ kind: 'escalated', to: recipient(next), note: input.reason, time })
       if (safety && safety.userId !== next?.userId && safety.userId !== t.ownerId)
-        pushes.push({ kind: 'escalated', to: recipient(safety), note: input.reason })
+        pushes.push({ kind: 'escalated', to: recipient(safety), note: input.reason, time })
       const note = next
         ? `${input.reason}（由 ${label(currentOwner(t))} 升级至 ${label(next)}）`
         : input.reason
@@ -410,7 +425,7 @@ export function decide<A extends TicketAction>(
   const to = row.to ?? t.status
   const patch = { ...outcome.patch, status: to, version: t.version + 1, updatedAt: world.now }
   // Every change sets what the ticket waits for next (the SLA ladder reads dueAt).
-  const sla = slaPatch(t, { ...t, ...patch }, world.now)
+  const sla = slaPatch(t, { ...t, ...patch }, world.now, world.quiet)
   return { ...outcome, to, patch: { ...patch, ...sla } }
 }
 

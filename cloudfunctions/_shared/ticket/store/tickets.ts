@@ -232,13 +232,15 @@ export async function listDue(
   db: Database,
   now: Date,
   limit: number,
-  opts: { urgentOnly?: boolean; after?: { dueAt: Date; id: string } } = {},
+  opts: { urgentOnly?: boolean; step?: string; after?: { dueAt: Date; id: string } } = {},
 ): Promise<TicketDoc[]> {
   const _ = db.command
   const due = opts.after ? _.and([_.gte(opts.after.dueAt), _.lte(now)]) : _.lte(now)
   const where: Record<string, unknown> = opts.urgentOnly
     ? { urgent: true, dueAt: due }
-    : { dueAt: due }
+    : opts.step
+      ? { dueStep: opts.step, dueAt: due }
+      : { dueAt: due }
   const rows = rowsOf<TicketDoc>(
     await db
       .collection(TICKETS)

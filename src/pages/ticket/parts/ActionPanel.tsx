@@ -4,9 +4,9 @@ import { View, Text, Textarea, Image, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Rate } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import dayjs from 'dayjs'
 import { ACTION_LABELS, type TicketAction } from '../../../../types/ticket'
 import type { ActInput, EvidenceField, TicketView } from '../../../../types/api/ticket'
+import { hospitalClock } from '../../../../types/deadline'
 import { ApiError, call, messageOf } from '../../../services'
 import { askConsent } from '../../../services/consent'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
@@ -29,7 +29,12 @@ export function ActionPanel({
   const [reason, setReason] = useState('')
   const [plan, setPlan] = useState('')
   const [rating, setRating] = useState(5)
-  const [deadline, setDeadline] = useState(dayjs().add(3, 'day').format('YYYY-MM-DD'))
+  // The hospital's today comes from the server's clock, never the phone's.
+  const dayAfter = (days: number) =>
+    hospitalClock(Date.parse(ticket.now) + days * 86400_000).slice(0, 10)
+  const [deadline, setDeadline] = useState(() => dayAfter(3))
+  // '' means the whole day (until 23:59:59); else a time of that day, HH:mm.
+  const [deadlineTime, setDeadlineTime] = useState('')
   const [department, setDepartment] = useState(0)
   const [duplicate, setDuplicate] = useState(0)
   const [targetFloorId, setTargetFloorId] = useState('')
@@ -44,7 +49,8 @@ export function ActionPanel({
   // Fields a person fills; the system's own fields (a reminder's target) never reach a form.
   const valueOf: Partial<Record<EvidenceField, () => unknown>> = {
     afterPhotos: () => photos.ids,
-    deadline: () => dayjs(deadline).endOf('day').toISOString(),
+    // A day as a day (the server reads it as its end in Shanghai), a time with its offset.
+    deadline: () => (deadlineTime ? `${deadline}T${deadlineTime}:00+08:00` : deadline),
     departmentId: () => departments[department]?.id,
     plan: () => plan || undefined,
     targetFloorId: () => targetFloorId || undefined,
@@ -128,15 +134,31 @@ export function ActionPanel({
             </View>
           )}
           {has('deadline') && (
-            <Picker
-              mode="date"
-              value={deadline}
-              start={dayjs().add(1, 'day').format('YYYY-MM-DD')}
-              end={dayjs().add(1, 'year').format('YYYY-MM-DD')}
-              onChange={(e) => setDeadline(e.detail.value)}
-            >
-              <View className="action-field">整改期限：{deadline}</View>
-            </Picker>
+            <>
+              <Picker
+                mode="date"
+                value={deadline}
+                start={dayAfter(0)}
+                end={dayAfter(365)}
+                onChange={(e) => setDeadline(e.detail.value)}
+              >
+                <View className="action-field action-deadline-day">整改期限：{deadline}</View>
+              </Picker>
+              <Picker
+                mode="time"
+                value={deadlineTime || '17:00'}
+                onChange={(e) => setDeadlineTime(e.detail.value)}
+              >
+                <View className="action-field action-deadline-time">
+                  截止时间：{deadlineTime || '当天内（23:59 前）'}
+                </View>
+              </Picker>
+              {deadlineTime && (
+                <Text className="muted action-deadline-whole" onClick={() => setDeadlineTime('')}>
+                  改为当天内
+                </Text>
+              )}
+            </>
           )}
           {has('departmentId') && departments.length > 0 && (
             <Picker
