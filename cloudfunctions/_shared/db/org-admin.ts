@@ -1,14 +1,18 @@
 // Administration of the organisation: buildings, floors, departments, categories, duties and
 // settings, retired ones included. The only code besides org.ts that names these collections.
 import type { Database } from '../runtime/context'
-import { rowsOf } from './rows'
+import { readAll, readByIds, rowsOf } from './rows'
 import type { BuildingDoc, CategoryDoc, DepartmentDoc, DutyDoc, FloorDoc } from './org'
 
 export const ROSTER_DUTIES = ['building_captain', 'coordinator', 'floor_captain'] as const
 
-/** The documents of a small collection matching `where` (organisation data stays well under 1000). */
-async function all<T>(db: Database, collection: string, where: object): Promise<T[]> {
-  return rowsOf<T>(await db.collection(collection).where(where).limit(1000).get())
+/** Every document of a collection matching `where`, paged to the end. */
+async function all<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: object,
+): Promise<T[]> {
+  return readAll<T>(db, collection, where)
 }
 
 /** Every building, retired ones included, in display order. */
@@ -116,19 +120,7 @@ export async function getDuty(db: Database, id: string): Promise<DutyDoc | null>
 
 /** Duties by id. */
 export async function getDutiesByIds(db: Database, ids: string[]): Promise<DutyDoc[]> {
-  const out: DutyDoc[] = []
-  for (let i = 0; i < ids.length; i += 100) {
-    out.push(
-      ...rowsOf<DutyDoc>(
-        await db
-          .collection('duties')
-          .where({ _id: db.command.in(ids.slice(i, i + 100)) })
-          .limit(100)
-          .get(),
-      ),
-    )
-  }
-  return out
+  return readByIds<DutyDoc>(db, 'duties', ids)
 }
 
 /** Starts duties. */

@@ -1,7 +1,7 @@
 // Staff records as the administration sees them, one-time invites and the audit log: the only code
 // that names the invites and audit_log collections.
 import type { Database } from '../runtime/context'
-import { rowsOf, isDuplicateKey } from './rows'
+import { readAll, rowsOf, isDuplicateKey } from './rows'
 import type { UserDoc } from './users'
 
 /** The placeholder OPENID of a roster entry nobody has bound yet (the openid index is unique). */
@@ -25,11 +25,9 @@ export async function findUsersByPhones(db: Database, phones: string[]): Promise
   const unique = [...new Set(phones)].filter(Boolean)
   for (let i = 0; i < unique.length; i += 10) {
     const pages = await Promise.all(
-      unique
-        .slice(i, i + 10)
-        .map((phone) => db.collection('users').where({ phone }).limit(10).get()),
+      unique.slice(i, i + 10).map((phone) => readAll<UserDoc>(db, 'users', { phone })),
     )
-    for (const page of pages) out.push(...rowsOf<UserDoc>(page))
+    for (const page of pages) out.push(...page)
   }
   return out
 }
@@ -137,6 +135,7 @@ export async function audit(db: Database, entry: AuditDoc) {
 /** Audit entries, newest first, optionally of one user. */
 export async function listAudit(db: Database, userId?: string, limit = 100): Promise<AuditDoc[]> {
   const q = userId ? db.collection('audit_log').where({ userId }) : db.collection('audit_log')
+  // bounded: the newest `limit` entries through the (userId, at) index, which is what the log shows
   return rowsOf<AuditDoc>(await q.orderBy('at', 'desc').limit(limit).get())
 }
 
