@@ -11,7 +11,7 @@ import {
   listDutiesOfBuilding,
 } from '../../_shared/db/org-admin'
 import { isBound } from '../../_shared/db/people'
-import { roleLabel } from '../../_shared/domain/roster'
+import { deputyAllowed, roleLabel } from '../../_shared/domain/roster'
 import { ensurePerson, syncRoles } from '../../_shared/org/people'
 import { assertBuilding, requireAdmin } from '../../_shared/org/scope'
 import { buildingFor } from './places'
@@ -80,6 +80,10 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
   'duty.assign': async (input, ctx) => {
     const admin = await requireAdmin(ctx)
     await buildingFor(admin, ctx, input.buildingId)
+    if (input.deputy && !deputyAllowed(input.kind))
+      throw new AppError('input.invalid', '楼长没有备岗：每栋楼一位楼长，换人请选择「交接」', {
+        issues: [{ path: 'deputy', message: '楼长没有备岗' }],
+      })
     if (input.kind === 'floor_captain') {
       if (!input.floorId)
         throw new AppError('input.invalid', '层长须指定楼层', {
