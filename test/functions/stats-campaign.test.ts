@@ -75,14 +75,16 @@ describe('stats: the campaign, live and frozen', () => {
     const bytes = Buffer.from(await (await fetch(file.url)).arrayBuffer())
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-    const rows = new Map<string, string>()
+    const rows = new Map<string, ExcelJS.Cell>()
     wb.getWorksheet('概况')!.eachRow((row) => {
-      rows.set(String(row.getCell(1).value), String(row.getCell(2).value))
+      rows.set(String(row.getCell(1).value), row.getCell(2))
     })
-    expect(rows.get('发现隐患')).toBe('161')
-    expect(rows.get('立行立改')).toBe('141')
-    expect(rows.get('限期整改')).toBe('20')
-    expect(rows.get('满意度')).toBe('92.48%')
+    // Numbers as numbers; the rate as a fraction shown as a percentage.
+    expect(rows.get('发现隐患')!.value).toBe(161)
+    expect(rows.get('立行立改')!.value).toBe(141)
+    expect(rows.get('限期整改')!.value).toBe(20)
+    expect(rows.get('满意度')!.value).toBeCloseTo(0.9248, 4)
+    expect(rows.get('满意度')!.numFmt).toBe('0.00%')
   })
 
   it('reopening a ticket today changes the live figures, not last week’s bulletin', async () => {

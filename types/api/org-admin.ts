@@ -111,6 +111,8 @@ export const RosterPreview = z.object({
   handedOver: z.array(RosterChange),
   removed: z.array(RosterChange),
   unchanged: z.number(),
+  /** What the roster still lacks (a building without 楼长 …): shown with the preview, never refused. */
+  warnings: z.array(RosterIssue),
 })
 export type RosterPreview = z.infer<typeof RosterPreview>
 

@@ -2,7 +2,7 @@
 // the platform's trace id, the verdict, and the blurred / redacted renditions. The only code naming it.
 import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
-import { rowsOf, isDuplicateKey } from '../runtime/rows'
+import { rowsOf, isDuplicateKey, readByIds } from '../runtime/rows'
 
 const MEDIA = 'media_checks'
 
@@ -58,14 +58,7 @@ export async function getChecks(
   fileIds: string[],
 ): Promise<Map<string, MediaCheckDoc>> {
   const ids = [...new Set(fileIds)].map(mediaCheckId)
-  if (ids.length === 0) return new Map()
-  const rows = rowsOf<MediaCheckDoc>(
-    await db
-      .collection(MEDIA)
-      .where({ _id: db.command.in(ids) })
-      .limit(1000)
-      .get(),
-  )
+  const rows = await readByIds<MediaCheckDoc>(db, MEDIA, ids)
   return new Map(rows.map((r) => [r.fileId, r]))
 }
 
@@ -106,6 +99,7 @@ export async function listFlagged(db: Database, limit: number): Promise<MediaChe
       .collection(MEDIA)
       .where({ queued: true })
       .orderBy('checkedAt', 'desc')
+      // bounded: the safety office's queue shows the newest `limit` (≤ the contract's cap)
       .limit(limit)
       .get(),
   )

@@ -12,7 +12,7 @@ import {
   listDutiesOfBuilding,
 } from './store/org-admin'
 import { isBound } from './store/people'
-import { roleLabel } from './domain/roster'
+import { deputyAllowed, roleLabel } from './domain/roster'
 import { ensurePerson, syncRoles } from './people'
 import { assertBuilding, requireAdmin } from './scope'
 import { buildingFor } from './places'
@@ -81,6 +81,10 @@ export const dutyRoutes: Pick<R, 'duties.list' | 'duty.assign' | 'duty.end'> = {
   'duty.assign': async (input, ctx) => {
     const admin = await requireAdmin(ctx)
     await buildingFor(admin, ctx, input.buildingId)
+    if (input.deputy && !deputyAllowed(input.kind))
+      throw new AppError('input.invalid', '楼长没有备岗：每栋楼一位楼长，换人请选择「交接」', {
+        issues: [{ path: 'deputy', message: '楼长没有备岗' }],
+      })
     if (input.kind === Role.floorCaptain) {
       if (!input.floorId)
         throw new AppError('input.invalid', '层长须指定楼层', {

@@ -61,11 +61,17 @@ export function rolesFor(roles: string[], dutyKinds: string[]): string[] {
 
 /** Recomputes the roster roles of users from the duties they hold at `at` (or will hold later). */
 export async function syncRoles(db: Database, users: UserDoc[], at: Date): Promise<void> {
-  for (const u of users) {
-    const duties = await listDutiesOfUser(db, u._id)
-    const kinds = duties.filter((d) => !d.validTo || new Date(d.validTo) > at).map((d) => d.duty)
-    const roles = rolesFor(u.roles ?? [], kinds)
-    if ([...roles].sort().join() !== [...(u.roles ?? [])].sort().join())
-      await updateUser(db, u._id, { roles })
-  }
+  // Twenty at a time: a 2,000-row import touches every person, within the function's timeout.
+  for (let i = 0; i < users.length; i += 20)
+    await Promise.all(
+      users.slice(i, i + 20).map(async (u) => {
+        const duties = await listDutiesOfUser(db, u._id)
+        const kinds = duties
+          .filter((d) => !d.validTo || new Date(d.validTo) > at)
+          .map((d) => d.duty)
+        const roles = rolesFor(u.roles ?? [], kinds)
+        if ([...roles].sort().join() !== [...(u.roles ?? [])].sort().join())
+          await updateUser(db, u._id, { roles })
+      }),
+    )
 }

@@ -16,6 +16,7 @@ import { readRosterSheet, writeRosterCsv, writeRosterXlsx } from './roster-sheet
 import { applyRosterPlan, knownUsers, loadRosterState } from './roster-state'
 import { requireSafetyOffice } from './scope'
 import { storeForDownload } from '../media/files'
+import { hospitalTime } from '../../../types/time'
 
 type R = Routes<'admin'>
 
@@ -60,7 +61,7 @@ export const rosterFileRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
     })
     const now = ctx.now()
     const state = await loadRosterState(ctx.db, now)
-    const { assignments, issues } = validateRoster(rows, state.places)
+    const { assignments, issues, warnings } = validateRoster(rows, state.places)
     if (issues.length) invalid(issues)
     const users = await knownUsers(
       ctx.db,
@@ -75,6 +76,7 @@ export const rosterFileRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
       handedOver: plan.handedOver,
       removed: plan.removed,
       unchanged: plan.unchanged,
+      warnings: warnings.slice(0, MAX_LISTED_ISSUES),
     }
     const changes =
       plan.added.length + plan.changed.length + plan.handedOver.length + plan.removed.length
@@ -97,7 +99,8 @@ export const rosterFileRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
     const state = await loadRosterState(ctx.db, now)
     const rows = rosterRows(state.current, state.places)
     const content = format === 'csv' ? writeRosterCsv(rows) : await writeRosterXlsx(rows)
-    const day = now.toISOString().slice(0, 10)
+    // The hospital's date: an export at 07:30 in Shanghai is named for that day, not UTC's yesterday.
+    const day = hospitalTime(now).format('YYYY-MM-DD')
     const file = await storeForDownload(
       ctx,
       `exports/roster-${day}-${randomBytes(4).toString('hex')}.${format}`,

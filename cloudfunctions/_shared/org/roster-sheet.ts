@@ -1,6 +1,6 @@
 // Reads a roster spreadsheet (XLSX or CSV) into text rows, with bounded work: the file's size, its
-// unzipped size and its row count are checked before exceljs parses it; formulas and merged
-// cells are refused by row and column.
+// unzipped size and a coarse line count are checked before exceljs parses it, and the row limit on
+// the rows parsed; formulas and merged cells are refused by row and column.
 import type ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { Readable } from 'node:stream'
@@ -14,6 +14,17 @@ async function excel(): Promise<typeof ExcelJS> {
 export const MAX_FILE_BYTES = 2 * 1024 * 1024
 export const MAX_ROWS = 2000
 const MAX_UNZIPPED_BYTES = 40 * 1024 * 1024
+/**
+ * Physical lines (CSV) or `<row>` elements (XLSX) worth parsing at all. Generous on purpose: quoted
+ * line breaks and blank or formatted-but-empty rows make them more than the rows that count, and
+ * those are counted exactly after parsing.
+ */
+const MAX_RAW_ROWS = 10 * MAX_ROWS
+
+/** The refusal of a sheet with more data rows than a roster may have. */
+export function tooManyRows(rows: number): string {
+  return `行数过多：这个文件有 ${rows.toLocaleString('en-US')} 行人员，名册最多 ${MAX_ROWS.toLocaleString('en-US')} 行（不含表头）`
+}
 
 /** The outcome of reading a sheet: its rows (cells as text, 1-based row numbers) or the issues. */
 export type SheetResult =
@@ -32,7 +43,10 @@ export async function readRosterSheet(bytes: Buffer): Promise<SheetResult> {
       `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），名册文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`,
     )
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
-  return isZip ? readXlsx(bytes) : readCsv(bytes)
+  const sheet = await (isZip ? readXlsx(bytes) : readCsv(bytes))
+  // The limit is on the rows that count (non-empty, under the header), however the file ends.
+  if (sheet.ok && sheet.rows.length - 1 > MAX_ROWS) return fail(tooManyRows(sheet.rows.length - 1))
+  return sheet
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetResult> {
@@ -54,8 +68,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetResult> {
   if (!sheetPath) return fail('文件里没有工作表：请上传 .xlsx 或 .csv 格式的名册')
   const xml = await zip.file(sheetPath)!.async('string')
   const rowCount = (xml.match(/<row[\s>]/g) ?? []).length
-  if (rowCount > MAX_ROWS + 1)
-    return fail(`行数过多（${rowCount} 行），名册最多 ${MAX_ROWS} 行（不含表头）`)
+  if (rowCount > MAX_RAW_ROWS + 1) return fail(tooManyRows(rowCount - 1))
   const Excel = await excel()
   const wb = new Excel.Workbook()
   try {
@@ -111,8 +124,7 @@ async function readCsv(bytes: Buffer): Promise<SheetResult> {
   text = text.replace(/^\uFEFF/, '')
   if (text.includes('\u0000')) return fail('无法读取这个文件：请上传 .xlsx 或 .csv 格式的名册')
   const lines = (text.match(/\n/g) ?? []).length + 1
-  if (lines > MAX_ROWS + 2)
-    return fail(`行数过多（${lines} 行），名册最多 ${MAX_ROWS} 行（不含表头）`)
+  if (lines > MAX_RAW_ROWS + 2) return fail(tooManyRows(lines - 1))
   const wb = new (await excel()).Workbook()
   let ws: ExcelJS.Worksheet
   try {
@@ -126,7 +138,12 @@ async function readCsv(bytes: Buffer): Promise<SheetResult> {
     const cells: string[] = []
     for (let c = 1; c <= ROSTER_COLUMNS.length; c++) {
       const t = cellText(row.getCell(c))
-      if (/^[=+@]/.test(t) || /^-\D/.test(t))
+      if (looksLikeFormula(t.slice(1)) && t.startsWith("'")) {
+        // Written as text on purpose (our own export does this): the quote is not part of it.
+        cells.push(t.slice(1))
+        continue
+      }
+      if (looksLikeFormula(t))
         issues.push({
           row: rowNumber,
           column: columnName(c),
@@ -138,6 +155,11 @@ async function readCsv(bytes: Buffer): Promise<SheetResult> {
   })
   if (issues.length) return { ok: false, issues }
   return { ok: true, rows }
+}
+
+/** Text a spreadsheet would run as a formula when the CSV is opened. */
+function looksLikeFormula(t: string): boolean {
+  return /^[=+@]/.test(t) || /^-\D/.test(t)
 }
 
 function columnName(c: number): RosterIssue['column'] {
@@ -174,9 +196,16 @@ export async function writeRosterXlsx(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-/** Writes rows under the roster header as UTF-8 CSV with a BOM (Excel opens it correctly). */
+/**
+ * Writes rows under the roster header as UTF-8 CSV with a BOM (Excel opens it correctly); text that
+ * a spreadsheet would run as a formula gets a leading `'`, which the import drops again.
+ */
 export function writeRosterCsv(rows: string[][]): Buffer {
-  const quote = (t: string) => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)
+  const literal = (t: string) => (looksLikeFormula(t) ? `'${t}` : t)
+  const quote = (raw: string) => {
+    const t = literal(raw)
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t
+  }
   const lines = [[...ROSTER_COLUMNS], ...rows].map((r) => r.map(quote).join(','))
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
 }

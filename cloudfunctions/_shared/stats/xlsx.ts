@@ -18,7 +18,12 @@ export async function bulletinWorkbook(b: Bulletin): Promise<Buffer> {
   head.insertRow(1, [b.title])
   head.insertRow(2, [`统计周期 ${b.from} 至 ${b.to}（${b.summary.scopeName}）`])
   head.getRow(1).font = { bold: true, size: 14 }
-  for (const r of figureRows(b.summary)) head.addRow({ label: r.label, value: r.value })
+  // Figures as numbers (rates as fractions shown as percentages), so the sheet can sum and chart them.
+  for (const r of figureRows(b.summary)) {
+    const row = head.addRow({ label: r.label, value: r.number ?? r.value })
+    if (r.number !== null)
+      row.getCell('value').numFmt = r.rate ? '0.00%' : Number.isInteger(r.number) ? '0' : '0.00'
+  }
 
   const trend = wb.addWorksheet('趋势')
   trend.columns = [

@@ -101,7 +101,14 @@ export class Collection {
       }
     }
     if (best) return best
-    if (!this.name.startsWith('_emu_') && (Object.keys(query).length > 0 || sortKeys.length > 0)) {
+    // Production always keeps an index on `_id`: reading in `_id` order (paging to the end) is served.
+    const byIdOnly =
+      sortKeys.every((k) => k === '_id') && topLevelFields(query).every((k) => k === '_id')
+    if (
+      !byIdOnly &&
+      !this.name.startsWith('_emu_') &&
+      (Object.keys(query).length > 0 || sortKeys.length > 0)
+    ) {
       const fields = [...new Set([...topLevelFields(query), ...sortKeys])].sort()
       this.warn(
         `${this.name}:${fields.join(',')}`,

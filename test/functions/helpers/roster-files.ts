@@ -67,12 +67,63 @@ export async function upload(b: Backend, content: Buffer, ext = 'xlsx'): Promise
   return res.fileID
 }
 
-/** The documents of a collection (up to 1000) matching `where`. */
+/** Every document of a collection matching `where` (read page by page, in `_id` order). */
 export async function docs<T>(b: Backend, collection: string, where: object = {}): Promise<T[]> {
-  const res = (await b.db.collection(collection).where(where).limit(1000).get()) as unknown as {
-    data: T[]
+  const out: T[] = []
+  let last: string | undefined
+  for (;;) {
+    const q = last === undefined ? where : { ...where, _id: b.db.command.gt(last) }
+    const res = (await b.db
+      .collection(collection)
+      .where(q)
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get()) as unknown as { data: Array<T & { _id: string }> }
+    out.push(...res.data)
+    if (res.data.length < 1000) return out
+    last = res.data[res.data.length - 1]._id
   }
-  return res.data
+}
+
+/**
+ * A hospital of `buildings` buildings with `floors` floors each (ids `H01`, `H01F01` …), and its
+ * roster as `rows` spreadsheet rows: per building a 楼长, a 协管员 and a 协管员(备), then a 层长 and a
+ * 层长(备) per floor, cut at `rows`. Every row is a different person.
+ */
+export function syntheticHospital(buildings: number, floors: number, rows: number) {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const bDocs = Array.from({ length: buildings }, (_x, i) => ({
+    _id: `H${pad(i + 1)}`,
+    code: `H${pad(i + 1)}`,
+    name: `${i + 1}号楼（测试）`,
+    order: i + 1,
+    active: true,
+  }))
+  const fDocs = bDocs.flatMap((bd) =>
+    Array.from({ length: floors }, (_x, j) => ({
+      _id: `${bd._id}F${pad(j + 1)}`,
+      buildingId: bd._id,
+      name: `${j + 1}层`,
+      level: j + 1,
+      scene: `f=${bd._id}F${pad(j + 1)}`,
+      active: true,
+    })),
+  )
+  const all: string[][] = []
+  let n = 0
+  const person = (): [string, string, string] => {
+    n++
+    return [`员工${n}`, String(13500000000 + n), n % 3 ? `科室${n % 17}` : '']
+  }
+  for (const bd of bDocs) {
+    all.push([bd.name, '', '楼长', ...person()])
+    all.push([bd.name, '', '协管员', ...person()])
+    all.push([bd.name, '', '协管员(备)', ...person()])
+    for (let j = 1; j <= floors; j++) all.push([bd.name, `${j}层`, '层长', ...person()])
+    for (let j = 1; j <= floors; j++) all.push([bd.name, `${j}层`, '层长(备)', ...person()])
+  }
+  if (all.length < rows) throw new Error(`only ${all.length} rows fit this hospital`)
+  return { buildings: bDocs, floors: fDocs, rows: all.slice(0, rows) }
 }
 
 /** An XLSX whose first sheet has `count` rows, written as XML directly (exceljs is slow at this size). */

@@ -72,10 +72,9 @@ describe('validateRoster', () => {
     ['a name too long', edit(3, 3, '张'.repeat(21)), 5, '姓名'],
     ['two 层长 on a floor', edit(4, 2, '层长'), 6, '角色'],
     ['two 楼长 in a building', edit(1, 2, '楼长'), 3, '角色'],
-    ['a building without 楼长', GOOD.filter((_r, i) => i !== 6), 8, '角色'],
     ['the same phone under two names', edit(5, 4, '13800000004'), 7, '手机'],
     ['a duplicated row', [...GOOD, GOOD[3]], 10, '姓名'],
-    ['a deputy without a 层长', edit(5, 2, '层长(备)'), 7, '角色'],
+    ['the same 协管员 twice', [...GOOD, GOOD[1]], 10, '姓名'],
   ])('refuses %s at its row and column', (_what, cells, rowNo, column) => {
     const { issues } = validateRoster(rowsOf(cells), places)
     expect(issues).toEqual(
@@ -83,15 +82,71 @@ describe('validateRoster', () => {
     )
   })
 
-  it('names a building missing from the file entirely, without a row', () => {
-    const { issues } = validateRoster(rowsOf(GOOD.slice(0, 6)), places)
-    expect(issues).toEqual([expect.objectContaining({ row: null, column: '角色' })])
-    expect(issues[0].message).toContain('2号楼')
+  // What the administration pages can leave behind is accepted, with a warning naming it.
+  it.each([
+    ['a building without 楼长', GOOD.filter((_r, i) => i !== 6), [[8, /2号楼.*没有楼长/]]],
+    ['a building missing from the file', GOOD.slice(0, 6), [[null, /2号楼.*没有楼长/]]],
+    ['a floor with only 层长(备)', edit(5, 2, '层长(备)'), [[7, /1号楼 2层.*只有层长\(备\)/]]],
+    [
+      'a building with only 协管员(备)',
+      GOOD.map((r, i) =>
+        i === 1 || i === 2 ? [...r.slice(0, 2), '协管员(备)', ...r.slice(3)] : r,
+      ),
+      [[3, /1号楼.*只有协管员\(备\)/]],
+    ],
+    ['a complete roster', GOOD, []],
+  ] as Array<[string, string[][], Array<[number | null, RegExp]>]>)(
+    'accepts %s, with its warnings',
+    (_what, cells, expected) => {
+      const { issues, warnings } = validateRoster(rowsOf(cells), places)
+      expect(issues).toEqual([])
+      expect(warnings.map((w) => w.row)).toEqual(expected.map(([row]) => row))
+      warnings.forEach((w, i) => expect(w.message).toMatch(expected[i][1]))
+    },
+  )
+
+  it('keeps a 协管员(备) a deputy wherever it stands, and the first 协管员 primary', () => {
+    const cells = [
+      GOOD[0],
+      ['1号楼', '', '协管员(备)', '周备', '13800000009', ''],
+      ...GOOD.slice(1),
+    ]
+    const { assignments, issues } = validateRoster(rowsOf(cells), places)
+    expect(issues).toEqual([])
+    expect(
+      assignments.filter((a) => a.kind === 'coordinator').map((a) => [a.name, a.deputy]),
+    ).toEqual([
+      ['周备', true],
+      ['李协管', false],
+      ['赵协管', true],
+    ])
+  })
+
+  it('accepts one person as 层长 and 层长(备) of a floor, as the roster page allows', () => {
+    const cells = [...GOOD, ['1号楼', '1层', '层长(备)', '张一', '13800000004', '']]
+    expect(validateRoster(rowsOf(cells), places).issues).toEqual([])
+  })
+
+  it("reads a building's name before another building's code", () => {
+    const clash: PlaceSnapshot = {
+      buildings: [
+        { id: 'B1', name: '1号楼', code: 'B2' },
+        { id: 'B2', name: 'B2', code: 'B9' },
+      ],
+      floors: [],
+    }
+    const { assignments } = validateRoster(
+      rowsOf([['B2', '', '楼长', '王', '13800000001', '']]),
+      clash,
+    )
+    expect(assignments[0].buildingId).toBe('B2')
   })
 
   it.each([
     ['楼长', { kind: 'building_captain', deputy: false }],
     ['协管员', { kind: 'coordinator', deputy: false }],
+    ['协管员(备)', { kind: 'coordinator', deputy: true }],
+    ['协管员（备）', { kind: 'coordinator', deputy: true }],
     ['层长', { kind: 'floor_captain', deputy: false }],
     ['层长(备)', { kind: 'floor_captain', deputy: true }],
     ['层长（备）', { kind: 'floor_captain', deputy: true }],
@@ -194,6 +249,26 @@ describe('planRoster', () => {
       phoneChanges: 0,
       ...counts,
     })
+  })
+
+  it('writes a roster with only deputies back as rows that plan to nothing', () => {
+    const deputiesOnly = current()
+      .filter((c) => !(c.kind === 'coordinator' && !c.deputy))
+      .filter((c) => !(c.kind === 'floor_captain' && c.floorId === 'B1F1' && !c.deputy))
+      .filter((c) => c.kind !== 'building_captain' || c.buildingId !== 'B2')
+    const rows = rosterRows(deputiesOnly, places)
+    const checked = validateRoster(rowsOf(rows), places)
+    expect(checked.issues).toEqual([])
+    expect(checked.warnings).toHaveLength(3)
+    const p = planRoster(checked.assignments, deputiesOnly, users(), places)
+    expect([p.added, p.changed, p.handedOver, p.removed, p.start, p.end]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ])
   })
 
   it('writes the roster back as rows that plan to nothing', () => {

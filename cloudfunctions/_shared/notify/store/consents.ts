@@ -1,6 +1,6 @@
 // Subscription consents as credits per user × template: the only code that names these collections.
 import type { Database } from '../../runtime/context'
-import { rowsOf, isDuplicateKey } from '../../runtime/rows'
+import { isDuplicateKey, MAX_IN, readAll } from '../../runtime/rows'
 
 const CONSENTS = 'consents'
 const REQUESTS = 'consent_requests'
@@ -94,17 +94,18 @@ export async function clearCredits(
 
 /** Every consent a user holds. */
 export async function consentsOf(db: Database, userId: string): Promise<ConsentDoc[]> {
-  return rowsOf<ConsentDoc>(await db.collection(CONSENTS).where({ userId }).limit(20).get())
+  return readAll<ConsentDoc>(db, CONSENTS, { userId })
 }
 
-/** Every consent of several users (one query per page of 100 users). */
+/** Every consent of several users (read to the end, 100 users at a time). */
 export async function consentsOfUsers(db: Database, userIds: string[]): Promise<ConsentDoc[]> {
-  if (userIds.length === 0) return []
-  return rowsOf<ConsentDoc>(
-    await db
-      .collection(CONSENTS)
-      .where({ userId: db.command.in(userIds) })
-      .limit(1000)
-      .get(),
-  )
+  const unique = [...new Set(userIds)]
+  const out: ConsentDoc[] = []
+  for (let i = 0; i < unique.length; i += MAX_IN)
+    out.push(
+      ...(await readAll<ConsentDoc>(db, CONSENTS, {
+        userId: db.command.in(unique.slice(i, i + MAX_IN)),
+      })),
+    )
+  return out
 }

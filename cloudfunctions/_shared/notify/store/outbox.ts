@@ -1,6 +1,13 @@
 // The push outbox: the only code that names the notifications collection.
 import type { Database } from '../../runtime/context'
-import { rowsOf, isDuplicateKey, type TxWrite } from '../../runtime/rows'
+import {
+  rowsOf,
+  isDuplicateKey,
+  type TxWrite,
+  aggregateAll,
+  readAll,
+  readByIds,
+} from '../../runtime/rows'
 import type { IntentDoc } from '../intent'
 
 export const NOTIFICATIONS = 'notifications'
@@ -15,23 +22,16 @@ export function queueIntents(intents: readonly IntentDoc[]): TxWrite {
 /** Intents (by id, or all) waiting to be sent, oldest hold first; the sweep skips held ones. */
 export async function pendingIntents(db: Database, ids: string[], now: Date): Promise<IntentDoc[]> {
   const _ = db.command
-  const rows = ids.length
-    ? rowsOf<IntentDoc>(
-        await db
-          .collection(NOTIFICATIONS)
-          .where({ _id: _.in(ids), status: 'pending' })
-          .limit(50)
-          .get(),
-      )
-    : rowsOf<IntentDoc>(
-        await db
-          .collection(NOTIFICATIONS)
-          .where({ status: 'pending', notBefore: _.lte(now) })
-          .orderBy('notBefore', 'asc')
-          .limit(50)
-          .get(),
-      )
-  return rows
+  if (ids.length) return readByIds<IntentDoc>(db, NOTIFICATIONS, ids, { status: 'pending' })
+  return rowsOf<IntentDoc>(
+    await db
+      .collection(NOTIFICATIONS)
+      .where({ status: 'pending', notBefore: _.lte(now) })
+      .orderBy('notBefore', 'asc')
+      // bounded: one sweep sends the 50 oldest due; the rest wait for the next sweep a minute later
+      .limit(50)
+      .get(),
+  )
 }
 
 /** Intents claimed by a dispatcher that died before recording the outcome go back to pending. */
@@ -68,13 +68,11 @@ export async function finishIntent(
 
 /** The intents of one ticket, oldest first (what its record says about who was reached). */
 export async function intentsOfTicket(db: Database, ticketId: string): Promise<IntentDoc[]> {
-  return rowsOf<IntentDoc>(
-    await db
-      .collection(NOTIFICATIONS)
-      .where({ ticketId })
-      .orderBy('createdAt', 'asc')
-      .limit(100)
-      .get(),
+  const rows = await readAll<IntentDoc>(db, NOTIFICATIONS, { ticketId })
+  return rows.sort(
+    (a, b) =>
+      new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() ||
+      a._id.localeCompare(b._id),
   )
 }
 
@@ -85,6 +83,7 @@ export async function boardTicketIds(db: Database, limit: number): Promise<strin
       .collection(NOTIFICATIONS)
       .where({ outcome: 'board' })
       .orderBy('updatedAt', 'desc')
+      // bounded: the board lists the newest `limit` tickets that reached nobody
       .limit(limit)
       .get(),
   )
@@ -105,14 +104,14 @@ export async function insertIntents(db: Database, intents: IntentDoc[]): Promise
 /** How many pushes each person received as a copy (抄送) for an owner who could not be reached. */
 export async function copiedCounts(db: Database): Promise<Record<string, number>> {
   const $ = db.command.aggregate
-  const res = (await db
-    .collection(NOTIFICATIONS)
-    .aggregate()
-    .match({ outcome: 'copied' })
-    .unwind('$deliveries')
-    .match({ 'deliveries.copy': true, 'deliveries.ok': true })
-    .group({ _id: '$deliveries.userId', n: $.sum(1) })
-    .limit(1000)
-    .end()) as { list: Array<{ _id: string; n: number }> }
-  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+  const list = await aggregateAll<{ _id: string; n: number }>(() =>
+    db
+      .collection(NOTIFICATIONS)
+      .aggregate()
+      .match({ outcome: 'copied' })
+      .unwind('$deliveries')
+      .match({ 'deliveries.copy': true, 'deliveries.ok': true })
+      .group({ _id: '$deliveries.userId', n: $.sum(1) }),
+  )
+  return Object.fromEntries(list.map((r) => [r._id, r.n]))
 }

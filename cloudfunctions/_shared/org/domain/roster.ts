@@ -5,7 +5,7 @@ import { Role } from '../../../../types/roles'
 import type { RosterDuty } from '../../../../types/roles'
 export const ROSTER_COLUMNS = ['楼栋', '楼层', '角色', '姓名', '手机', '科室'] as const
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number]
-export const ROSTER_ROLES = ['楼长', '协管员', '层长', '层长(备)'] as const
+export const ROSTER_ROLES = ['楼长', '协管员', '协管员(备)', '层长', '层长(备)'] as const
 export type RosterRole = (typeof ROSTER_ROLES)[number]
 export type DutyKind = RosterDuty
 
@@ -96,6 +96,7 @@ export function parseRole(text: string): { kind: DutyKind; deputy: boolean } | n
   const t = text.replace(/\s/g, '').replace('（', '(').replace('）', ')')
   if (t === '楼长') return { kind: Role.buildingCaptain, deputy: false }
   if (t === '协管员') return { kind: Role.coordinator, deputy: false }
+  if (t === '协管员(备)') return { kind: Role.coordinator, deputy: true }
   if (t === '层长') return { kind: Role.floorCaptain, deputy: false }
   if (t === '层长(备)') return { kind: Role.floorCaptain, deputy: true }
   return null
@@ -104,7 +105,7 @@ export function parseRole(text: string): { kind: DutyKind; deputy: boolean } | n
 /** The 角色 label of a duty. */
 export function roleLabel(kind: DutyKind, deputy: boolean): RosterRole {
   if (kind === Role.buildingCaptain) return '楼长'
-  if (kind === Role.coordinator) return '协管员'
+  if (kind === Role.coordinator) return deputy ? '协管员(备)' : '协管员'
   return deputy ? '层长(备)' : '层长'
 }
 
@@ -131,19 +132,76 @@ export function checkHeader(cells: string[]): RosterIssue[] {
   return issues
 }
 
-/** Validates every row against the organisation; returns the assignments and every issue found. */
+/** Whether a duty may have deputies: 层长 and 协管员 do, a building has one 楼长 and no deputy. */
+export function deputyAllowed(kind: DutyKind): boolean {
+  return kind !== 'building_captain'
+}
+
+/** A duty as far as the roster's completeness is concerned. */
+export interface DutySlot {
+  kind: DutyKind
+  buildingId: string
+  floorId: string | null
+  deputy: boolean
+  /** The sheet row it came from, when it came from a file. */
+  row?: number
+}
+
+/**
+ * What a roster still lacks: a building without 楼长, a floor with only 层长(备), a building with only
+ * 协管员(备). The administration pages can leave a roster so (a building is added before its 楼长 is
+ * appointed), so these are warnings, never refusals: whatever the pages produce, a file can carry.
+ */
+export function rosterGaps(slots: readonly DutySlot[], places: PlaceSnapshot): RosterIssue[] {
+  const gaps: RosterIssue[] = []
+  const primary = new Set<string>()
+  const firstRowOf = new Map<string, number>()
+  for (const s of slots) {
+    if (!s.deputy) primary.add(`${s.kind}|${s.floorId ?? s.buildingId}`)
+    if (s.row !== undefined && !firstRowOf.has(s.buildingId)) firstRowOf.set(s.buildingId, s.row)
+  }
+  for (const b of places.buildings) {
+    if (primary.has(`building_captain|${b.id}`)) continue
+    gaps.push({
+      row: firstRowOf.get(b.id) ?? null,
+      column: '角色',
+      message: `「${b.name}」还没有楼长：隐患升级到楼长一级时将直接交安全办`,
+    })
+  }
+  const warned = new Set<string>()
+  for (const s of slots) {
+    if (!s.deputy) continue
+    const key = `${s.kind}|${s.floorId ?? s.buildingId}`
+    if (primary.has(key) || warned.has(key)) continue
+    warned.add(key)
+    const where = placeLabel(places, s.buildingId, s.kind === 'floor_captain' ? s.floorId : null)
+    gaps.push({
+      row: s.row ?? null,
+      column: '角色',
+      message:
+        s.kind === 'floor_captain'
+          ? `「${where}」只有层长(备)，还没有层长`
+          : `「${where}」只有协管员(备)，还没有主协管员`,
+    })
+  }
+  return gaps.sort((x, y) => (x.row ?? 0) - (y.row ?? 0))
+}
+
+/**
+ * Validates every row against the organisation; returns the assignments, every issue found (any
+ * refuses the file) and the warnings (what the roster still lacks, shown with the preview).
+ */
 export function validateRoster(
   rows: RosterRow[],
   places: PlaceSnapshot,
-): { assignments: Assignment[]; issues: RosterIssue[] } {
+): { assignments: Assignment[]; issues: RosterIssue[]; warnings: RosterIssue[] } {
   const issues: RosterIssue[] = []
   const at = (row: number, column: RosterColumn, message: string) =>
     issues.push({ row, column, message })
+  // Codes first, then names: a building's name wins over another building's code.
   const buildingByName = new Map<string, { id: string; name: string }>()
-  for (const b of places.buildings) {
-    buildingByName.set(b.name, b)
-    if (b.code) buildingByName.set(b.code, b)
-  }
+  for (const b of places.buildings) if (b.code) buildingByName.set(b.code, b)
+  for (const b of places.buildings) buildingByName.set(b.name, b)
   const floorsOf = new Map<string, Map<string, string>>()
   for (const f of places.floors) {
     const m = floorsOf.get(f.buildingId) ?? new Map<string, string>()
@@ -189,7 +247,7 @@ export function validateRoster(
     const dept = r.科室.trim()
     if ([...dept].length > 30) at(r.row, '科室', '科室最多 30 个字')
     if (issues.length > before || !building || !role) continue
-    const key = [role.kind, building.id, floorId ?? '', phone].join('|')
+    const key = [role.kind, role.deputy ? 'd' : 'p', building.id, floorId ?? '', phone].join('|')
     const dup = seen.get(key)
     if (dup) {
       at(r.row, '姓名', `与第 ${dup} 行重复`)
@@ -207,11 +265,13 @@ export function validateRoster(
       departmentName: dept,
     })
   }
-  // One primary 层长 per floor, one 楼长 per building; the first 协管员 of a building is primary.
+  // One primary 层长 per floor, one 楼长 per building; the first 协管员 of a building is primary
+  // (a 协管员(备) is a deputy wherever it stands).
   const primaryAt = new Map<string, Assignment>()
   const coordinators = new Set<string>()
   for (const a of assignments) {
     if (a.kind === Role.coordinator) {
+      if (a.deputy) continue
       a.deputy = coordinators.has(a.buildingId)
       coordinators.add(a.buildingId)
       continue
@@ -229,26 +289,8 @@ export function validateRoster(
       )
     } else primaryAt.set(slot, a)
   }
-  const buildingsInFile = new Map<string, number>()
-  for (const r of rows) {
-    const b = buildingByName.get(r.楼栋.trim())
-    if (b && !buildingsInFile.has(b.id)) buildingsInFile.set(b.id, r.row)
-  }
-  for (const b of places.buildings) {
-    if (primaryAt.has(`building_captain|${b.id}`)) continue
-    const firstRow = buildingsInFile.get(b.id)
-    issues.push({
-      row: firstRow ?? null,
-      column: '角色',
-      message: `「${b.name}」缺少楼长：每栋楼需要一行角色为「楼长」`,
-    })
-  }
-  for (const a of assignments) {
-    if (a.kind === Role.floorCaptain && a.deputy && !primaryAt.has(`floor_captain|${a.floorId}`))
-      at(a.row, '角色', '这一层只有层长(备)，没有层长')
-  }
   issues.sort((x, y) => (x.row ?? 0) - (y.row ?? 0))
-  return { assignments, issues }
+  return { assignments, issues, warnings: rosterGaps(assignments, places) }
 }
 
 function nameOfBuilding(places: PlaceSnapshot, id: string): string {

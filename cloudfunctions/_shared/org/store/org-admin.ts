@@ -2,14 +2,18 @@
 // settings, retired ones included. The only code besides org.ts that names these collections.
 import { ROSTER_DUTIES } from '../../../../types/roles'
 import type { Database } from '../../runtime/context'
-import { rowsOf } from '../../runtime/rows'
+import { rowsOf, readAll, readByIds } from '../../runtime/rows'
 import type { BuildingDoc, CategoryDoc, DepartmentDoc, DutyDoc, FloorDoc } from './org'
 
 export { ROSTER_DUTIES }
 
-/** The documents of a small collection matching `where` (organisation data stays well under 1000). */
-async function all<T>(db: Database, collection: string, where: object): Promise<T[]> {
-  return rowsOf<T>(await db.collection(collection).where(where).limit(1000).get())
+/** Every document of a collection matching `where`, paged to the end. */
+async function all<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: object,
+): Promise<T[]> {
+  return readAll<T>(db, collection, where)
 }
 
 /** Every building, retired ones included, in display order. */
@@ -117,19 +121,7 @@ export async function getDuty(db: Database, id: string): Promise<DutyDoc | null>
 
 /** Duties by id. */
 export async function getDutiesByIds(db: Database, ids: string[]): Promise<DutyDoc[]> {
-  const out: DutyDoc[] = []
-  for (let i = 0; i < ids.length; i += 100) {
-    out.push(
-      ...rowsOf<DutyDoc>(
-        await db
-          .collection('duties')
-          .where({ _id: db.command.in(ids.slice(i, i + 100)) })
-          .limit(100)
-          .get(),
-      ),
-    )
-  }
-  return out
+  return readByIds<DutyDoc>(db, 'duties', ids)
 }
 
 /** Starts duties. */

@@ -1,7 +1,7 @@
 // Buildings, floors, categories and the duty roster: the only code that names these collections.
 import { Role } from '../../../../types/roles'
 import type { Database } from '../../runtime/context'
-import { rowsOf } from '../../runtime/rows'
+import { rowsOf, readAll, readByIds } from '../../runtime/rows'
 import type { UserDoc } from '../../../../types/staff'
 import { LEVEL_OF, resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
 
@@ -62,14 +62,8 @@ export async function getBuilding(db: Database, id: string): Promise<BuildingDoc
 
 /** Active categories in display order. */
 export async function listCategories(db: Database): Promise<CategoryDoc[]> {
-  return rowsOf<CategoryDoc>(
-    await db
-      .collection('categories')
-      .where({ active: true })
-      .orderBy('order', 'asc')
-      .limit(100)
-      .get(),
-  )
+  const rows = await readAll<CategoryDoc>(db, 'categories', { active: true })
+  return rows.sort((a, b) => a.order - b.order || a._id.localeCompare(b._id))
 }
 
 /** A category by id, or null. */
@@ -84,33 +78,21 @@ export async function getCategory(db: Database, id: string): Promise<CategoryDoc
 export async function listBuildings(
   db: Database,
 ): Promise<Array<BuildingDoc & { floors: FloorDoc[] }>> {
-  const buildings = rowsOf<BuildingDoc>(
-    await db
-      .collection('buildings')
-      .where({ active: true })
-      .orderBy('order', 'asc')
-      .limit(200)
-      .get(),
-  )
-  const floors = rowsOf<FloorDoc>(
-    await db.collection('floors').where({ active: true }).limit(1000).get(),
-  )
-  return buildings.map((b) => ({
-    ...b,
-    floors: floors.filter((f) => f.buildingId === b._id).sort((x, y) => x.level - y.level),
-  }))
+  const [buildings, floors] = await Promise.all([
+    readAll<BuildingDoc>(db, 'buildings', { active: true }),
+    readAll<FloorDoc>(db, 'floors', { active: true }),
+  ])
+  return buildings
+    .sort((a, b) => a.order - b.order || a._id.localeCompare(b._id))
+    .map((b) => ({
+      ...b,
+      floors: floors.filter((f) => f.buildingId === b._id).sort((x, y) => x.level - y.level),
+    }))
 }
 
 /** Users by id. */
 export async function getUsersByIds(db: Database, ids: string[]): Promise<UserDoc[]> {
-  if (ids.length === 0) return []
-  return rowsOf<UserDoc>(
-    await db
-      .collection('users')
-      .where({ _id: db.command.in([...new Set(ids)]) })
-      .limit(1000)
-      .get(),
-  )
+  return readByIds<UserDoc>(db, 'users', ids)
 }
 
 /** The escalation chain of a floor at a moment: 层长 (deputy) → 协管员 → 楼长 → 安全办. */
@@ -121,19 +103,14 @@ export async function loadOwnerChain(
 ): Promise<OwnerStep[]> {
   const _ = db.command
   const [onFloor, inBuilding, safety] = await Promise.all([
-    db.collection('duties').where({ floorId: floor._id, duty: Role.floorCaptain }).limit(100).get(),
-    db
-      .collection('duties')
-      .where({ buildingId: floor.buildingId, duty: _.in([Role.coordinator, Role.buildingCaptain]) })
-      .limit(100)
-      .get(),
-    db.collection('duties').where({ duty: Role.safetyOffice }).limit(100).get(),
+    readAll<DutyDoc>(db, 'duties', { floorId: floor._id, duty: Role.floorCaptain }),
+    readAll<DutyDoc>(db, 'duties', {
+      buildingId: floor.buildingId,
+      duty: _.in([Role.coordinator, Role.buildingCaptain]),
+    }),
+    readAll<DutyDoc>(db, 'duties', { duty: Role.safetyOffice }),
   ])
-  const duties = [
-    ...rowsOf<DutyDoc>(onFloor),
-    ...rowsOf<DutyDoc>(inBuilding),
-    ...rowsOf<DutyDoc>(safety),
-  ]
+  const duties = [...onFloor, ...inBuilding, ...safety]
   const users = await getUsersByIds(
     db,
     duties.map((d) => d.userId),
@@ -143,7 +120,7 @@ export async function loadOwnerChain(
 
 /** A user's duties valid at `at` (any kind), from the roster. */
 export async function listDutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
-  const rows = rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(200).get())
+  const rows = await readAll<DutyDoc>(db, 'duties', { userId })
   return rows.filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
 }
 
@@ -153,21 +130,14 @@ export async function getBuildingsWithFloors(
   ids: string[],
 ): Promise<Array<BuildingDoc & { floors: FloorDoc[] }>> {
   if (ids.length === 0) return []
-  const _ = db.command
   const [buildings, floors] = await Promise.all([
-    db
-      .collection('buildings')
-      .where({ _id: _.in(ids) })
-      .limit(200)
-      .get(),
+    readByIds<BuildingDoc>(db, 'buildings', ids),
     Promise.all(
-      ids.map((buildingId) =>
-        db.collection('floors').where({ buildingId, active: true }).limit(200).get(),
-      ),
+      ids.map((buildingId) => readAll<FloorDoc>(db, 'floors', { buildingId, active: true })),
     ),
   ])
-  const byBuilding = floors.flatMap((r) => rowsOf<FloorDoc>(r))
-  return rowsOf<BuildingDoc>(buildings)
+  const byBuilding = floors.flat()
+  return buildings
     .sort((a, b) => a.order - b.order)
     .map((b) => ({
       ...b,
@@ -177,14 +147,7 @@ export async function getBuildingsWithFloors(
 
 /** Floors by id. */
 export async function getFloorsByIds(db: Database, ids: string[]): Promise<FloorDoc[]> {
-  if (ids.length === 0) return []
-  return rowsOf<FloorDoc>(
-    await db
-      .collection('floors')
-      .where({ _id: db.command.in([...new Set(ids)]) })
-      .limit(1000)
-      .get(),
-  )
+  return readByIds<FloorDoc>(db, 'floors', ids)
 }
 
 export interface DepartmentDoc {
@@ -196,7 +159,7 @@ export interface DepartmentDoc {
 
 /** Departments that receive deferred work, by name. */
 export async function listDepartments(db: Database): Promise<DepartmentDoc[]> {
-  return rowsOf<DepartmentDoc>(await db.collection('departments').limit(100).get())
+  return (await readAll<DepartmentDoc>(db, 'departments'))
     .filter((d) => d.active !== false)
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
 }
@@ -216,18 +179,17 @@ export async function buildingDuties(
   buildingId: string,
   at: Date,
 ): Promise<DutyDoc[]> {
-  return rowsOf<DutyDoc>(
-    await db
-      .collection('duties')
-      .where({ buildingId, duty: db.command.in([Role.coordinator, Role.buildingCaptain]) })
-      .limit(100)
-      .get(),
+  return (
+    await readAll<DutyDoc>(db, 'duties', {
+      buildingId,
+      duty: db.command.in([Role.coordinator, Role.buildingCaptain]),
+    })
   ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
 }
 
 /** A user's duties valid at `at`. */
 export async function dutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
-  return rowsOf<DutyDoc>(await db.collection('duties').where({ userId }).limit(50).get()).filter(
+  return (await readAll<DutyDoc>(db, 'duties', { userId })).filter(
     (d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at),
   )
 }
@@ -237,12 +199,8 @@ export async function captainsWithDuties(
   db: Database,
   at: Date,
 ): Promise<Array<{ user: UserDoc; duty: string }>> {
-  const duties = rowsOf<DutyDoc>(
-    await db
-      .collection('duties')
-      .where({ duty: db.command.in(Object.keys(LEVEL_OF)) })
-      .limit(1000)
-      .get(),
+  const duties = (
+    await readAll<DutyDoc>(db, 'duties', { duty: db.command.in(Object.keys(LEVEL_OF)) })
   ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
   const users = await getUsersByIds(
     db,
@@ -261,19 +219,11 @@ export async function captainsWithDuties(
 /** Floors by id, with their building's name (for labelling a few of them). */
 export async function getFloorLabels(db: Database, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const floors = rowsOf<FloorDoc>(
-    await db
-      .collection('floors')
-      .where({ _id: db.command.in(ids) })
-      .limit(100)
-      .get(),
-  )
-  const buildings = rowsOf<BuildingDoc>(
-    await db
-      .collection('buildings')
-      .where({ _id: db.command.in([...new Set(floors.map((f) => f.buildingId))]) })
-      .limit(100)
-      .get(),
+  const floors = await readByIds<FloorDoc>(db, 'floors', ids)
+  const buildings = await readByIds<BuildingDoc>(
+    db,
+    'buildings',
+    floors.map((f) => f.buildingId),
   )
   const names = new Map(buildings.map((b) => [b._id, b.name]))
   return new Map(floors.map((f) => [f._id, `${names.get(f.buildingId) ?? ''} ${f.name}`.trim()]))

@@ -1,7 +1,7 @@
 // Staff records as the administration sees them and one-time invites: the only code that names the
 // invites collection.
 import type { Database } from '../../runtime/context'
-import { rowsOf, isDuplicateKey } from '../../runtime/rows'
+import { readAll, rowsOf, isDuplicateKey } from '../../runtime/rows'
 import type { UserDoc } from '../../runtime/users'
 
 /** The placeholder OPENID of a roster entry nobody has bound yet (the openid index is unique). */
@@ -25,11 +25,9 @@ export async function findUsersByPhones(db: Database, phones: string[]): Promise
   const unique = [...new Set(phones)].filter(Boolean)
   for (let i = 0; i < unique.length; i += 10) {
     const pages = await Promise.all(
-      unique
-        .slice(i, i + 10)
-        .map((phone) => db.collection('users').where({ phone }).limit(10).get()),
+      unique.slice(i, i + 10).map((phone) => readAll<UserDoc>(db, 'users', { phone })),
     )
-    for (const page of pages) out.push(...rowsOf<UserDoc>(page))
+    for (const page of pages) out.push(...page)
   }
   return out
 }

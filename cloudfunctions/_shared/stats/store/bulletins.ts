@@ -28,6 +28,7 @@ export async function listBulletins(
   limit: number,
 ): Promise<BulletinDoc[]> {
   const q = kind ? db.collection(BULLETINS).where({ kind }) : db.collection(BULLETINS)
+  // bounded: the newest `limit` (≤ 100, the contract's cap) heads, which is the list the cockpit shows
   return rowsOf<BulletinDoc>(
     await q.field({ summary: false, grid: false }).orderBy('from', 'desc').limit(limit).get(),
   )

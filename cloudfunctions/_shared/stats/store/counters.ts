@@ -184,6 +184,7 @@ export async function listDays(
         .where({ scope, day: _.gte(from).and(_.lte(to)) })
         .orderBy('day', 'asc')
         .skip(skip)
+        // bounded: one page of a loop that reads to the end
         .limit(1000)
         .get(),
     )
@@ -213,6 +214,7 @@ async function listOpenDocs(db: Database, buildingId?: string): Promise<OpenCoun
   const out: OpenCounter[] = []
   for (let skip = 0; ; skip += 1000) {
     const q = buildingId ? db.collection(OPEN).where({ buildingId }) : db.collection(OPEN)
+    // bounded: one page of a loop that reads to the end
     const page = rowsOf<OpenCounter>(await q.skip(skip).limit(1000).get())
     out.push(...page)
     if (page.length < 1000) return out
@@ -230,6 +232,7 @@ export async function* scanAll<T extends { _id: string }>(
     const q = last
       ? db.collection(collection).where({ _id: db.command.gt(last) })
       : db.collection(collection)
+    // bounded: one page of a loop that reads to the end
     const page = rowsOf<T>(await q.orderBy('_id', 'asc').limit(pageSize).get())
     if (page.length === 0) return
     yield page

@@ -24,6 +24,7 @@ export async function enforceRateLimit(
       .where({ [who]: userId, [when]: ctx.db.command.gt(new Date(now.getTime() - WINDOW_MS)) })
       .orderBy(when, 'desc')
       .field({ [when]: true })
+      // bounded: a verdict needs at most the hourly limit (20 / 120); a limit above a page means none
       .limit(1000)
       .get(),
   )

@@ -2,7 +2,7 @@
 // that go with them. The only code besides tickets.ts that names the tickets collection.
 import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
 import type { Database } from '../../runtime/context'
-import { rowsOf } from '../../runtime/rows'
+import { rowsOf, aggregateAll } from '../../runtime/rows'
 import type { PageCursor, TicketDoc } from './tickets'
 
 const TICKETS = 'tickets'
@@ -49,6 +49,7 @@ export async function pageTickets(
       .where(query)
       .orderBy(sort.field, sort.dir)
       .orderBy('_id', sort.dir)
+      // bounded: one keyset page; the caller pages on with the cursor
       .limit(limit)
       .get(),
   )
@@ -75,14 +76,14 @@ export async function countOpenByFloor(
   buildingId: string,
 ): Promise<Record<string, number>> {
   const $ = db.command.aggregate
-  const res = (await db
-    .collection(TICKETS)
-    .aggregate()
-    .match({ buildingId, status: db.command.in([...OPEN_STATES]) })
-    .group({ _id: '$floorId', n: $.sum(1) })
-    .limit(200)
-    .end()) as { list: Array<{ _id: string; n: number }> }
-  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+  const list = await aggregateAll<{ _id: string; n: number }>(() =>
+    db
+      .collection(TICKETS)
+      .aggregate()
+      .match({ buildingId, status: db.command.in([...OPEN_STATES]) })
+      .group({ _id: '$floorId', n: $.sum(1) }),
+  )
+  return Object.fromEntries(list.map((r) => [r._id, r.n]))
 }
 
 /** Open and past due: the SLA marked it overdue or its due time passed, or a 限期整改 deadline passed. */

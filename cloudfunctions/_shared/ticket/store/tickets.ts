@@ -1,8 +1,16 @@
 // Tickets and their journal: the only code that names these collections.
 import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
 import type { Database } from '../../runtime/context'
-import { docOf, rowsOf, isDuplicateKey } from '../../runtime/rows'
-import type { Tx, TxWrite } from '../../runtime/rows'
+import {
+  docOf,
+  rowsOf,
+  isDuplicateKey,
+  type Tx,
+  type TxWrite,
+  aggregateAll,
+  readAll,
+  readByIds,
+} from '../../runtime/rows'
 import type { EventDoc, TicketDoc } from '../domain/ticket'
 
 export type { TicketDoc, EventDoc }
@@ -115,21 +123,13 @@ export async function getTicket(db: Database, id: string): Promise<TicketDoc | n
 
 /** Tickets by id (any order). */
 export async function getTicketsByIds(db: Database, ids: string[]): Promise<TicketDoc[]> {
-  if (ids.length === 0) return []
-  return rowsOf<TicketDoc>(
-    await db
-      .collection(TICKETS)
-      .where({ _id: db.command.in(ids) })
-      .limit(ids.length)
-      .get(),
-  )
+  return readByIds<TicketDoc>(db, TICKETS, ids)
 }
 
 /** The journal of a ticket, oldest first. */
 export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
-  return rowsOf<EventDoc>(
-    await db.collection(EVENTS).where({ ticketId }).orderBy('seq', 'asc').limit(200).get(),
-  )
+  const rows = await readAll<EventDoc & { _id: string }>(db, EVENTS, { ticketId })
+  return rows.sort((a, b) => a.seq - b.seq)
 }
 
 /** A page position: the sort time and id of the last row seen (ties in time are broken by id). */
@@ -171,6 +171,7 @@ export async function listByReporter(
       .where({ reporterId, ...after(db, 'createdAt', cursor) })
       .orderBy('createdAt', 'desc')
       .orderBy('_id', 'desc')
+      // bounded: one page; the caller pages on with the cursor
       .limit(limit + 20)
       .get(),
   )
@@ -192,6 +193,7 @@ export async function listByOwner(
       .where(where)
       .orderBy('updatedAt', 'desc')
       .orderBy('_id', 'desc')
+      // bounded: one page; the caller pages on with the cursor
       .limit(limit + 20)
       .get(),
   )
@@ -206,6 +208,7 @@ export async function countByOwner(db: Database, ownerId: string): Promise<Recor
     .aggregate()
     .match({ ownerId })
     .group({ _id: '$status', n: $.sum(1) })
+    // bounded: one group per ticket state, fewer than 20
     .limit(20)
     .end()) as { list: Array<{ _id: string; n: number }> }
   return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
@@ -222,6 +225,7 @@ export async function listOpenOnFloor(
       .collection(TICKETS)
       .where({ floorId, status: db.command.in([...states]) })
       .orderBy('createdAt', 'desc')
+      // bounded: the newest 50 open on one floor, what the report page and the duplicate picker show
       .limit(50)
       .get(),
   )
@@ -247,6 +251,7 @@ export async function listDue(
       .where(where)
       .orderBy('dueAt', 'asc')
       .orderBy('_id', 'asc')
+      // bounded: one batch; the sweep goes on after the last one it saw
       .limit(limit + 20)
       .get(),
   )
@@ -262,59 +267,48 @@ export async function listDue(
   ).slice(0, limit)
 }
 
-/** A building's tickets changed since `since` (at most 500, newest first). */
+/** A building's tickets changed since `since`, all of them, newest first. */
 export async function listBuildingUpdatedSince(
   db: Database,
   buildingId: string,
   since: Date,
 ): Promise<TicketDoc[]> {
-  return rowsOf<TicketDoc>(
-    await db
-      .collection(TICKETS)
-      .where({ buildingId, updatedAt: db.command.gte(since) })
-      .orderBy('updatedAt', 'desc')
-      .limit(500)
-      .get(),
-  )
+  const rows = await readAll<TicketDoc>(db, TICKETS, {
+    buildingId,
+    updatedAt: db.command.gte(since),
+  })
+  return rows.sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime())
 }
 
-/** A building's open tickets (at most 500). */
+/** A building's open tickets, all of them. */
 export async function listBuildingOpen(db: Database, buildingId: string): Promise<TicketDoc[]> {
-  return rowsOf<TicketDoc>(
-    await db
-      .collection(TICKETS)
-      .where({ buildingId, status: db.command.in([...OPEN_STATES]) })
-      .limit(500)
-      .get(),
-  )
+  return readAll<TicketDoc>(db, TICKETS, { buildingId, status: db.command.in([...OPEN_STATES]) })
 }
 
 /** Open tickets per owner, across the hospital. */
 export async function openOwnedCounts(db: Database): Promise<Record<string, number>> {
   const $ = db.command.aggregate
-  const res = (await db
-    .collection(TICKETS)
-    .aggregate()
-    .match({ status: db.command.in([...OPEN_STATES]) })
-    .group({ _id: '$ownerId', n: $.sum(1) })
-    .limit(1000)
-    .end()) as { list: Array<{ _id: string; n: number }> }
-  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
+  const list = await aggregateAll<{ _id: string; n: number }>(() =>
+    db
+      .collection(TICKETS)
+      .aggregate()
+      .match({ status: db.command.in([...OPEN_STATES]) })
+      .group({ _id: '$ownerId', n: $.sum(1) }),
+  )
+  return Object.fromEntries(list.map((r) => [r._id, r.n]))
 }
 
-/** Where open deferred work is past its deadline now (floor and building of each, at most 1000). */
+/** Where open deferred work is past its deadline now (floor and building of each). */
 export async function listOverdueOpen(
   db: Database,
   now: Date,
   buildingId?: string,
 ): Promise<Array<{ floorId: string; buildingId: string }>> {
-  const rows = rowsOf<{ floorId: string; buildingId: string }>(
-    await db
-      .collection(TICKETS)
-      .where({ status: 'rectifying', deadline: db.command.lt(now) })
-      .field({ floorId: true, buildingId: true })
-      .limit(1000)
-      .get(),
+  const rows = await readAll<{ _id: string; floorId: string; buildingId: string }>(
+    db,
+    TICKETS,
+    { status: 'rectifying', deadline: db.command.lt(now) },
+    { field: { floorId: true, buildingId: true } },
   )
   return buildingId ? rows.filter((r) => r.buildingId === buildingId) : rows
 }

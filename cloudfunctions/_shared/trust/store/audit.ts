@@ -67,6 +67,7 @@ export async function listAudit(
       .where(where)
       .orderBy('at', 'desc')
       .orderBy('_id', 'desc')
+      // bounded: one page; the caller pages on with `before`
       .limit(limit + 20)
       .get(),
   )

@@ -82,8 +82,10 @@ export default function ImportPage(): JSX.Element {
         <Text className="section-title">格式</Text>
         <View>
           <Text className="muted">
-            第一行为表头：楼栋, 楼层, 角色, 姓名, 手机, 科室。角色填 楼长 / 协管员 / 层长 /
-            层长(备)；楼长、协管员的楼层留空；每栋楼一位楼长、每层一位层长；第一位协管员为主协管员。导出的文件可直接修改后导入。
+            第一行为表头：楼栋, 楼层, 角色, 姓名, 手机, 科室。角色填 楼长 / 协管员 / 协管员(备) /
+            层长 /
+            层长(备)；楼长、协管员的楼层留空；每栋楼一位楼长、每层一位层长；第一位协管员为主协管员。名册最多
+            2,000 行（不含表头）。导出的文件可直接修改后导入。
           </Text>
         </View>
         <View className="admin-actions">
@@ -137,6 +139,21 @@ export default function ImportPage(): JSX.Element {
               {file.name}：{preview.rows} 行，{changes} 处变化，{preview.unchanged} 处不变
             </Text>
           </View>
+          {preview.warnings.length > 0 && (
+            <View className="import-section import-warnings">
+              <View>
+                <Text className="section-title">提醒（{preview.warnings.length}，不影响导入）</Text>
+              </View>
+              {preview.warnings.map((w, i) => (
+                <View key={i} className="admin-row import-warning">
+                  <Text className="admin-tag admin-tag-warn">
+                    {w.row ? `第 ${w.row} 行` : '全表'}
+                  </Text>
+                  <Text className="admin-row-main">{w.message}</Text>
+                </View>
+              ))}
+            </View>
+          )}
           {SECTIONS.map(([key, label]) => {
             const items = preview[key] as RosterChange[]
             return items.length ? (

@@ -236,7 +236,8 @@ function AssignForm({
         kind,
         buildingId,
         floorId: kind === 'floor_captain' ? floorId : undefined,
-        deputy,
+        // A building has one 楼长 and no deputy.
+        deputy: kind !== 'building_captain' && deputy,
         person,
         handover,
         validFrom: validFrom ? new Date(`${validFrom}T00:00:00+08:00`).toISOString() : undefined,
@@ -312,8 +313,12 @@ function AssignForm({
         />
       </View>
       <View className="admin-form">
-        <Text>备岗（层长(备) / 协管员副手）</Text>
-        <Switch checked={deputy} onChange={(e) => setDeputy(e.detail.value)} />
+        {kind !== 'building_captain' && (
+          <>
+            <Text>备岗（层长(备) / 协管员(备)）</Text>
+            <Switch checked={deputy} onChange={(e) => setDeputy(e.detail.value)} />
+          </>
+        )}
         <Text>交接：结束前任</Text>
         <Switch checked={handover} onChange={(e) => setHandover(e.detail.value)} />
       </View>
