@@ -111,3 +111,10 @@ export type Tx = any
 
 /** Writes one wing adds to another wing's transaction (e.g. push intents beside a ticket). */
 export type TxWrite = (tx: Tx) => Promise<void>
+
+/** True when a write lost a race: its transaction kept conflicting, or its id was written first. */
+export function lostRace(error: unknown): boolean {
+  return (
+    (error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT' || isDuplicateKey(error)
+  )
+}

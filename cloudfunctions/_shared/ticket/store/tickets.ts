@@ -4,7 +4,7 @@ import type { Database } from '../../runtime/context'
 import {
   docOf,
   rowsOf,
-  isDuplicateKey,
+  lostRace,
   type Tx,
   type TxWrite,
   aggregateAll,
@@ -51,8 +51,7 @@ export async function insertTicket(
     })) as boolean
   } catch (error) {
     // A twin request (same reporter and key) racing this one: whichever committed, it is this ticket.
-    if ((error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT') return false
-    if (isDuplicateKey(error)) return false
+    if (lostRace(error)) return false
     throw error
   }
 }
@@ -108,8 +107,7 @@ export async function commitTransition(
   } catch (error) {
     // Racing transitions that keep colliding after the SDK's own retries, or that find their
     // event id (ticket:seq) already written by the winner, lost the race.
-    if ((error as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT') return false
-    if (isDuplicateKey(error)) return false
+    if (lostRace(error)) return false
     throw error
   }
 }
