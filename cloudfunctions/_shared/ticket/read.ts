@@ -17,25 +17,6 @@ import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, userActor } from './actor'
 import { toView } from './view'
 
-/** Temporary URLs for stored photos (≤ 50 ids per platform call). */
-export async function photoUrls(
-  ctx: ActionContext,
-  ids: string[],
-): Promise<Record<string, string>> {
-  const unique = [...new Set(ids)].slice(0, 50)
-  if (unique.length === 0) return {}
-  try {
-    const res = (await ctx.cloud.getTempFileURL({
-      fileList: unique.map((fileID) => ({ fileID, maxAge: 3600 })),
-    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-    return Object.fromEntries(
-      res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
-    )
-  } catch {
-    return {}
-  }
-}
-
 /** The floor chain of a ticket, now. */
 export async function chainOf(ctx: ActionContext, t: TicketDoc, now: Date): Promise<OwnerStep[]> {
   const floor = await getFloor(ctx.db, t.floorId)
