@@ -7,13 +7,8 @@ import type { OwnerStep } from '../org/domain/owner-chain'
 import { ownerAtOrAbove } from '../org/domain/owner-chain'
 import type { Actor, TicketDoc } from './domain/ticket'
 import type { World } from './domain/machine'
-import {
-  getBuilding,
-  getDepartment,
-  getFloor,
-  getUsersByIds,
-  loadOwnerChain,
-} from '../org/store/org'
+import { getBuilding, getDepartment, getFloor, loadOwnerChain } from '../org/store/org'
+import { getUsersByIds } from '../runtime/users'
 import { getTicket } from './store/tickets'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'

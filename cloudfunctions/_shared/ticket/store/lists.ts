@@ -1,11 +1,9 @@
 // The role-aware work lists over tickets: keyset pages through declared indexes, and the counts
-// that go with them. The only code besides tickets.ts that names the tickets collection.
+// that go with them, over the collection tickets.ts names.
 import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
 import type { Database } from '../../runtime/context'
 import { rowsOf, aggregateAll } from '../../runtime/rows'
-import type { PageCursor, TicketDoc } from './tickets'
-
-const TICKETS = 'tickets'
+import { TICKETS, type PageCursor, type TicketDoc } from './tickets'
 
 /** States in which work is finished (立行立改·已办结, 已销号, 无需处理, 重复). */
 export const DONE_STATES: readonly TicketState[] = ['fixed', 'closed', 'rejected', 'duplicate']

@@ -25,8 +25,9 @@ async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | nul
   }
 }
 
-const TICKETS = 'tickets'
-const EVENTS = 'ticket_events'
+/** The collections this store owns; lists.ts and limits.ts read them by these names. */
+export const TICKETS = 'tickets'
+export const EVENTS = 'ticket_events'
 /** The journal's collection name, for maintenance scripts that scan it. */
 export const EVENTS_COLLECTION = EVENTS
 
