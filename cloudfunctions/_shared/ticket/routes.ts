@@ -1,11 +1,10 @@
 // The ticket routes: reporting, reading, acting, and every list a role works from.
-import { Role, hasRole, requireUser } from '../runtime/auth'
+import { requireUser } from '../runtime/auth'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
-import { countByOwner, getTicketsByIds, listByOwner, listOpenOnFloor } from './store/tickets'
-import { AppError, type Routes } from '../runtime'
-import { boardTicketIds } from '../notify/store/outbox'
-import { recordAudit } from '../trust/store/audit'
-import { getTicket } from './store/tickets'
+import { countByOwner, listByOwner } from './store/tickets'
+import type { Routes } from '../runtime'
+import { revealReporter, safetyBoard } from './desk'
+import { openOnFloor } from './floor-open'
 import { eveningView } from '../ladder/evening-view'
 import { createTicket } from './create'
 import { actOnTicket } from './door'
@@ -36,43 +35,10 @@ export const ticketRoutes: Routes<'ticket'> = {
     const page = await summarize(ctx, user, items, limit, { field: 'updatedAt', dir: 'desc' })
     return { ...page, counts }
   },
-  reveal: async ({ id, reason }, ctx) => {
-    const user = await requireUser(ctx)
-    if (!hasRole(user, Role.safetyOffice)) throw new AppError('auth.forbidden')
-    const t = await getTicket(ctx.db, id)
-    if (!t) throw new AppError('ticket.not_found')
-    await recordAudit(ctx.db, {
-      action: 'ticket.reveal_reporter',
-      actorId: user._id,
-      actorName: user.name,
-      targetType: 'ticket',
-      targetId: t._id,
-      reason,
-      at: ctx.now(),
-    })
-    return { reporterName: t.reporterName }
-  },
+  reveal: ({ id, reason }, ctx) => revealReporter(ctx, id, reason),
   evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
-  board: async (_input, ctx) => {
-    const user = await requireUser(ctx)
-    if (!hasRole(user, Role.safetyOffice)) throw new AppError('auth.forbidden')
-    const ids = await boardTicketIds(ctx.db, 100)
-    const open = (await getTicketsByIds(ctx.db, ids)).filter((t) =>
-      (OPEN_STATES as readonly string[]).includes(t.status),
-    )
-    const page = await summarize(ctx, user, open.slice(0, 50), 50, {
-      field: 'updatedAt',
-      dir: 'desc',
-    })
-    return { items: page.items, count: open.length }
-  },
-  openOnFloor: async ({ floorId }, ctx) => {
-    const user = await requireUser(ctx)
-    const items = await listOpenOnFloor(ctx.db, floorId, OPEN_STATES)
-    return {
-      items: (await summarize(ctx, user, items, 50, { field: 'createdAt', dir: 'desc' })).items,
-    }
-  },
+  board: (_input, ctx) => safetyBoard(ctx),
+  openOnFloor: async ({ floorId }, ctx) => openOnFloor(ctx, await requireUser(ctx), floorId),
   workbench: async (_input, ctx) => workbenchOf(ctx, await requireUser(ctx)),
   building: async (input, ctx) => buildingList(ctx, await requireUser(ctx), input),
   done: async (input, ctx) => doneList(ctx, await requireUser(ctx), input),
