@@ -57,7 +57,11 @@ export function cloudbaseEnvironment(envId: string, credentials: Credentials): M
       resourceType: 'collection',
       resources: names,
     })
-    for (const p of res.Data?.PermissionList ?? []) {
+    // The typings wrap the list in Data; accept the bare API shape too.
+    const list =
+      res.Data?.PermissionList ??
+      (res as { PermissionList?: typeof res.Data.PermissionList }).PermissionList
+    for (const p of list ?? []) {
       if (p.Resource && p.Permission === 'CUSTOM' && p.SecurityRule) {
         rules.set(p.Resource, JSON.parse(p.SecurityRule) as SecurityRule)
       }
