@@ -2,7 +2,8 @@
 // until the server acknowledges it, and its client key makes any retry land on the same ticket.
 import { View, Text, Image, Textarea, Input, Switch } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import type { Category } from '../../../../types/api/org'
 import type { TicketView } from '../../../../types/api/ticket'
 import { call, messageOf } from '../../../services'
@@ -41,6 +42,17 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
   const [details, setDetails] = useState(() =>
     Boolean(draft.description || draft.spot || draft.anonymous),
   )
+
+  // The toggle rides in the sticky submit bar, so nothing hides it; the details open just above
+  // the bar, so the page scrolls to its end to show them (the form is the page's last part).
+  const shownDetails = useRef(details)
+  useEffect(() => {
+    if (details && !shownDetails.current)
+      void Promise.resolve(Taro.pageScrollTo({ scrollTop: 100000, duration: 200 })).catch(
+        () => undefined,
+      )
+    shownDetails.current = details
+  }, [details])
 
   useEffect(() => saveDraft(draft), [draft])
   // A report always has a photo: ask for upload slots while the nurse frames the shot.
@@ -139,10 +151,6 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         ))}
       </View>
 
-      <View className="report-details-toggle" onClick={() => setDetails(!details)}>
-        <Text>补充说明、具体位置、匿名（可选）</Text>
-        <Text className="muted">{details ? '收起 ▴' : '展开 ▾'}</Text>
-      </View>
       {details && (
         <View className="report-details">
           <Textarea
@@ -182,6 +190,10 @@ export function ReportForm({ floorId, categories, onDone }: Props): JSX.Element 
         </View>
       )}
       <View className="report-submit-bar">
+        <View className="report-details-toggle" onClick={() => setDetails(!details)}>
+          <Text>补充说明、具体位置、匿名（可选）</Text>
+          <Text className="muted">{details ? '收起 ▴' : '展开 ▾'}</Text>
+        </View>
         {(error || (!photos.problem && photos.error)) && (
           <Text className="report-error">{error || photos.error}</Text>
         )}
