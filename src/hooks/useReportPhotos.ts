@@ -23,6 +23,8 @@ export interface ReportPhotos {
   canAdd: boolean
   add: () => Promise<void>
   remove: (key: string) => void
+  /** The photos once the uploads under way have finished (each uploaded or still waiting). */
+  settled: () => Promise<DraftPhoto[]>
 }
 
 /** Photo state for the report form; `initial` comes from the saved draft, `onChange` saves it. */
@@ -51,7 +53,7 @@ export function useReportPhotos(
   )
 
   /** Uploads every photo still waiting; a failure leaves it waiting for the network. */
-  const uploadPending = useCallback(async () => {
+  const uploadWaiting = useCallback(async () => {
     for (const photo of current.current) {
       if (photo.fileID || busy.current.has(photo.key)) continue
       const source =
@@ -70,6 +72,13 @@ export function useReportPhotos(
       }
     }
   }, [commit])
+  // One upload run at a time: a photo is never uploaded twice, and 提交 can wait for the run.
+  const inflight = useRef<Promise<void>>(Promise.resolve())
+  const uploadPending = useCallback(() => {
+    const run = inflight.current.then(uploadWaiting)
+    inflight.current = run.catch(() => undefined)
+    return inflight.current
+  }, [uploadWaiting])
 
   useEffect(() => {
     // Kept pictures of a restored draft, then whatever it still has to upload.
@@ -119,6 +128,10 @@ export function useReportPhotos(
     error,
     canAdd: photos.length < MAX_PHOTOS,
     add,
+    settled: async () => {
+      await inflight.current
+      return current.current
+    },
     remove: (key) => {
       forgetPhoto(current.current.find((p) => p.key === key)?.local)
       commit((prev) => prev.filter((p) => p.key !== key))

@@ -65,7 +65,7 @@ export function ReportForm({ floorId, place, categories, onDone, onQueued }: Pro
 
   /** Sends the report now if it can; without network it is queued on the device instead. */
   const send = async (categoryId: string) => {
-    const list = photos.photos
+    const list = await photos.settled()
     if (pendingPhotos(list).length === 0) {
       try {
         const ticket = await call('ticket', 'create', {
@@ -224,7 +224,7 @@ export function ReportForm({ floorId, place, categories, onDone, onQueued }: Pro
           size="large"
           className="report-submit"
           loading={submitting}
-          disabled={submitting || photos.uploading.length > 0}
+          disabled={submitting}
           onClick={submit}
         >
           ③ 提交上报
