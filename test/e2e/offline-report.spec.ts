@@ -97,3 +97,28 @@ test('a queued report outlives its page: the next start of the app sends it', as
   expect(ticket.photos).toHaveLength(1)
   await expect(page.locator('.mine-queued:visible')).toHaveCount(0)
 })
+
+test('a photo taken offline uploads by itself when the network returns; a reload shows it as a picture', async ({
+  page,
+}) => {
+  await open(page, '/pages/report/index?scene=f%3DB07F02')
+  await pickPersona(page, /李护士/)
+  await expect(page.locator('.report-category:visible').first()).toBeVisible()
+  await page.context().setOffline(true)
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.report-photo-add:visible').first().click()
+  await (await chooser).setFiles(CAMERA_PHOTO)
+  await expect(page.locator('.report-photo-pending:visible')).toHaveText('待上传')
+  await page.context().setOffline(false)
+  await expect(page.locator('.report-photo-pending:visible')).toHaveCount(0)
+
+  // The draft comes back with its picture from the device, never a cloud:// id the page cannot draw.
+  await page.reload()
+  await expect(page.locator('.report-restored:visible')).toBeVisible()
+  const img = page.locator('.report-photo-img:visible img, img.report-photo-img:visible').first()
+  await expect(img).toHaveAttribute('src', /^blob:/)
+  await expect
+    .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0)
+  await expect(page.locator('.report-photo-pending:visible')).toHaveCount(0)
+})
