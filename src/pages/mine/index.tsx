@@ -9,9 +9,11 @@ import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
 import { TicketList } from '../../components/TicketList'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { currentPersona } from '../../services/persona'
 import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
+import { sendQueuedReports } from '../../services/report-outbox'
+import { QueuedReports } from './parts/QueuedReports'
 import './index.scss'
 
 export default function MinePage(): JSX.Element {
@@ -33,7 +35,11 @@ export default function MinePage(): JSX.Element {
   useEffect(() => {
     if (wb.data) syncTabBar(wb.data)
   }, [wb.data])
-  useDidShow(() => setTick((n) => n + 1))
+  useDidShow(() => {
+    setTick((n) => n + 1)
+    void sendQueuedReports().catch(() => undefined)
+  })
+  const refresh = useCallback(() => setTick((n) => n + 1), [])
   const user = me.data?.user
   // The stats function serves leadership, the safety office, 楼长 and 协管员 (their building).
   const cockpit = user?.roles.some((r) =>
@@ -86,6 +92,7 @@ export default function MinePage(): JSX.Element {
           <TicketList items={waiting.data?.items ?? []} />
         </>
       )}
+      <QueuedReports key={tick} onSent={refresh} />
       {me.data?.user && (
         <>
           <View className="section-title mine-reports-title">我的上报</View>
