@@ -1,7 +1,7 @@
 // The ticket routes: reporting, reading, acting, and every list a role works from.
 import { Role, hasRole, requireUser } from '../runtime/auth'
-import { OPEN_STATES, type TicketState } from '../../../types/ticket'
-import { countByOwner, getTicketsByIds, listByOwner, listOpenOnFloor } from './store/tickets'
+import { OPEN_STATES } from '../../../types/ticket'
+import { getTicketsByIds, listOpenOnFloor } from './store/tickets'
 import { AppError, type Routes } from '../runtime'
 import { boardTicketIds } from '../notify/store/outbox'
 import { recordAudit } from '../trust/store/audit'
@@ -12,9 +12,9 @@ import { actOnTicket } from './door'
 import {
   buildingList,
   doneList,
+  floorList,
   hospitalList,
   myReports,
-  parseCursor,
   summarize,
   workbenchOf,
 } from './lists'
@@ -26,16 +26,7 @@ export const ticketRoutes: Routes<'ticket'> = {
   get: ({ id }, ctx) => getTicketView(ctx, id),
   act: (input, ctx) => actOnTicket(ctx, input),
   mine: async (input, ctx) => myReports(ctx, await requireUser(ctx), input),
-  inbox: async ({ status, limit, before }, ctx) => {
-    const user = await requireUser(ctx)
-    const states: TicketState[] = status ? [status] : [...OPEN_STATES]
-    const [items, counts] = await Promise.all([
-      listByOwner(ctx.db, user._id, states, limit, parseCursor(before)),
-      countByOwner(ctx.db, user._id),
-    ])
-    const page = await summarize(ctx, user, items, limit, { field: 'updatedAt', dir: 'desc' })
-    return { ...page, counts }
-  },
+  inbox: async (input, ctx) => floorList(ctx, await requireUser(ctx), input),
   reveal: async ({ id, reason }, ctx) => {
     const user = await requireUser(ctx)
     if (!hasRole(user, Role.safetyOffice)) throw new AppError('auth.forbidden')
