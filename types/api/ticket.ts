@@ -51,6 +51,8 @@ export const TicketView = z.object({
   overdue: z.boolean(),
   /** Why it last climbed the ladder (“超时 30 分钟未受理（由 层长 … 升级至 协管员 …）”). */
   escalationNote: z.string().nullable(),
+  /** Where an open ticket stands: “已升级至 楼长 蔡芳 · 督办中 · 逾期 2 天”; null on time at its floor. */
+  standing: z.string().nullable(),
   rating: z.number().nullable(),
   supportCount: z.number(),
   supportedByMe: z.boolean(),
@@ -93,6 +95,7 @@ export const TicketSummary = TicketView.pick({
   dueStep: true,
   overdue: true,
   escalationNote: true,
+  standing: true,
 }).extend({
   floorId: z.string(),
   /** Building and floor, without the spot: the heading lists group by. */
@@ -237,6 +240,7 @@ export const ticketApi = {
       .strict(),
     output: Page,
   },
+  /** A 层长's 待办: the tickets on the floors they hold a captaincy for, whatever their level. */
   inbox: {
     input: z
       .object({

@@ -1,22 +1,12 @@
 // The ticket routes: reporting, reading, acting, and every list a role works from.
 import { requireUser } from '../runtime/auth'
-import { OPEN_STATES, type TicketState } from '../../../types/ticket'
-import { countByOwner, listByOwner } from './store/tickets'
 import type { Routes } from '../runtime'
 import { revealReporter, safetyBoard } from './desk'
 import { openOnFloor } from './floor-open'
 import { eveningView } from '../ladder/evening-view'
 import { createTicket } from './create'
 import { actOnTicket } from './door'
-import {
-  buildingList,
-  doneList,
-  hospitalList,
-  myReports,
-  parseCursor,
-  summarize,
-  workbenchOf,
-} from './lists'
+import { buildingList, doneList, floorList, hospitalList, myReports, workbenchOf } from './lists'
 import { getTicketView } from './read'
 
 /** Every ticket action a client may call. */
@@ -25,16 +15,7 @@ export const ticketRoutes: Routes<'ticket'> = {
   get: ({ id }, ctx) => getTicketView(ctx, id),
   act: (input, ctx) => actOnTicket(ctx, input),
   mine: async (input, ctx) => myReports(ctx, await requireUser(ctx), input),
-  inbox: async ({ status, limit, before }, ctx) => {
-    const user = await requireUser(ctx)
-    const states: TicketState[] = status ? [status] : [...OPEN_STATES]
-    const [items, counts] = await Promise.all([
-      listByOwner(ctx.db, user._id, states, limit, parseCursor(before)),
-      countByOwner(ctx.db, user._id),
-    ])
-    const page = await summarize(ctx, user, items, limit, { field: 'updatedAt', dir: 'desc' })
-    return { ...page, counts }
-  },
+  inbox: async (input, ctx) => floorList(ctx, await requireUser(ctx), input),
   reveal: ({ id, reason }, ctx) => revealReporter(ctx, id, reason),
   evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
   board: (_input, ctx) => safetyBoard(ctx),

@@ -17,7 +17,8 @@ import {
   type TicketState,
 } from '../../../types/ticket'
 
-const H = ['owner', 'above', 'safety']
+// Handlers: the holder, the floor's chain above and below the ticket's level, the safety office.
+const H = ['owner', 'above', 'below', 'safety']
 // action: [states it applies to, relations allowed, resulting state ('=' stays)]
 const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   accept: [['pending'], H, 'processing'],
@@ -27,7 +28,7 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   verify: [['reviewing'], ['above', 'safety'], 'closed'],
   sendBack: [['reviewing'], ['above', 'safety'], 'rectifying'],
   transfer: [['pending', 'processing'], H, 'pending'],
-  escalate: [['pending', 'processing', 'rectifying'], [...H, 'system'], '='],
+  escalate: [['pending', 'processing', 'rectifying'], ['owner', 'above', 'safety', 'system'], '='],
   reject: [['pending', 'processing'], H, 'rejected'],
   duplicate: [['pending', 'processing'], H, 'duplicate'],
   confirm: [['fixed', 'closed'], ['reporter'], '='],
@@ -36,7 +37,16 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   remind: [['rectifying', 'reviewing'], ['system'], '='],
   overdue: [['rectifying'], ['system'], '='],
 }
-const RELATIONS: Relation[] = ['reporter', 'owner', 'above', 'safety', 'staff', 'system']
+const RELATIONS: Relation[] = [
+  'reporter',
+  'owner',
+  'above',
+  'below',
+  'safety',
+  'leader',
+  'staff',
+  'system',
+]
 const now = new Date('2026-11-24T08:00:00Z')
 const facts = (status: TicketState): TicketFacts => ({
   status,
@@ -51,7 +61,7 @@ const matrix = TICKET_ACTIONS.flatMap((action) =>
 )
 
 describe('ticket transitions: every action × state × relation', () => {
-  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 6))
+  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 8))
 
   it.each(matrix)('%s from %s as %s', (action, state, rel) => {
     const [states, who, to] = EXPECTED[action]
@@ -79,6 +89,34 @@ describe('guards', () => {
       false,
     ],
     ['no +1 on your own report', () => yes('support', {}, ['reporter', 'staff']), false],
+    ['no +1 from 院领导', () => yes('support', {}, ['leader', 'staff']), false],
+    ['no +1 from a captain below its level', () => yes('support', {}, ['below', 'staff']), false],
+    ['a colleague’s +1', () => yes('support', {}, ['staff']), true],
+    [
+      'no verifying your own completion from above',
+      () => yes('verify', { status: 'reviewing', completedBy: 'me' }, ['above', 'below']),
+      false,
+    ],
+    [
+      'no sending back your own completion',
+      () => yes('sendBack', { status: 'reviewing', completedBy: 'me' }, ['above']),
+      false,
+    ],
+    [
+      'someone above verifies the work a captain below completed',
+      () => yes('verify', { status: 'reviewing', level: 2, completedBy: 'fc' }, ['above']),
+      true,
+    ],
+    [
+      'the safety office, with nobody above it, verifies its own completion',
+      () => yes('verify', { status: 'reviewing', level: 3, completedBy: 'me' }, ['safety']),
+      true,
+    ],
+    [
+      'a captain below cannot verify work at the level above',
+      () => yes('verify', { status: 'reviewing', level: 2, completedBy: 'bc' }, ['below']),
+      false,
+    ],
     ['no second +1', () => yes('support', { supporterIds: ['me'] }, ['staff']), false],
     [
       'reopen within 7 days',
@@ -106,6 +144,48 @@ describe('guards', () => {
       allowedActions(facts('fixed'), new Set<Relation>(['reporter', 'staff']), 'me', now),
     ).toEqual(['confirm', 'reopen'])
   })
+
+  it.each<[string, Partial<TicketFacts>, Relation[], TicketAction[]]>([
+    [
+      'the 层长 keeps his work on a hazard escalated to the 楼长',
+      { status: 'pending', level: 2 },
+      ['below', 'staff'],
+      ['accept', 'fix', 'defer', 'transfer', 'reject', 'duplicate'],
+    ],
+    [
+      'the 层长 completes overdue work that moved to the 楼长',
+      { status: 'rectifying', level: 2, overdue: true },
+      ['below', 'staff'],
+      ['complete'],
+    ],
+    [
+      'the 楼长 holding it keeps every action, escalating included',
+      { status: 'rectifying', level: 2, overdue: true },
+      ['owner', 'staff'],
+      ['complete', 'escalate'],
+    ],
+    [
+      'the holder does not verify the work a captain below completed',
+      { status: 'reviewing', level: 2, completedBy: 'fc' },
+      ['owner', 'staff'],
+      [],
+    ],
+    [
+      'the safety office verifies it',
+      { status: 'reviewing', level: 2, completedBy: 'fc' },
+      ['above', 'safety', 'staff'],
+      ['verify', 'sendBack'],
+    ],
+    ['院领导 is offered no +1', { status: 'pending' }, ['leader', 'staff'], []],
+    [
+      'a reporter is offered no +1 on their own report',
+      { status: 'pending' },
+      ['reporter', 'staff'],
+      [],
+    ],
+  ])('offers: %s', (_name, f, rel, actions) =>
+    expect(allowedActions({ ...facts('pending'), ...f }, new Set(rel), 'me', now)).toEqual(actions),
+  )
 })
 
 describe('each row’s effect (apply): patch, event and pushes', () => {
@@ -203,7 +283,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       { status: 'rectifying' },
       { afterPhotos: AFTER },
       {},
-      { status: 'reviewing', afterPhotos: AFTER },
+      { status: 'reviewing', afterPhotos: AFTER, completedBy: 'system' },
       null,
       [],
     ],
@@ -221,7 +301,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       { status: 'reviewing' },
       { reason: '没清理干净' },
       {},
-      { status: 'rectifying' },
+      { status: 'rectifying', completedBy: null },
       /没清理干净/,
       [],
     ],

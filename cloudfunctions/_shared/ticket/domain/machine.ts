@@ -9,7 +9,11 @@
 //   `closed` (已销号) once someone above the owner, or the safety office, verifies it.
 // - The reporter confirms and rates a `fixed` or `closed` ticket once per cycle; within 7 days of the
 //   resolution they may reopen it instead, which starts a new cycle (the journal keeps the old one).
-// - "above" means anyone later in the floor's escalation chain than the ticket's current level.
+// - "above" means anyone later in the floor's escalation chain than the ticket's current level;
+//   "below" anyone earlier: escalation brings a supervisor in (督办), it does not take the floor away,
+//   so the captains below keep working it. Verifying stays above the owner (or the safety office),
+//   and nobody but the safety office verifies work they completed themselves. Escalating further
+//   stays with the holder and those above.
 // - `system` is the actor of timers and platform callbacks; it goes through the same rows.
 import { hospitalTime } from '../../../../types/time'
 import {
@@ -25,7 +29,8 @@ import { slaPatch, verifyDueAt, type QuietHours } from '../../ladder/domain/sla'
 import type { Actor, EventDoc, TicketDoc } from './ticket'
 
 /** How the caller stands towards a ticket; computed from roles, duties and the ticket. */
-export type Relation = 'reporter' | 'owner' | 'above' | 'safety' | 'staff' | 'system'
+export type Relation =
+  'reporter' | 'owner' | 'above' | 'below' | 'safety' | 'leader' | 'staff' | 'system'
 
 /** The facts about a ticket the guards need. */
 export interface TicketFacts {
@@ -36,6 +41,8 @@ export interface TicketFacts {
   resolvedAt?: Date | null
   /** Who resolved the current cycle (fix, verify, reject, duplicate). */
   resolvedBy?: string | null
+  /** Who submitted the deferred work for verification (complete). */
+  completedBy?: string | null
   overdue?: boolean
 }
 
@@ -104,7 +111,13 @@ export interface Row<A extends TicketAction> {
 
 export const REOPEN_WINDOW_DAYS = 7
 
-const HANDLERS: readonly Relation[] = ['owner', 'above', 'safety']
+/** Who works a ticket: its holder, the captains above and below it on the floor's chain, the safety office. */
+export const HANDLERS: readonly Relation[] = ['owner', 'above', 'below', 'safety']
+/** Who verifies: someone above the holder, or the safety office. */
+const VERIFIERS: readonly Relation[] = ['above', 'safety']
+/** Nobody verifies their own completion; the safety office, with nobody above it, may. */
+const notOwnWork = (t: TicketFacts, relations: ReadonlySet<Relation>, actorId: string) =>
+  t.completedBy === actorId && !relations.has('safety') ? '不能复核自己提交的整改' : undefined
 const UNRESOLVED: readonly TicketState[] = ['pending', 'processing']
 
 const day = (d: Date): string => hospitalTime(d).format('YYYY-MM-DD')
@@ -173,8 +186,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: ['rectifying'],
     to: 'reviewing',
     who: HANDLERS,
-    apply: (t, input) => ({
-      patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos] },
+    apply: (t, input, w) => ({
+      patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos], completedBy: w.actor.id },
       event: { note: input.note, photos: input.afterPhotos },
       notifications: [],
     }),
@@ -182,7 +195,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   verify: {
     from: ['reviewing'],
     to: 'closed',
-    who: ['above', 'safety'],
+    who: VERIFIERS,
+    guard: notOwnWork,
     apply: (_t, input, w) => ({
       patch: resolved(w),
       event: { note: input.note },
@@ -192,8 +206,13 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   sendBack: {
     from: ['reviewing'],
     to: 'rectifying',
-    who: ['above', 'safety'],
-    apply: (_t, input) => ({ patch: {}, event: { note: input.reason }, notifications: [] }),
+    who: VERIFIERS,
+    guard: notOwnWork,
+    apply: (_t, input) => ({
+      patch: { completedBy: null },
+      event: { note: input.reason },
+      notifications: [],
+    }),
   },
   transfer: {
     from: UNRESOLVED,
@@ -217,7 +236,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   },
   escalate: {
     from: ['pending', 'processing', 'rectifying'],
-    who: [...HANDLERS, 'system'],
+    who: ['owner', 'above', 'safety', 'system'],
     guard: (t) => (t.level >= 3 ? '已由安全办处理，无法再升级' : undefined),
     apply: (t, input, w) => {
       const next = ownerAtOrAbove(w.chain, t.level + 1)!
@@ -297,6 +316,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
           resolvedAt: null,
           resolvedBy: null,
           acceptedAt: null,
+          completedBy: null,
           escalationNote: null,
           overdue: false,
           afterPhotos: [],
@@ -361,8 +381,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     who: ['staff'],
     guard: (t, relations, actorId) => {
       if (relations.has('reporter')) return '这是你自己上报的隐患'
-      if (['owner', 'above', 'safety'].some((r) => relations.has(r as Relation)))
-        return '这是你负责处理的隐患'
+      if (relations.has('leader')) return '院领导督查隐患，无需点“我也看到了”'
+      if (HANDLERS.some((r) => relations.has(r))) return '这是你负责处理的隐患'
       if (t.supporterIds.includes(actorId)) return '你已经点过“我也看到了”'
       return undefined
     },
@@ -438,6 +458,7 @@ export function factsOf(t: TicketDoc): TicketFacts {
     supporterIds: t.supporterIds,
     resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
     resolvedBy: t.resolvedBy ?? null,
+    completedBy: t.completedBy ?? null,
     overdue: Boolean(t.overdue),
   }
 }

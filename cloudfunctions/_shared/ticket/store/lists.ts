@@ -68,6 +68,53 @@ export async function countTickets(db: Database, where: Where[], sort: SortBy): 
   return res.list[0]?.n ?? 0
 }
 
+/**
+ * One page of the tickets on some floors in some states, in (time, id) order, strictly after
+ * `cursor`: a page per floor through its index, merged (a captain holds a floor or a few).
+ */
+export async function pageOnFloors(
+  db: Database,
+  floorIds: readonly string[],
+  states: readonly TicketState[],
+  sort: SortBy,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
+  const pages = await Promise.all(
+    floorIds.map((floorId) =>
+      pageTickets(db, [{ floorId, status: db.command.in([...states]) }], sort, limit, cursor),
+    ),
+  )
+  const sign = sort.dir === 'desc' ? -1 : 1
+  const key = (t: TicketDoc) => new Date(t[sort.field]).getTime()
+  return pages
+    .flat()
+    .sort((a, b) => sign * (key(a) - key(b) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)))
+    .slice(0, limit)
+}
+
+/** How many tickets of some floors are in each state. */
+export async function countOnFloors(
+  db: Database,
+  floorIds: readonly string[],
+): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const perFloor = await Promise.all(
+    floorIds.map((floorId) =>
+      aggregateAll<{ _id: string; n: number }>(() =>
+        db
+          .collection(TICKETS)
+          .aggregate()
+          .match({ floorId })
+          .group({ _id: '$status', n: $.sum(1) }),
+      ),
+    ),
+  )
+  const counts: Record<string, number> = {}
+  for (const r of perFloor.flat()) counts[r._id] = (counts[r._id] ?? 0) + r.n
+  return counts
+}
+
 /** Open tickets of a building per floor. */
 export async function countOpenByFloor(
   db: Database,
