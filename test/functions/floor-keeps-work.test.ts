@@ -191,6 +191,19 @@ describe('the floor keeps its work after it climbs', () => {
     await expect(
       b.callAs(LEADER, 'ticket', 'act', { id: t.id, action: 'support' }),
     ).resolves.toMatchObject({ ok: false, code: 'ticket.invalid_transition', message: /院领导/ })
+    // The report page's list of the floor's open hazards offers +1 by the same rule.
+    const supportable = async (openid: string) =>
+      (
+        await b.okAs<{ items: Array<{ id: string; supportable: boolean }> }>(
+          openid,
+          'ticket',
+          'openOnFloor',
+          { floorId: FLOOR },
+        )
+      ).items.find((i) => i.id === t.id)?.supportable
+    expect(await supportable(LEADER)).toBe(false)
+    expect(await supportable(STAFF)).toBe(false)
+    expect(await supportable('o-staff-2')).toBe(true)
   })
 
   it('the tab counts agree with the rows of each tab', async () => {

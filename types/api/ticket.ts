@@ -253,7 +253,10 @@ export const ticketApi = {
   },
   openOnFloor: {
     input: z.object({ floorId: z.string().min(1).max(32) }).strict(),
-    output: z.object({ items: z.array(TicketSummary) }),
+    output: z.object({
+      /** supportable: the machine lets the viewer add "我也看到了" to it now. */
+      items: z.array(TicketSummary.extend({ supportable: z.boolean() })),
+    }),
   },
   act: { input: ActInput, output: TicketView },
   /** Safety office: reveals an anonymous reporter, with a reason; every reveal is audited. */
