@@ -9,7 +9,6 @@ import {
   type BulletinDoc,
 } from './store/bulletins'
 import { duePeriods, shanghaiDay } from './domain/keys'
-import { hospitalTime } from '../../../types/time'
 import type { ActionContext } from '../runtime/context'
 import { gridOf, summaryOf } from './service'
 
@@ -26,14 +25,10 @@ export function bulletinTitle(
     : `《安全生产简报》第 ${number} 期（${from.slice(0, 4)}年${Number(from.slice(5, 7))}月）`
 }
 
-/** The hospital's hour from which the last complete periods are frozen (the counting is in by then). */
-export const FREEZE_HOUR = 8
-
-/** Freezes every bulletin due now (from 08:00) that does not exist yet; returns the ids written. */
+/** Freezes every bulletin due now that does not exist yet; returns the ids written. */
 export async function freezeDue(ctx: ActionContext): Promise<string[]> {
   const now = ctx.now()
   const written: string[] = []
-  if (hospitalTime(now).hour() < FREEZE_HOUR) return written
   for (const p of duePeriods(shanghaiDay(now))) {
     const id = `${p.kind}-${p.from}`
     if (await getBulletin(ctx.db, id)) continue

@@ -5,8 +5,8 @@ import { countLeftovers } from './catch-up'
 
 export { statsRoutes } from './routes'
 
-/** The per-minute timer: counts what counting left behind, then freezes the bulletins due. */
-export const statsMinute = async (ctx: ActionContext) => ({
+/** The timer: counts what counting left behind, then freezes the bulletins that are due. */
+export const freezeDueBulletins = async (ctx: ActionContext) => ({
   catchUp: await countLeftovers(ctx.db),
   frozen: await freezeDue(ctx),
 })
