@@ -22,7 +22,8 @@ import { loadWorld } from './load'
 import { notBefore as holdUntil } from '../ladder/domain/sla'
 import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
-import { countTransition } from '../stats/record'
+import { countTransition, recordForCounting } from '../stats/record'
+import { allWrites } from '../runtime/rows'
 
 type ActParsed = z.output<typeof ActInput>
 
@@ -96,22 +97,22 @@ export async function transition(
     now,
     holdUntil(now, quietHours(), urgent),
   )
+  // Statistics: the transaction records the transition as uncounted; it is counted right after,
+  // beside whatever the caller does next (the pushes), or else by the stats catch-up.
+  const counting = recordForCounting(t, ticket, {
+    action: input.action,
+    at: now,
+    actorId: actor.id,
+  })
   const won = await commitTransition(
     ctx.db,
     t._id,
     { status: t.status, version: t.version },
     outcome.patch,
-    { event, alsoWrite: queueIntents(intents), link: outcome.link },
+    { event, alsoWrite: allWrites(queueIntents(intents), counting.record), link: outcome.link },
   )
   if (!won) throw await conflict()
-  // Statistics: count the transition that won, beside whatever the caller does next (the pushes);
-  // to count inside the same transaction, call applyCountersInTx (db/counters.ts) from
-  // commitTransition instead.
-  const counted = countTransition(ctx.db, t, ticket, {
-    action: input.action,
-    at: now,
-    actorId: actor.id,
-  })
+  const counted = countTransition(ctx.db, counting)
   return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id), counted }
 }
 
