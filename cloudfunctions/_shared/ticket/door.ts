@@ -3,8 +3,7 @@
 // push intents in one transaction → dispatch the pushes.
 import { queueIntents } from '../notify/store/outbox'
 import { requireUser } from '../runtime/auth'
-import type { z } from 'zod'
-import type { ActInput, TicketView } from '../../../types/api/ticket'
+import type { ActParsed, TicketView } from '../../../types/api/ticket'
 import type { TicketAction } from '../../../types/ticket'
 import { check, decide, TRANSITIONS } from './domain/machine'
 import { factsOf } from './domain/machine'
@@ -24,8 +23,6 @@ import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
 import { countTransition, recordForCounting } from '../stats/record'
 import { allWrites } from '../runtime/rows'
-
-type ActParsed = z.output<typeof ActInput>
 
 /** What a transition left behind: the ticket as written, its chain, its event, its push intents. */
 export interface Transitioned {
@@ -59,6 +56,8 @@ export async function transition(
   if (!TRANSITIONS[input.action].who.some((r) => relations.has(r)))
     throw new AppError('auth.forbidden')
   const conflict = async () => {
+    // The system (a sweep) that lost a race just moves on: no one reads a view built for it.
+    if (actor.kind === 'system') return new AppError('ticket.conflict')
     const fresh = (await getTicket(ctx.db, t._id)) ?? t
     const readable = canRead(actor, fresh, relationsOf(actor, fresh, chain), chain)
     return new AppError('ticket.conflict', undefined, {
@@ -86,7 +85,7 @@ export async function transition(
     at: now,
     ...defined(outcome.event),
   }
-  const ticketChain = world.target?.chain ?? chain
+  const ticketChain = world.found.targetFloorId?.chain ?? chain
   const urgent = Boolean(t.urgent)
   const intents = intentsFor(
     ticket,

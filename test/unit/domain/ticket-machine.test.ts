@@ -3,6 +3,7 @@ import {
   check,
   allowedActions,
   decide,
+  unmetNeed,
   type Relation,
   type TicketFacts,
   type World,
@@ -238,6 +239,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
     actor: { kind: 'system', id: 'system', name: '系统' },
     chain,
     reporter: { userId: 'rep', openid: 'o-rep', name: '李护士' },
+    found: {},
     ...over,
   })
   const AFTER = ['cloud://p/after.jpg']
@@ -268,7 +270,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       'defer',
       {},
       { deadline: DEADLINE, departmentId: 'property', plan: '联系物业' },
-      { department: { id: 'property', name: '物业公司' } },
+      { found: { departmentId: { id: 'property', name: '物业公司' } } },
       {
         status: 'rectifying',
         departmentId: 'property',
@@ -310,11 +312,13 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       {},
       { targetFloorId: 'F4', reason: '属于4层' },
       {
-        target: {
-          floorId: 'F4',
-          buildingId: 'B7',
-          place: '7号楼 4层',
-          chain: [step(0, 'fc4', '张层长')],
+        found: {
+          targetFloorId: {
+            floorId: 'F4',
+            buildingId: 'B7',
+            place: '7号楼 4层',
+            chain: [step(0, 'fc4', '张层长')],
+          },
         },
       },
       { status: 'pending', floorId: 'F4', ownerId: 'fc4', level: 0, place: '7号楼 4层' },
@@ -343,7 +347,11 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       'duplicate',
       {},
       { duplicateOf: 't0', reason: '重复' },
-      { original: { _id: 't0', reporterId: 'r0', supporterIds: [] } },
+      {
+        found: {
+          duplicateOf: { _id: 't0', reporterId: 'r0', supporterIds: [], status: 'pending' },
+        },
+      },
       { status: 'duplicate', duplicateOf: 't0' },
       /重复/,
       [],
@@ -452,8 +460,32 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       'duplicate',
       base,
       { id: 't1', action: 'duplicate', duplicateOf: 't0', reason: '重复' },
-      world({ original: { _id: 't0', reporterId: 'r0', supporterIds: [] } }),
+      world({
+        found: {
+          duplicateOf: { _id: 't0', reporterId: 'r0', supporterIds: [], status: 'pending' },
+        },
+      }),
     )
     expect(out.link).toEqual({ originalId: 't0', duplicateId: 't1', supporterIds: ['rep', 's1'] })
   })
+
+  // action, ticket level, the floor's chain, the target floor's chain → what is missing (or nothing)
+  it.each<[TicketAction, number, OwnerStep[], OwnerStep[] | undefined, string | undefined]>([
+    ['escalate', 0, chain, undefined, undefined],
+    ['escalate', 2, chain, undefined, 'ticket.invalid_transition 没有更高一级的负责人'],
+    ['reopen', 0, chain, undefined, undefined],
+    ['reopen', 0, [], undefined, 'org.not_found 这个楼层还没有配置负责人，请联系安全办'],
+    ['transfer', 0, chain, [step(0, 'fc4', '张层长')], undefined],
+    ['transfer', 0, chain, [], 'org.not_found 目标楼层还没有配置负责人，请联系安全办'],
+    ['accept', 0, [], undefined, undefined],
+  ])(
+    '%s at level %i: the owners it needs are on the roster',
+    (action, level, c, target, missing) => {
+      const found = target
+        ? { targetFloorId: { floorId: 'F4', buildingId: 'B7', place: '7号楼 4层', chain: target } }
+        : {}
+      const unmet = unmetNeed(action, { ...base, level }, world({ chain: c, found }))
+      expect(unmet && `${unmet.code} ${unmet.reason}`).toEqual(missing)
+    },
+  )
 })

@@ -1,7 +1,8 @@
 // The ticket's transitions as data: one row per action holds its whole rule — from which states,
 // to which, who may take it, when it is offered, and its effect (`apply`: the patch, the journal
 // event and the pushes). The evidence an action needs is its input schema (types/api/ticket.ts
-// ACT_INPUTS); `load` in the door resolves what the row reads from `world`. Pure: no SDK, no clock
+// ACT_INPUTS); the evidence registry (ticket/evidence.ts) resolves each looked-up field into
+// `world.found`, and a row's `needs` names the owners it hands the ticket to. Pure: no SDK, no clock
 // but the one passed in.
 //
 // Choices (DESIGN.md "The ticket"):
@@ -75,12 +76,44 @@ export interface World {
   chain: readonly OwnerStep[]
   /** The reporter, to tell them their hazard was dealt with. */
   reporter: Recipient | null
+  /** What each looked-up evidence field of the input resolved to. */
+  found: Partial<Lookups>
+}
+
+/** What a looked-up evidence field resolves to; the registry (ticket/evidence.ts) loads each. */
+export interface Lookups {
   /** transfer: the target floor, its place name and its chain. */
-  target?: { floorId: string; buildingId: string; place: string; chain: readonly OwnerStep[] }
+  targetFloorId: { floorId: string; buildingId: string; place: string; chain: readonly OwnerStep[] }
   /** defer: the responsible department. */
-  department?: { id: string; name: string }
+  departmentId: { id: string; name: string }
   /** duplicate: the original ticket. */
-  original?: Pick<TicketDoc, '_id' | 'reporterId' | 'supporterIds'>
+  duplicateOf: Pick<TicketDoc, '_id' | 'reporterId' | 'supporterIds' | 'status'>
+}
+
+/** An owner a row hands the ticket to, who must be on the roster before it is decided. */
+export type Need = 'nextLevel' | 'floorOwner' | 'targetOwner'
+/** Why a row's need is not met: no one to hand the ticket to. */
+export interface UnmetNeed {
+  code: 'ticket.invalid_transition' | 'org.not_found'
+  reason: string
+}
+const NEEDS: Record<Need, UnmetNeed & { met: (t: TicketDoc, w: World) => boolean }> = {
+  nextLevel: {
+    met: (t, w) => Boolean(ownerAtOrAbove(w.chain, t.level + 1)),
+    code: 'ticket.invalid_transition',
+    reason: '没有更高一级的负责人',
+  },
+  floorOwner: {
+    met: (_t, w) => Boolean(ownerAtOrAbove(w.chain, 0)),
+    code: 'org.not_found',
+    reason: '这个楼层还没有配置负责人，请联系安全办',
+  },
+  targetOwner: {
+    met: (_t, w) =>
+      Boolean(w.found.targetFloorId && ownerAtOrAbove(w.found.targetFloorId.chain, 0)),
+    code: 'org.not_found',
+    reason: '目标楼层还没有配置负责人，请联系安全办',
+  },
 }
 
 /** The effect of one transition, decided before anything is written. */
@@ -106,6 +139,8 @@ export interface Row<A extends TicketAction> {
   ) => string | undefined
   /** Whether the action is offered as a button when allowed (default: yes). */
   offered?: (t: TicketFacts) => boolean
+  /** The owners it hands the ticket to, who must exist before it is decided. */
+  needs?: readonly Need[]
   apply: (t: TicketDoc, input: ActOf<A>, world: World) => Outcome
 }
 
@@ -172,12 +207,12 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     apply: (_t, input, w) => ({
       patch: {
         deadline: new Date(input.deadline),
-        departmentId: w.department!.id,
-        departmentName: w.department!.name,
+        departmentId: w.found.departmentId!.id,
+        departmentName: w.found.departmentId!.name,
         plan: input.plan,
       },
       event: {
-        note: `期限 ${deadlineWords(new Date(input.deadline))}，${w.department!.name}：${input.plan}`,
+        note: `期限 ${deadlineWords(new Date(input.deadline))}，${w.found.departmentId!.name}：${input.plan}`,
       },
       notifications: [],
     }),
@@ -218,8 +253,9 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: UNRESOLVED,
     to: 'pending',
     who: HANDLERS,
+    needs: ['targetOwner'],
     apply: (t, input, w) => {
-      const target = w.target!
+      const target = w.found.targetFloorId!
       const next = ownerAtOrAbove(target.chain, 0)!
       const owner = handOver(t, next)
       return {
@@ -238,6 +274,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: ['pending', 'processing', 'rectifying'],
     who: ['owner', 'above', 'safety', 'system'],
     guard: (t) => (t.level >= 3 ? '已由安全办处理，无法再升级' : undefined),
+    needs: ['nextLevel'],
     apply: (t, input, w) => {
       const next = ownerAtOrAbove(w.chain, t.level + 1)!
       const owner = handOver(t, next)
@@ -273,7 +310,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
         originalId: input.duplicateOf,
         duplicateId: t._id,
         supporterIds: [t.reporterId, ...t.supporterIds].filter(
-          (id) => id !== w.original?.reporterId,
+          (id) => id !== w.found.duplicateOf?.reporterId,
         ),
       },
     }),
@@ -304,6 +341,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     },
     // Once rated, the ticket page stops offering it; 我的上报 still can within the window.
     offered: (t) => !t.rated,
+    needs: ['floorOwner'],
     apply: (t, input, w) => {
       const next = ownerAtOrAbove(w.chain, 0)!
       const owner = handOver(t, next)
@@ -431,6 +469,12 @@ export function allowedActions(
       check(a, ticket, relations, actorId, now).ok &&
       ((TRANSITIONS[a] as Row<TicketAction>).offered?.(ticket) ?? true),
   )
+}
+
+/** The first owner `action` hands the ticket to who is not on the roster, if any. */
+export function unmetNeed(action: TicketAction, t: TicketDoc, w: World): UnmetNeed | undefined {
+  const need = (TRANSITIONS[action] as Row<TicketAction>).needs?.find((n) => !NEEDS[n].met(t, w))
+  return need ? { code: NEEDS[need].code, reason: NEEDS[need].reason } : undefined
 }
 
 /** Decides one transition: the patch (with state, version and time), the event and the pushes. */
