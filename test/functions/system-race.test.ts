@@ -34,6 +34,7 @@ describe('a lost race at the door', () => {
     })
     const ctx: ActionContext = {
       openid: '',
+      customUserId: '',
       appid: '',
       env: '',
       source: 'wx_trigger',

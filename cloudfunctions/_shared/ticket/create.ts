@@ -19,7 +19,7 @@ import { enforceRateLimit } from './store/limits'
 import { screenPhotos } from '../media/screen'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
-import type { ActionContext } from '../runtime/context'
+import { callerKey, type ActionContext } from '../runtime/context'
 import { userActor } from './actor'
 import { countTransition, recordForCounting } from '../stats/record'
 import { allWrites } from '../runtime/rows'
@@ -76,9 +76,9 @@ const invalid = (path: string, message: string) =>
 
 /** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
 export async function createTicket(ctx: ActionContext, input: CreateInput): Promise<TicketView> {
-  // The id comes from who reports (their OPENID) and the device's key: a retry can only meet itself.
+  // The id comes from who reports (their OPENID or PC sign-in) and the device's key: a retry can only meet itself.
   const id = createHash('sha256')
-    .update(`${ctx.openid}\n${input.clientKey}`)
+    .update(`${callerKey(ctx)}\n${input.clientKey}`)
     .digest('hex')
     .slice(0, 32)
   const [user, existing, floor, category] = await Promise.all([

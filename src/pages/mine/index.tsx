@@ -1,5 +1,5 @@
-// 我的: who I am (from user.whoami), my roles, what waits for my confirmation, my reports, and the
-// cockpit entry for leadership and the safety office.
+// 我的: who I am (from user.whoami), my roles, what waits for my confirmation, my reports, the PCs
+// signed in as me, and the cockpit entry for leadership and the safety office.
 import { View, Text } from '@tarojs/components'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { call } from '../../services'
@@ -8,6 +8,7 @@ import { StateView } from '../../components/StateView'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
 import { TicketList } from '../../components/TicketList'
+import { PcSessions } from '../../components/PcSessions'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { currentPersona } from '../../services/persona'
@@ -105,6 +106,7 @@ export default function MinePage(): JSX.Element {
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
+      {user && <PcSessions refresh={tick} />}
       {user?.roles.includes('safety_office') && (
         <Cell
           title="内容与账号安全"
