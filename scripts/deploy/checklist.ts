@@ -57,8 +57,9 @@ export function consoleChecklist(paths: RepositoryPaths, envId: string): string[
 
   lines.push(
     '',
-    `4. 自定义登录（云开发控制台 ${envId} → 身份认证 → 登录方式）：开启“自定义登录”并下载私钥；`,
-    '   私钥只放进签发登录凭证的云函数的环境变量，不进仓库。',
+    `4. 电脑端扫码登录（云开发控制台 ${envId} → 身份认证 → 登录方式）：开启“自定义登录”和“匿名登录”，`,
+    '   下载自定义登录私钥，把整个 JSON 填进云函数 signin 的环境变量 CLOUDBASE_CUSTOM_LOGIN_KEY（不进仓库）；',
+    '   在 安全配置 → WEB 安全域名 中加入 H5 静态托管的域名。',
   )
 
   const sms = Sms.parse(JSON.parse(readFileSync(join(paths.databaseDir, 'sms.json'), 'utf8')))
