@@ -33,27 +33,8 @@ export const OPEN_STATES: readonly TicketState[] = [
   'reviewing',
 ]
 
-export const TICKET_ACTIONS = [
-  'accept',
-  'fix',
-  'defer',
-  'complete',
-  'verify',
-  'sendBack',
-  'transfer',
-  'escalate',
-  'reject',
-  'duplicate',
-  'confirm',
-  'reopen',
-  'support',
-  'remind',
-  'overdue',
-] as const
-export const TicketAction = z.enum(TICKET_ACTIONS)
-export type TicketAction = z.infer<typeof TicketAction>
-
-export const ACTION_LABELS: Record<TicketAction, string> = {
+/** Every action on a ticket and its name on a button and in the journal: one entry per action. */
+export const ACTION_LABELS = {
   accept: '受理',
   fix: '立行立改',
   defer: '限期整改',
@@ -69,7 +50,11 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   support: '我也看到了',
   remind: '催办提醒',
   overdue: '逾期',
-}
+} as const satisfies Record<string, string>
+
+export type TicketAction = keyof typeof ACTION_LABELS
+export const TICKET_ACTIONS = Object.keys(ACTION_LABELS) as [TicketAction, ...TicketAction[]]
+export const TicketAction = z.enum(TICKET_ACTIONS)
 
 export const LEVEL_LABELS = ['层长', '协管员', '楼长', '安全办'] as const
 

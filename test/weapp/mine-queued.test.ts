@@ -32,6 +32,11 @@ describe('weapp: 待上报 on pages/mine', () => {
         waiting('rqueued0002', '地面湿滑 · 7号楼 3层', '内容包含不适宜的信息，请修改后再提交'),
       ])
       const page = renderPage('pages/mine/index')
+      // Offline, the page settles on its network notice; the list is then final, not re-mounted.
+      await waitFor(
+        () => page.dom.textContent?.includes('网络不给力'),
+        'the page to settle offline',
+      )
       await waitFor(() => textOf(page, 'mine-queued-title'), 'the 待上报 heading')
       expect(textOf(page, 'mine-queued-title')).toContain('待上报（2）')
       expect(page.dom.textContent).toContain('消防通道堵塞 · 7号楼 3层')
