@@ -51,6 +51,7 @@ function describe(i: IntentDoc, now: Date): string {
 
 /** A text that did not go out: why, in Chinese, and when it goes again. */
 function smsLine(d: Delivery): string {
+  if (d.reason === 'sms_retry' && !d.retryAt) return '短信正在发送'
   const why = d.detail ?? '短信发送失败'
   return d.retryAt
     ? `短信暂未发出（${why}），将于 ${hospitalTime(d.retryAt).format('HH:mm:ss')} 后重发`

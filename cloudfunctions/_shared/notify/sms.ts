@@ -13,6 +13,7 @@ import {
   claimSms,
   dueForNumber,
   dueNumbers,
+  getSms,
   queueSms,
   recentSends,
   releaseStaleSms,
@@ -114,7 +115,7 @@ function deliveryOf(x: SmsItem): Delivery {
     channel: 'sms',
     copy: false,
     ok,
-    reason: ok ? null : x.status === 'queued' ? 'sms_retry' : 'sms_failed',
+    reason: ok ? null : x.status === 'failed' ? 'sms_failed' : 'sms_retry',
     providerCode: x.code,
     detail: ok ? null : x.reason,
     retryAt: x.status === 'queued' ? new Date(x.notBefore).toISOString() : null,
@@ -182,10 +183,12 @@ export async function sendSms(
     updatedAt: now,
   }
   if (!phone) return { ...deliveryOf(item), reason: 'no_phone' }
+  // A retried dispatch finds its text already queued (or sent): it is never texted twice.
   await queueSms(ctx.db, item)
   const mine = (await flushNumber(ctx, phone, i._id)).find((x) => x._id === i._id)
-  // Claimed by a concurrent send for the same number: that send records it on this intent.
-  return deliveryOf(mine ?? { ...item, reason: '正在发送' })
+  if (mine) return deliveryOf(mine)
+  // Sent before, or taken by a concurrent send for the same number: say where it stands.
+  return deliveryOf((await getSms(ctx.db, i._id)) ?? item)
 }
 
 /** The timer's part: texts whose number is free again go out, one text per number. */

@@ -1,7 +1,7 @@
 // Texts waiting for a phone number: one row per hazard's text, batched per number when sent and
 // retried when the provider's per-number limit frees. The only code that names sms_queue.
 import type { Database } from '../../runtime/context'
-import { isDuplicateKey, readAll, rowsOf } from '../../runtime/rows'
+import { isDuplicateKey, readAll, readByIds, rowsOf } from '../../runtime/rows'
 
 const QUEUE = 'sms_queue'
 const DAY = 86400_000
@@ -36,6 +36,11 @@ export async function queueSms(db: Database, item: SmsItem): Promise<boolean> {
     if (isDuplicateKey(error)) return false
     throw error
   }
+}
+
+/** One intent's text, as it stands. */
+export async function getSms(db: Database, id: string): Promise<SmsItem | null> {
+  return (await readByIds<SmsItem>(db, QUEUE, [id]))[0] ?? null
 }
 
 /** Numbers with texts due now (the sweep flushes each). */
