@@ -13,7 +13,12 @@ import { TEMPLATE_IDS } from '../../types/api/notify'
 const T0 = Date.parse('2026-11-24T10:00:00+08:00')
 const SEC = 1000
 
-type Feed = Array<{ status: string; page: string; fields: Array<{ key: string; label: string }> }>
+type Feed = Array<{
+  status: string
+  page: string
+  templateId: string
+  fields: Array<{ key: string; label: string }>
+}>
 type Board = {
   items: Array<{ userId: string; buildingId: string; owned: number; atStake: number }>
   groups: Array<{ buildingId: string; count: number; atStake: number }>
@@ -103,6 +108,7 @@ describe('reach that lasts a week', () => {
 
   it('sends the evening list only where work is open, spends only banked credit, keeps it in the app', async () => {
     await b.consent('demo-building-captain', [TEMPLATE_IDS.evening])
+    await b.consent('o-bc-B09', [TEMPLATE_IDS.longTerm])
     await report('B07F05', 'week-evening-abcdefgh', 'wet-floor')
     await clock.jump(Date.parse('2026-11-24T20:00:30+08:00'))
 
@@ -126,6 +132,11 @@ describe('reach that lasts a week', () => {
       '今日概况',
     ])
     expect(await credits('u-bc-B07', TEMPLATE_IDS.evening)).toBe(0)
+    // A long-term consent carries the list every evening, with nothing to spend.
+    const longTerm = (await feed('o-bc-B09')).filter((m) =>
+      m.page.startsWith('pages/evening/index'),
+    )
+    expect(longTerm.map((m) => [m.status, m.templateId])).toEqual([['sent', TEMPLATE_IDS.longTerm]])
 
     // The coordinators banked nothing: no push, nothing spent, no one marked unreachable for a
     // summary (the deputy had no hazard pushed) — the list waits in the app.
