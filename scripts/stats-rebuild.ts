@@ -1,7 +1,7 @@
 // `npm run stats:rebuild -- [--url http://127.0.0.1:8787] [--repair]`: recounts every statistics
-// counter from the counted-transition ledger (cross-checked against the ticket journal), prints
-// each difference from the live counters, and with --repair overwrites them. Exit 1 on differences
-// left unrepaired.
+// counter from the ledger's counted transitions (cross-checked against the ticket journal), prints
+// each difference from the live counters (their shards summed), and with --repair overwrites them
+// (one piece per counter; best run while nobody acts). Exit 1 on differences left unrepaired.
 import { rebuildCounters } from '../cloudfunctions/_shared/stats/rebuild'
 
 async function main(): Promise<void> {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log(`recounted ${r.transitions} transitions in ${Date.now() - started} ms`)
   if (r.uncounted.length)
     console.log(
-      `${r.uncounted.length} journal events were never counted, e.g. ${r.uncounted.slice(0, 5).join(', ')}`,
+      `${r.uncounted.length} journal events are not counted yet (the per-minute catch-up counts recorded ones), e.g. ${r.uncounted.slice(0, 5).join(', ')}`,
     )
   if (r.unjournaled.length)
     console.log(

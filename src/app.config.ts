@@ -5,6 +5,7 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/ticket/index',
     'pages/evening/index',
+    'pages/signin/index',
   ],
   subPackages: [
     { root: 'cockpit', pages: ['pages/index', 'pages/bulletin/index'] },

@@ -1,8 +1,9 @@
-// The app shell: initialise cloud access once and make validation messages Chinese.
+// The app shell: initialise cloud access once, make validation messages Chinese, send queued reports.
 import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { installChineseZodMessages } from '../types/zod-zh'
 import { installPrivacyHandler } from './services/privacy'
+import { startReportOutbox } from './services/report-outbox'
 import './app.scss'
 
 installChineseZodMessages()
@@ -11,6 +12,8 @@ if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init({ traceUser: true })
 }
 installPrivacyHandler()
+// Reports queued without network go out now, when the app returns and when the network does.
+startReportOutbox()
 
 function App({ children }: PropsWithChildren): React.ReactNode {
   return children

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   'photo.redact': '照片打码',
   'photo.view_original': '查看原图',
   'photo.release': '照片放行',
+  'pc.signin': '电脑端登录',
+  'pc.signout': '电脑端退出',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'auth.forbidden',
   'auth.unknown_user',
   'auth.blocked',
+  'auth.session_ended',
   'rate.limited',
   'ticket.not_found',
   'ticket.conflict',
@@ -19,6 +20,8 @@ export const ERROR_CODES = [
   'bind.conflict',
   'content.risky',
   'notify.failed',
+  'signin.expired',
+  'signin.used',
   'network',
   'internal',
 ] as const
@@ -31,6 +34,7 @@ const MESSAGES_ZH: Record<ErrorCode, string> = {
   'auth.forbidden': '你没有权限进行这个操作',
   'auth.unknown_user': '尚未绑定员工身份，请联系安全办',
   'auth.blocked': '你的账号已被安全办暂停使用，如有疑问请联系安全办',
+  'auth.session_ended': '电脑端登录已结束，请重新扫码登录',
   'rate.limited': '操作太频繁了，请稍后再试',
   'ticket.not_found': '没有找到这条隐患',
   'ticket.conflict': '这条隐患刚被别人处理过，已为你刷新',
@@ -43,6 +47,8 @@ const MESSAGES_ZH: Record<ErrorCode, string> = {
   'bind.conflict': '你的微信已绑定其他员工身份，请联系安全办先解除绑定',
   'content.risky': '内容包含不适宜的信息，请修改后再提交',
   'notify.failed': '消息推送失败',
+  'signin.expired': '登录码已过期，请在电脑上刷新后重新扫码',
+  'signin.used': '这个登录码已经用过了，请在电脑上刷新后重新扫码',
   network: '网络不给力，请稍后重试',
   internal: '系统开小差了，请稍后重试',
 }

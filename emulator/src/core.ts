@@ -1,6 +1,7 @@
 // The seams between the emulator's parts. `index.ts` (server + database) implements EmulatorCore;
 // storage, functions, openapi, timers and the H5 gateway are services that install themselves on it.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { WebAuth } from './auth/web-auth'
 
 /** A clock the emulator reads time from; tests get a controllable one. */
 export interface Clock {
@@ -85,6 +86,13 @@ export interface EmulatorCore {
   /** Where collections, indexes and subscription templates are declared. */
   readonly databaseDir: string
   readonly store: InternalStore
+  /** The web SDK's sign-in: the custom-login key, tickets and access tokens. */
+  readonly webAuth: WebAuth
+  /**
+   * Whether the header gateway (`POST /fn/:name` as whoever `x-woodpecker-openid` names) is served:
+   * only to a dev server on loopback; deployed-like, only the web SDK's signed-in calls are.
+   */
+  readonly devGateway: boolean
   registerAction(action: string, handler: AdminHandler): void
   /** Routes by method and path prefix, e.g. ('POST', '/fn/'). */
   registerRoute(method: string, pathPrefix: string, handler: RouteHandler): void

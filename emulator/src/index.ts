@@ -10,6 +10,7 @@ import { loadCollectionSpecs } from './database/schema'
 import type { Doc } from './ejson'
 import { readFunctionConfig } from './functions/pool'
 import { Router } from './server'
+import { CUSTOM_LOGIN_KEY_VAR, WebAuth } from './auth/web-auth'
 import { services } from './services'
 
 export {
@@ -51,6 +52,11 @@ export interface StartOptions {
   quiet?: boolean
   /** Extra environment variables for every function invocation (CloudBase's per-function variables). */
   functionEnv?: Record<string, string>
+  /**
+   * `dev` (default): the header gateway `/fn/:name` serves any persona, on loopback only.
+   * `deployed`: as CloudBase, a browser reaches functions only signed in through the web SDK.
+   */
+  mode?: 'dev' | 'deployed'
 }
 
 export interface RunningEmulator {
@@ -115,6 +121,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
 
   let deliverPush: (event: Record<string, unknown>) => Promise<boolean> = async () => false
   let functionEnv: Record<string, string> = { ...opts.functionEnv }
+  const webAuth = new WebAuth(envId, clock)
   const core: EmulatorCore = {
     envId,
     url,
@@ -123,6 +130,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     functionsDir: resolve(opts.functionsDir ?? join(REPO, 'cloudfunctions')),
     databaseDir,
     store: internalStore(engine),
+    webAuth,
+    devGateway: (opts.mode ?? 'dev') === 'dev' && LOOPBACK.has(opts.host ?? '127.0.0.1'),
     registerAction: (action, handler) => router.actions.set(action, handler),
     registerRoute: (method, prefix, handler) => router.routes.push({ method, prefix, handler }),
     functionPermissions: (name) =>
@@ -132,7 +141,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
       router.resolveCaller = fn
     },
     sdkEnv,
-    functionEnv: () => functionEnv,
+    functionEnv: () => ({ [CUSTOM_LOGIN_KEY_VAR]: webAuth.keyJson, ...functionEnv }),
     log,
     onStop: (fn) => stoppers.push(fn),
     pushMessage: (event) => deliverPush(event),

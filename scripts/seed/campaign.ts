@@ -52,8 +52,8 @@ const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staf
 const FLOORS = ['B01F02', 'B03F05', 'B04F01', 'B07F05', 'B07F04', 'B08F06', 'B10F02', 'B18F01']
 
 /**
- * Reports and handles the campaign; `tick` moves the clock between steps (a manual clock's jump,
- * or nothing under real time). Returns the ticket ids in report order.
+ * Reports and handles the campaign, `parallel` callers at a time; `tick` moves the clock between
+ * steps (a manual clock's jump, or nothing under real time). Returns the ticket ids in report order.
  */
 export async function replayCampaign(
   call: Caller,
@@ -71,47 +71,58 @@ export async function replayCampaign(
       photos: [await call.photo(REPORTERS[i % REPORTERS.length])],
       description: `专项检查发现第 ${i + 1} 处隐患`,
     })
-  // Reports in batches of `parallel` (order of ids stays the report order).
-  for (let i = 0; i < CAMPAIGN.found; i += parallel) {
-    await tick(90_000)
-    const batch = Array.from({ length: Math.min(parallel, CAMPAIGN.found - i) }, (_, k) => i + k)
+  // Every phase runs in batches of `parallel` callers at once (ids stay in report order); the clock
+  // moves as far per batch as it would one step at a time, so hourly limits hold at any parallelism.
+  const batches = (n: number): number[][] =>
+    Array.from({ length: Math.ceil(n / parallel) }, (_, b) =>
+      Array.from({ length: Math.min(parallel, n - b * parallel) }, (_, k) => b * parallel + k),
+    )
+  for (const batch of batches(CAMPAIGN.found)) {
+    await tick(90_000 * batch.length)
     ids.push(...(await Promise.all(batch.map(report))).map((t) => t.id))
   }
-  for (let i = 0; i < ids.length; i++) {
-    await tick(60_000)
-    const id = ids[i]
-    if (i < CAMPAIGN.fixedOnSpot) {
-      await call(SAFETY, 'ticket', 'act', {
-        id,
+  const handle = async (i: number) => {
+    if (i < CAMPAIGN.fixedOnSpot)
+      return call(SAFETY, 'ticket', 'act', {
+        id: ids[i],
         action: 'fix',
         afterPhotos: [await call.photo(SAFETY)],
       })
-      continue
-    }
-    const deadline = new Date(now().getTime() + 2 * 86400_000).toISOString()
-    await call(SAFETY, 'ticket', 'act', {
-      id,
+    return call(SAFETY, 'ticket', 'act', {
+      id: ids[i],
       action: 'defer',
-      deadline,
+      deadline: new Date(now().getTime() + 2 * 86400_000).toISOString(),
       departmentId: 'property',
       plan: '限期整改，由物业公司落实',
     })
-    await tick(60_000)
+  }
+  const finish = async (i: number) => {
     await call(SAFETY, 'ticket', 'act', {
-      id,
+      id: ids[i],
       action: 'complete',
       afterPhotos: [await call.photo(SAFETY)],
     })
-    await call(SAFETY, 'ticket', 'act', { id, action: 'verify' })
+    await call(SAFETY, 'ticket', 'act', { id: ids[i], action: 'verify' })
   }
-  for (let i = 0; i < CAMPAIGN.ratings; i++) {
-    await tick(30_000)
-    const rating = i < CAMPAIGN.good ? 4 + (i % 2) : 1 + (i % 3)
-    await call(REPORTERS[i % REPORTERS.length], 'ticket', 'act', {
-      id: ids[i],
-      action: 'confirm',
-      rating,
-    })
+  for (const batch of batches(ids.length)) {
+    await tick(60_000 * batch.length)
+    await Promise.all(batch.map(handle))
+    const deferred = batch.filter((i) => i >= CAMPAIGN.fixedOnSpot)
+    if (deferred.length === 0) continue
+    await tick(60_000 * deferred.length)
+    await Promise.all(deferred.map(finish))
+  }
+  for (const batch of batches(CAMPAIGN.ratings)) {
+    await tick(30_000 * batch.length)
+    await Promise.all(
+      batch.map((i) =>
+        call(REPORTERS[i % REPORTERS.length], 'ticket', 'act', {
+          id: ids[i],
+          action: 'confirm',
+          rating: i < CAMPAIGN.good ? 4 + (i % 2) : 1 + (i % 3),
+        }),
+      ),
+    )
   }
   return ids
 }

@@ -1,7 +1,8 @@
 // H5 + emulator only: pick which staff member the browser acts as. Never compiled into weapp.
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { choosePersona, currentPersona, listPersonas, type Persona } from '../services/persona'
+import { choosePersona, currentPersona, type Persona } from '../services/persona'
+import { listPersonas } from '../services/h5-stand-in'
 
 const FALLBACK: Persona[] = [
   { openid: 'demo-staff', name: '演示上报人', label: '员工 · 上报人' },

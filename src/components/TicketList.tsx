@@ -30,6 +30,7 @@ export function TicketRow({ t }: { t: TicketSummary }): JSX.Element {
         </View>
         <Text className="muted">{t.place}</Text>
         {t.description && <Text className="ticket-item-desc clamp-2">{t.description}</Text>}
+        {t.standing && <Text className="ticket-item-standing">{t.standing}</Text>}
         {t.escalationNote && <Text className="ticket-item-escalation">⬆ {t.escalationNote}</Text>}
         <Text className="muted">
           {dayjs(t.createdAt).format('MM-DD HH:mm')} · {LEVEL_LABELS[t.level] ?? ''}

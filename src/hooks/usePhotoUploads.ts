@@ -1,5 +1,5 @@
-// Photos for a form — the report and every evidence form: choose, compress, upload, keep the local
-// preview beside the cloud id; the limit comes from the contract.
+// Photos for an evidence form (the report form keeps its photos on the device: useReportPhotos):
+// choose, compress, upload, keep the local preview beside the cloud id; the limit comes from the contract.
 import { useCallback, useState } from 'react'
 import { MAX_PHOTOS } from '../../types/ticket'
 import { messageOf } from '../services'

@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro'
 import type { Reachability } from '../../types/api/notify'
 import { call } from './call'
 import { CONSENT_PLAN, kindOf, type ConsentPurpose } from './consent-plan'
-import { apiBase, currentPersona } from './persona'
+import { standInConsent } from './h5-stand-in'
 
 export { LONG_TERM_AVAILABLE, type ConsentPurpose } from './consent-plan'
 
@@ -27,11 +27,7 @@ export function askConsent(purpose: ConsentPurpose): Promise<Reachability | unde
         } as unknown as Taro.requestSubscribeMessage.Option) as unknown as Promise<
           Record<string, string>
         >)
-      : fetch(`${apiBase()}/_emulator/consent`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ openid: currentPersona(), templateIds: tmplIds }),
-        }).then((r) => r.json() as Promise<Record<string, string>>)
+      : standInConsent(tmplIds)
   const key = requestKey()
   return request
     .then(async (answer) => {

@@ -24,13 +24,6 @@ export function choosePersona(openid: string): void {
   Taro.setStorageSync(KEY, openid)
 }
 
-/** The personas the emulator knows (seeded demo staff). */
-export async function listPersonas(): Promise<Persona[]> {
-  const res = await fetch(`${apiBase()}/_emulator/personas`)
-  if (!res.ok) return []
-  return (await res.json()) as Persona[]
-}
-
 /** Where the emulator answers: same origin unless a dev server says otherwise. */
 export function apiBase(): string {
   const g = globalThis as { __WOODPECKER_API_BASE__?: string }

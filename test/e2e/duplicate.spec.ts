@@ -31,7 +31,7 @@ test('标记重复 picks the other hazard on the floor, never the ticket itself'
   await open(page, `/pages/ticket/index?id=${copy.id}`)
   await pickPersona(page, /层长/)
   await page.locator('.action-button.action-duplicate:visible').click()
-  const choice = page.locator('.action-field.action-duplicate:visible')
+  const choice = page.locator('.action-field.action-duplicateOf:visible')
   await expect(choice).toContainText('护士站门口地面有水')
   await expect(choice).not.toContainText('护士站地上有水很滑')
   await page.locator('.action-reason:visible textarea').fill('同一处积水')

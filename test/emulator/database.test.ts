@@ -335,6 +335,33 @@ describe('database through the real SDK', () => {
       expect((rows(await items().doc('i08').get()) as unknown as Row).n).toBe(13)
     })
 
+    it('conflicts every commit writing a contended collection until released', async () => {
+      const bump = (id: string) =>
+        emu.db.runTransaction(async (tx: any) => {
+          const doc = await tx.collection('items').doc(id).get()
+          await tx
+            .collection('items')
+            .doc(id)
+            .update({ data: { n: doc.data.n + 1 } })
+        }, 2)
+      const release = emu.emulator.engine.contend('items')
+      try {
+        await expect(bump('i09')).rejects.toMatchObject({
+          code: 'DATABASE_TRANSACTION_CONFLICT',
+        })
+        // Writes outside a transaction are not affected.
+        await items()
+          .doc('i10')
+          .update({ data: { n: 100 } })
+      } finally {
+        release()
+      }
+      expect((rows(await items().doc('i09').get()) as unknown as Row).n).toBe(9)
+      await bump('i09')
+      expect((rows(await items().doc('i09').get()) as unknown as Row).n).toBe(10)
+      expect((rows(await items().doc('i10').get()) as unknown as Row).n).toBe(100)
+    })
+
     it('refuses where() inside a transaction', async () => {
       const url = emu.emulator.url
       const t = (await postAdmin(url, JSON.stringify({ action: 'database.startTransaction' })))

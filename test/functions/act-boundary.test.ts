@@ -2,10 +2,10 @@
 // input.invalid naming it, for every action and every field, and nothing is written.
 import { startBackend, type Backend } from './helpers/backend'
 import { STILL_START } from '../../emulator/src/clock'
-import { ACT_INPUTS, evidenceOf } from '../../types/api/ticket'
+import { ACT_INPUTS, evidenceOf, type EvidenceField } from '../../types/api/ticket'
 import { TICKET_ACTIONS } from '../../types/ticket'
 
-const FULL: Record<string, unknown> = {
+const FULL: Record<EvidenceField, unknown> = {
   afterPhotos: ['cloud://woodpecker-local.7465-woodpecker-local-1300000000/uploads/a.jpg'],
   deadline: new Date(STILL_START + 3 * 86400_000).toISOString(),
   departmentId: 'property',
@@ -47,7 +47,9 @@ describe('act: evidence at the boundary', () => {
   })
 
   it.each(TICKET_ACTIONS)('%s refuses a field that is not its evidence', async (action) => {
-    const foreign = Object.keys(FULL).find((f) => !evidenceOf(action).includes(f as never))!
+    const foreign = (Object.keys(FULL) as EvidenceField[]).find(
+      (f) => !evidenceOf(action).includes(f as never),
+    )!
     const input: Record<string, unknown> = { id: 'x', action, [foreign]: FULL[foreign] }
     for (const f of evidenceOf(action)) input[f] = FULL[f]
     await expect(b.callAs('demo-floor-captain', 'ticket', 'act', input)).resolves.toMatchObject({

@@ -1,7 +1,14 @@
 // Loads Taro's compiled weapp pages from dist/ into miniprogram-simulate with WeChat's real WXML
 // compiler. The app is launched once; Taro's Page(config) is adapted to a Component; the page's
 // wx.cloud.callFunction goes over HTTP to a real emulator running the real built functions.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  accessSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -69,6 +76,17 @@ export function actAs(openid: string): void {
   persona = openid
 }
 
+let online = true
+const networkListeners = new Set<(res: { isConnected: boolean; networkType: string }) => void>()
+
+/** Turns the phone's network off or on: cloud calls and uploads fail while off, and the pages'
+ * wx.onNetworkStatusChange listeners hear each change, as on a phone entering a stairwell. */
+export function setOnline(value: boolean): void {
+  online = value
+  for (const fn of [...networkListeners])
+    fn({ isConnected: value, networkType: value ? 'wifi' : 'none' })
+}
+
 /** Every file the pages uploaded with wx.cloud.uploadFile: who, where they asked for, what came back. */
 export const uploadLog: Array<{ openid: string; cloudPath: string; fileID: string }> = []
 
@@ -129,9 +147,17 @@ function installWx(): void {
         return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
       },
       writeFileSync: (path: string, data: ArrayBuffer) => writeFileSync(path, Buffer.from(data)),
+      copyFileSync: (from: string, to: string) => copyFileSync(from, to),
+      accessSync: (path: string) => accessSync(path),
+      unlinkSync: (path: string) => unlinkSync(path),
     }),
     getStorageSync: (k: string) => storage.get(k) ?? '',
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    removeStorageSync: (k: string) => void storage.delete(k),
+    onNetworkStatusChange: (fn: (res: { isConnected: boolean; networkType: string }) => void) =>
+      void networkListeners.add(fn),
+    offNetworkStatusChange: (fn?: (res: { isConnected: boolean; networkType: string }) => void) =>
+      fn ? void networkListeners.delete(fn) : networkListeners.clear(),
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     showToast: () => undefined,
     showLoading: () => undefined,
@@ -202,6 +228,7 @@ function installWx(): void {
         if (!emulatorUrl)
           throw new Error('WOODPECKER_EMULATOR_URL is not set: run through the weapp jest project')
         const openid = persona
+        if (!online) throw { errMsg: 'cloud.callFunction:fail network is down' }
         const result = await postJson(`${emulatorUrl}/fn/${name}`, data, {
           'x-woodpecker-openid': openid,
         })
@@ -216,6 +243,11 @@ function installWx(): void {
         fail?: (e: Dict) => void
       }) => {
         const openid = persona
+        if (!online) {
+          const down = { errMsg: 'cloud.uploadFile:fail network is down' }
+          if (!o.success && !o.fail) return Promise.reject(down)
+          return void o.fail?.(down)
+        }
         const done = postBytes(
           `${emulatorUrl}/_emulator/upload?path=${encodeURIComponent(o.cloudPath)}`,
           readFileSync(o.filePath),

@@ -27,8 +27,12 @@ describe('weapp: a photo on pages/report', () => {
       'the categories',
     )
     tap(page, 'report-photo-add')
-    await waitFor(() => page.dom.querySelector('[class*="report-photo-img"]'), 'the uploaded photo')
-    const upload = uploadLog.find((u) => u.openid === 'o-staff-3')!
+    await waitFor(() => page.dom.querySelector('[class*="report-photo-img"]'), 'the photo')
+    const upload = await waitFor(
+      () => uploadLog.find((u) => u.openid === 'o-staff-3'),
+      'the photo to be uploaded',
+    )
+    await waitFor(() => !textOf(page, 'report-photo-pending'), 'the tile to say it is uploaded')
     expect(upload.cloudPath).toMatch(/^photos\/[0-9a-f]+-[0-9a-f]+\/[^/]+\.jpg$/)
     expect(upload.cloudPath).not.toContain('staff')
     expect(upload.fileID.endsWith(upload.cloudPath)).toBe(true)

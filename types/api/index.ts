@@ -10,6 +10,7 @@ import { notifyApi } from './notify'
 import { statsApi } from './stats'
 import { safetyApi } from './safety'
 import { mediaApi } from './media'
+import { signinApi } from './signin'
 
 export const api = {
   user: userApi,
@@ -23,6 +24,8 @@ export const api = {
   /** The SLA ladder runs on its timer only: no client action. */
   sla: {},
   stats: statsApi,
+  /** PC sign-in by scanning with the mini-program, and the PC sessions it opened. */
+  signin: signinApi,
 }
 
 export type Api = typeof api

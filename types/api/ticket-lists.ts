@@ -76,7 +76,7 @@ export const ticketListApi = {
   done: {
     input: z
       .object({
-        /** A building in the caller's scope; without it, what the caller owned. */
+        /** A building in the caller's scope; without it, the floors the caller is 层长 of. */
         buildingId: Id.optional(),
         limit: Limit,
         before: Cursor,

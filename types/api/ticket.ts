@@ -4,7 +4,7 @@ import { CursorText } from '../cursor'
 import { PhotoState } from './media'
 import { safeText } from '../text'
 import { Deadline } from '../deadline'
-import { Photos, TicketAction, TicketState } from '../ticket'
+import { Photos, TICKET_ACTIONS, TicketAction, TicketState } from '../ticket'
 
 export const TicketEvent = z.object({
   seq: z.number(),
@@ -51,6 +51,8 @@ export const TicketView = z.object({
   overdue: z.boolean(),
   /** Why it last climbed the ladder (“超时 30 分钟未受理（由 层长 … 升级至 协管员 …）”). */
   escalationNote: z.string().nullable(),
+  /** Where an open ticket stands: “已升级至 楼长 蔡芳 · 督办中 · 逾期 2 天”; null on time at its floor. */
+  standing: z.string().nullable(),
   rating: z.number().nullable(),
   supportCount: z.number(),
   supportedByMe: z.boolean(),
@@ -60,11 +62,8 @@ export const TicketView = z.object({
   allowedActions: z.array(TicketAction),
   /** Per allowed action, the evidence its form asks for (from the contract, never the client). */
   forms: z.array(z.lazy(() => ActionForm)),
-  /** Choices for evidence fields: the departments, and the floor's other open hazards. */
-  choices: z.object({
-    departments: z.array(z.object({ id: z.string(), name: z.string() })),
-    duplicates: z.array(z.object({ id: z.string(), label: z.string() })),
-  }),
+  /** Per choice field of an allowed action's form, its options (departments, the floor's other open hazards). */
+  choices: z.record(z.array(z.lazy(() => Choice))),
   departmentName: z.string().nullable(),
   /** Who each push reached, from the outbox's results ("已推送给 层长 …"). */
   reach: z.array(z.object({ text: z.string(), ok: z.boolean(), at: z.string() })),
@@ -93,6 +92,7 @@ export const TicketSummary = TicketView.pick({
   dueStep: true,
   overdue: true,
   escalationNote: true,
+  standing: true,
 }).extend({
   floorId: z.string(),
   /** Building and floor, without the spot: the heading lists group by. */
@@ -167,52 +167,78 @@ export const ACT_INPUTS = {
   overdue: act('overdue', { reason: Reason }),
 } satisfies Record<TicketAction, z.AnyZodObject>
 
-export const ActInput = z.discriminatedUnion('action', [
-  ACT_INPUTS.accept,
-  ACT_INPUTS.fix,
-  ACT_INPUTS.defer,
-  ACT_INPUTS.complete,
-  ACT_INPUTS.verify,
-  ACT_INPUTS.sendBack,
-  ACT_INPUTS.transfer,
-  ACT_INPUTS.escalate,
-  ACT_INPUTS.reject,
-  ACT_INPUTS.duplicate,
-  ACT_INPUTS.confirm,
-  ACT_INPUTS.reopen,
-  ACT_INPUTS.support,
-  ACT_INPUTS.remind,
-  ACT_INPUTS.overdue,
-])
+type ActSchema = (typeof ACT_INPUTS)[TicketAction]
+/** Any action's input, told apart by `action`: the union of every ACT_INPUTS row. */
+export const ActInput = z.discriminatedUnion(
+  'action',
+  Object.values(ACT_INPUTS) as [ActSchema, ...ActSchema[]],
+)
 export type ActInput = z.input<typeof ActInput>
+/** Any action's input as parsed. */
+export type ActParsed = z.output<typeof ActInput>
 /** The parsed input of one action. */
 export type ActOf<A extends TicketAction> = z.output<(typeof ACT_INPUTS)[A]>
 
-export const EVIDENCE_FIELDS = [
-  'afterPhotos',
-  'deadline',
-  'departmentId',
-  'plan',
-  'targetFloorId',
-  'duplicateOf',
-  'reason',
-  'rating',
-  'target',
-] as const
-export type EvidenceField = (typeof EVIDENCE_FIELDS)[number]
+/** The keys every act carries; everything else in an act's shape is its evidence. */
+const ACT_BASE: readonly string[] = ['id', 'action', 'version', 'note']
+type ActBase = 'id' | 'action' | 'version' | 'note'
+/** The evidence fields of an action (of each, for a union of actions), read off its schema. */
+export type EvidenceOf<A extends TicketAction> = A extends TicketAction
+  ? Exclude<keyof (typeof ACT_INPUTS)[A]['shape'], ActBase> & string
+  : never
+/** Every evidence field any action asks for. */
+export type EvidenceField = EvidenceOf<TicketAction>
+/** The parsed value of one evidence field (its schema is the same in every action that asks for it). */
+export type EvidenceValue<F extends EvidenceField> = {
+  [A in TicketAction]: F extends keyof ActOf<A> ? ActOf<A>[F] : never
+}[TicketAction]
 
-/** The evidence an action's input requires, read off its schema. */
-export function evidenceOf(action: TicketAction): EvidenceField[] {
-  const keys = Object.keys(ACT_INPUTS[action].shape)
-  return EVIDENCE_FIELDS.filter((f) => keys.includes(f))
+/** The evidence an action's input requires, in its schema's order. */
+export function evidenceOf<A extends TicketAction>(action: A): EvidenceOf<A>[] {
+  return Object.keys(ACT_INPUTS[action].shape).filter(
+    (k) => !ACT_BASE.includes(k),
+  ) as EvidenceOf<A>[]
 }
+
+/** Every evidence field, each once. */
+export const EVIDENCE_FIELDS = [
+  ...new Set(TICKET_ACTIONS.flatMap((a) => evidenceOf(a) as EvidenceField[])),
+] as [EvidenceField, ...EvidenceField[]]
+
+/** How a form shows a field; the client has one widget per kind (`system`: never on a form). */
+export const FIELD_KINDS = [
+  'photos',
+  'deadline',
+  'choice',
+  'floor',
+  'text',
+  'rating',
+  'system',
+] as const
+export const FieldKind = z.enum(FIELD_KINDS)
+export type FieldKind = z.infer<typeof FieldKind>
+
+/** One field of a form as the server describes it: what it is, how it is shown, its words. */
+export const FormField = z.object({
+  name: z.enum(EVIDENCE_FIELDS),
+  kind: FieldKind,
+  /** The field's name on the form (责任部门, 原因). */
+  label: z.string(),
+  /** What a choice says when there is nothing to choose. */
+  empty: z.string().optional(),
+})
+export type FormField = z.infer<typeof FormField>
 
 /** What the client needs to lay out one allowed action's form. */
 export const ActionForm = z.object({
   action: TicketAction,
-  fields: z.array(z.enum(EVIDENCE_FIELDS)),
+  fields: z.array(FormField),
 })
 export type ActionForm = z.infer<typeof ActionForm>
+
+/** One option of a choice field. */
+export const Choice = z.object({ id: z.string(), label: z.string() })
+export type Choice = z.infer<typeof Choice>
 
 export const Page = z.object({
   items: z.array(TicketSummary),
@@ -237,6 +263,7 @@ export const ticketApi = {
       .strict(),
     output: Page,
   },
+  /** A 层长's 待办: the tickets on the floors they hold a captaincy for, whatever their level. */
   inbox: {
     input: z
       .object({
@@ -249,7 +276,10 @@ export const ticketApi = {
   },
   openOnFloor: {
     input: z.object({ floorId: z.string().min(1).max(32) }).strict(),
-    output: z.object({ items: z.array(TicketSummary) }),
+    output: z.object({
+      /** supportable: the machine lets the viewer add "我也看到了" to it now. */
+      items: z.array(TicketSummary.extend({ supportable: z.boolean() })),
+    }),
   },
   act: { input: ActInput, output: TicketView },
   /** Safety office: reveals an anonymous reporter, with a reason; every reveal is audited. */

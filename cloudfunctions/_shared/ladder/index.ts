@@ -3,11 +3,16 @@ import type { ActionContext } from '../runtime'
 import type { InternalRoutes } from '../runtime/define-function'
 import { sendEveningLists } from './evening'
 import { sweepDue } from './sweep'
+import { countLeftovers } from '../stats/catch-up'
 
-/** One sweep: moves what is due up the ladder, then sends the evening list when it is time. */
+/**
+ * One sweep: moves what is due up the ladder, sends the evening list when it is time, and counts
+ * the transitions statistics left uncounted (the minute's timer the hospital already runs).
+ */
 export const sweep = async (ctx: ActionContext) => ({
   ...(await sweepDue(ctx)),
   evening: await sendEveningLists(ctx),
+  counted: (await countLeftovers(ctx.db)).counted,
 })
 
 /** Server-only: the sweep, callable by another function or a harness script. */

@@ -2,8 +2,7 @@
 // the system through the one transition door — so a sweep run twice, two sweeps at once, or a
 // crash between the ticket write and the push never escalates or pushes twice (the version guard
 // and the intents written in the same transaction) and never loses a push (notify's sweep).
-import type { z } from 'zod'
-import type { ActInput } from '../../../types/api/ticket'
+import { ActInput } from '../../../types/api/ticket'
 import { isQuiet, type DueStep } from './domain/sla'
 import { listDue } from '../ticket/store/tickets'
 import { dispatchNow } from '../notify/queue'
@@ -25,7 +24,7 @@ export interface SweepResult {
   read: number
   /** Transitions made. */
   acted: number
-  /** Lost a race to a person or another sweep, or no longer allowed. */
+  /** Lost a race to a person or another sweep, no longer allowed, or refused by the contract. */
   skipped: number
   /** Pages queried. */
   pages: number
@@ -58,10 +57,21 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
       result.read += page.length
       const intents: string[] = []
       for (const t of page) {
-        const input = actForDue(t, now, quiet)
-        if (!input) continue
+        const act = actForDue(t, now, quiet)
+        if (!act) continue
+        // The system's act is parsed by the contract like any caller's; one it refuses is a bug,
+        // told in the log, and never written.
+        const input = ActInput.safeParse(act)
+        if (!input.success) {
+          console.error(
+            `[sla] ${act.action} on ${t._id} refused by its contract`,
+            input.error.issues,
+          )
+          result.skipped++
+          continue
+        }
         try {
-          const done = await transition(ctx, SYSTEM_ACTOR, input as z.output<typeof ActInput>, {
+          const done = await transition(ctx, SYSTEM_ACTOR, input.data, {
             ticket: t,
             chainOf: chainFor,
             at: actedAt(t, now),

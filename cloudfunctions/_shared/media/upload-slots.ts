@@ -3,7 +3,7 @@
 // anonymous report's photos cannot be traced to their reporter by their path) and links nothing
 // (every photo gets its own), yet only the user it was handed to can attach what is stored in it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { getOrCreateSecret, getSecret } from '../runtime/secrets'
+import { getOrCreateSecret, getSecret } from '../runtime/settings-store'
 import type { ActionContext } from '../runtime/context'
 
 const KEY_ID = 'upload-slot-key'

@@ -9,15 +9,18 @@ import { hospitalTime } from '../../../types/time'
 import {
   consumeInvite,
   findOpenInvite,
-  getUser,
   insertInvite,
-  isBound,
   revokeInvitesOf,
+  findUsedInvite,
+} from './store/invites'
+import {
+  findUserById,
+  findUserByOpenid,
+  isBound,
   setUserOpenid,
   unboundOpenid,
-  findUsedInvite,
-} from './store/people'
-import { findUserByOpenid, type UserDoc } from '../runtime/users'
+  type UserDoc,
+} from '../runtime/users'
 import { miniProgramCode } from './wxacode'
 import { requireAdmin, requireSafetyOffice, type Admin } from './scope'
 
@@ -30,7 +33,7 @@ const FAILED_WINDOW_MS = 10 * 60_000
 
 /** The user, if the admin may manage them: anyone for the safety office, else their building's people. */
 async function userFor(admin: Admin, ctx: ActionContext, userId: string): Promise<UserDoc> {
-  const user = await getUser(ctx.db, userId)
+  const user = await findUserById(ctx.db, userId)
   if (!user) throw new AppError(admin.all ? 'org.not_found' : 'auth.forbidden')
   if (admin.all) return user
   for (const d of await listDutiesOfUser(ctx.db, userId)) {
@@ -120,8 +123,8 @@ export const bindingRoutes: Pick<
     }
     if (mine && mine._id !== invite.userId) throw new AppError('bind.conflict')
     const [target, inviter] = await Promise.all([
-      getUser(ctx.db, invite.userId),
-      getUser(ctx.db, invite.createdBy),
+      findUserById(ctx.db, invite.userId),
+      findUserById(ctx.db, invite.createdBy),
     ])
     if (!target || !target.active) throw new AppError('invite.invalid')
     if (!(await consumeInvite(ctx.db, invite._id, ctx.openid, now)))

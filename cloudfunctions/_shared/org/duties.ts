@@ -3,7 +3,7 @@
 import { Role, isRosterDuty, type RosterDuty } from '../../../types/roles'
 import { randomBytes } from 'node:crypto'
 import { AppError, type Routes } from '../runtime'
-import { getUsersByIds, type DutyDoc } from './store/org'
+import type { DutyDoc } from './store/org'
 import {
   endDuty,
   getDuty,
@@ -11,7 +11,7 @@ import {
   listAllFloors,
   listDutiesOfBuilding,
 } from './store/org-admin'
-import { isBound } from './store/people'
+import { getUsersByIds, isBound } from '../runtime/users'
 import { deputyAllowed, roleLabel } from './domain/roster'
 import { ensurePerson, syncRoles } from './people'
 import { assertBuilding, requireAdmin } from './scope'

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import type { Database } from '../runtime/context'
 import type { UserDoc } from '../runtime/users'
 import { ROSTER_DUTIES, listDutiesOfUser } from './store/org-admin'
-import { findUsersByPhones, insertUsers, unboundOpenid, updateUser } from './store/people'
+import { findUsersByPhones, insertUsers, unboundOpenid, updateUser } from '../runtime/users'
 import { isDuplicateKey } from '../runtime/rows'
 
 /** The id a person imported by phone gets: derived from the number, so a retry never duplicates. */

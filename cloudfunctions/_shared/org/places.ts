@@ -4,16 +4,15 @@ import type { Routes } from '../runtime'
 import { AppError, type ActionContext } from '../runtime'
 import { getBuilding, getFloor } from './store/org'
 import {
-  getSettings,
   insertBuilding,
   insertFloors,
   listAllBuildings,
   listAllFloors,
-  saveSettings,
   sceneTaken,
   updateBuilding,
   updateFloor,
 } from './store/org-admin'
+import { getSettings, saveSettings } from '../runtime/settings-store'
 import {
   assertBuilding,
   floorFor,

@@ -15,7 +15,7 @@ import {
 import { readRosterSheet, writeRosterCsv, writeRosterXlsx } from './roster-sheet'
 import { applyRosterPlan, knownUsers, loadRosterState } from './roster-state'
 import { requireSafetyOffice } from './scope'
-import { storeForDownload } from '../media/files'
+import { download, storeForDownload } from '../media/files'
 import { hospitalTime } from '../../../types/time'
 
 type R = Routes<'admin'>
@@ -32,10 +32,9 @@ function invalid(issues: RosterIssue[]): never {
   )
 }
 
-async function download(ctx: ActionContext, fileID: string): Promise<Buffer> {
+async function uploaded(ctx: ActionContext, fileID: string): Promise<Buffer> {
   try {
-    const res = (await ctx.cloud.downloadFile({ fileID })) as { fileContent?: Buffer }
-    return Buffer.from(res.fileContent ?? [])
+    return await download(ctx, fileID)
   } catch {
     throw new AppError('input.invalid', '找不到上传的文件，请重新上传', {
       issues: [{ path: 'fileID', message: '文件不存在' }],
@@ -46,7 +45,7 @@ async function download(ctx: ActionContext, fileID: string): Promise<Buffer> {
 export const rosterFileRoutes: Pick<R, 'roster.import' | 'roster.export'> = {
   'roster.import': async ({ fileID, dryRun }, ctx) => {
     const admin = await requireSafetyOffice(ctx)
-    const bytes = await download(ctx, fileID)
+    const bytes = await uploaded(ctx, fileID)
     const sheet = await readRosterSheet(bytes)
     if (!sheet.ok) invalid(sheet.issues)
     const [header, ...body] = sheet.rows

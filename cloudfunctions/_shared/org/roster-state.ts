@@ -2,7 +2,7 @@
 // interrupted import re-plans against what is stored and finishes the rest, never duplicating.
 import { Role } from '../../../types/roles'
 import type { Database } from '../runtime/context'
-import { getUsersByIds, type DutyDoc } from './store/org'
+import type { DutyDoc } from './store/org'
 import {
   insertDuties,
   endDuty,
@@ -11,8 +11,13 @@ import {
   listAllFloors,
   listOpenRosterDuties,
 } from './store/org-admin'
-import { findUsersByPhones, insertUsers, updateUser } from './store/people'
-import type { UserDoc } from '../runtime/users'
+import {
+  findUsersByPhones,
+  getUsersByIds,
+  insertUsers,
+  updateUser,
+  type UserDoc,
+} from '../runtime/users'
 import type {
   CurrentAssignment,
   DutyKind,

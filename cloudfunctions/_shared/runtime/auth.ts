@@ -1,15 +1,29 @@
-// Who is calling: the one rule that turns a call's identity into a staff member and their roles.
+// Who is calling: the one rule that turns a call's identity — a mini-program's OPENID or a signed-in
+// PC's custom-login uid — into a staff member and their roles. Both clients meet the same checks.
 import { Role } from '../../../types/roles'
 import { AppError } from './app-error'
 import type { ActionContext } from './context'
-import { findUserByOpenid, type UserDoc } from './users'
+import { findLivePcSession } from './pc-sessions'
+import { findUserById, findUserByOpenid, type UserDoc } from './users'
 
 export { Role }
 
-/** The bound staff member making this call: auth.unknown_user without one (an empty OPENID included), auth.blocked when blocked. */
+/**
+ * The staff member behind this call, or null when the caller is bound to none (no identity, an
+ * unbound OPENID). A PC whose session ended or expired is refused with auth.session_ended.
+ */
+export async function findCaller(ctx: ActionContext): Promise<UserDoc | null> {
+  if (ctx.openid) return findUserByOpenid(ctx.db, ctx.openid)
+  if (!ctx.customUserId) return null
+  const session = await findLivePcSession(ctx.db, ctx.customUserId, ctx.now())
+  if (!session?.userId) throw new AppError('auth.session_ended')
+  const user = await findUserById(ctx.db, session.userId)
+  return user?.active ? user : null
+}
+
+/** The bound staff member making this call: auth.unknown_user without one (an empty identity included), auth.blocked when blocked. */
 export async function requireUser(ctx: ActionContext): Promise<UserDoc> {
-  if (!ctx.openid) throw new AppError('auth.unknown_user')
-  const user = await findUserByOpenid(ctx.db, ctx.openid)
+  const user = await findCaller(ctx)
   if (!user) throw new AppError('auth.unknown_user')
   if (user.blocked) throw new AppError('auth.blocked')
   return user

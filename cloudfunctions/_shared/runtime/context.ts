@@ -9,6 +9,11 @@ export type Database = ReturnType<typeof cloud.database>
 export interface ActionContext {
   /** The caller's OPENID from getWXContext(); empty for timers and platform callbacks. */
   openid: string
+  /**
+   * The custom-login uid of a web-SDK caller (a PC signed in by scanning), from the platform's
+   * TCB_CUSTOM_USER_ID; empty for mini-program callers, timers and platform callbacks.
+   */
+  customUserId: string
   appid: string
   /** The environment this function runs in (getWXContext().ENV); stored files carry it in their id. */
   env: string
@@ -32,6 +37,7 @@ export function createContext(requestId: string | undefined): ActionContext {
   const wx = cloud.getWXContext() as unknown as Record<string, unknown>
   return {
     openid: String(wx.OPENID ?? ''),
+    customUserId: wx.OPENID ? '' : (process.env.TCB_CUSTOM_USER_ID ?? ''),
     appid: String(wx.APPID ?? ''),
     env: String(wx.ENV ?? ''),
     source: String(wx.SOURCE ?? ''),
@@ -40,6 +46,11 @@ export function createContext(requestId: string | undefined): ActionContext {
     cloud,
     now: () => new Date(),
   }
+}
+
+/** The platform's identity of the calling client: its OPENID, or its custom-login uid marked as such. */
+export function callerKey(ctx: Pick<ActionContext, 'openid' | 'customUserId'>): string {
+  return ctx.openid || (ctx.customUserId ? `uid:${ctx.customUserId}` : '')
 }
 
 // SOURCE is set by the platform and grows along the call chain ("wx_client", then "wx_client,scf"
@@ -52,6 +63,8 @@ const CLIENT_SOURCES = new Set([
   'wx_unknown',
   'wx_crawler',
   'wx_http',
+  // a browser through the web SDK
+  'web',
   '',
 ])
 

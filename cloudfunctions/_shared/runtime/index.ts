@@ -9,6 +9,7 @@ export {
 export { AppError } from './app-error'
 export {
   createContext,
+  callerKey,
   isInternalCall,
   isPlatformCallback,
   type ActionContext,

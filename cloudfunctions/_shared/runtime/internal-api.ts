@@ -13,6 +13,8 @@ export const internalApi = {
         skipped: z.number(),
         pages: z.number(),
         evening: z.number(),
+        /** Transitions statistics had left uncounted, counted by this sweep. */
+        counted: z.number(),
       }),
     },
   },

@@ -112,6 +112,13 @@ export type Tx = any
 /** Writes one wing adds to another wing's transaction (e.g. push intents beside a ticket). */
 export type TxWrite = (tx: Tx) => Promise<void>
 
+/** Several wings' writes joined to one transaction, in order. */
+export function allWrites(...writes: TxWrite[]): TxWrite {
+  return async (tx) => {
+    for (const w of writes) await w(tx)
+  }
+}
+
 /** True when a write lost a race: its transaction kept conflicting, or its id was written first. */
 export function lostRace(error: unknown): boolean {
   return (

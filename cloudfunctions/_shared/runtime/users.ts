@@ -1,11 +1,61 @@
 // The users collection: staff bound to OPENIDs, with their roles.
 import type { Database } from './context'
-import { rowsOf } from './rows'
+import { isDuplicateKey, readAll, readByIds, rowsOf } from './rows'
 import type { UserDoc } from '../../../types/staff'
 
 export const USERS = 'users'
 
 export type { UserDoc }
+
+/** The placeholder OPENID of a roster entry nobody has bound yet (the openid index is unique). */
+export function unboundOpenid(userId: string): string {
+  return `unbound:${userId}`
+}
+
+/** True when the user has a real WeChat identity bound. */
+export function isBound(user: UserDoc): boolean {
+  return Boolean(user.openid) && !user.openid.startsWith('unbound:')
+}
+
+/** Users holding any of these phone numbers (one indexed lookup per number, ten at a time). */
+export async function findUsersByPhones(db: Database, phones: string[]): Promise<UserDoc[]> {
+  const out: UserDoc[] = []
+  const unique = [...new Set(phones)].filter(Boolean)
+  for (let i = 0; i < unique.length; i += 10) {
+    const pages = await Promise.all(
+      unique.slice(i, i + 10).map((phone) => readAll<UserDoc>(db, USERS, { phone })),
+    )
+    for (const page of pages) out.push(...page)
+  }
+  return out
+}
+
+/** Inserts users. */
+export async function insertUsers(db: Database, docs: UserDoc[]) {
+  for (let i = 0; i < docs.length; i += 100)
+    await db.collection(USERS).add({ data: docs.slice(i, i + 100) })
+}
+
+/** Patches a user. */
+export async function updateUser(db: Database, id: string, patch: Partial<UserDoc>) {
+  await db.collection(USERS).doc(id).update({ data: patch })
+}
+
+/** Binds an OPENID to a user unless it is taken; false when another user already holds it. */
+export async function setUserOpenid(db: Database, id: string, openid: string): Promise<boolean> {
+  try {
+    await db.collection(USERS).doc(id).update({ data: { openid } })
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/** Users by id. */
+export async function getUsersByIds(db: Database, ids: string[]): Promise<UserDoc[]> {
+  return readByIds<UserDoc>(db, USERS, ids)
+}
 
 /** The active user bound to an OPENID, or null. */
 export async function findUserByOpenid(db: Database, openid: string): Promise<UserDoc | null> {

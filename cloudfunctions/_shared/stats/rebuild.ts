@@ -1,5 +1,6 @@
-// `stats:rebuild`: recount every counter from the counted-transition ledger in journal order,
-// cross-check the ledger against the ticket journal, and diff the recount with the live counters.
+// `stats:rebuild`: recount every counter from the ledger's counted transitions in journal order,
+// cross-check the ledger against the ticket journal, and diff the recount with the live counters
+// (their shards summed).
 import { DAYS, LEDGER, OPEN, replaceCounters, scanAll, type LedgerRow } from './store/counters'
 import { EVENTS_COLLECTION } from '../ticket/store/tickets'
 import {
@@ -12,6 +13,7 @@ import {
   type OpenCounter,
 } from './domain/docs'
 import { counterDeltas, type StatsTicket } from './domain/keys'
+import { mergeDays, mergeOpen } from './domain/shards'
 import type { Database } from '../runtime/context'
 
 /** One counter whose live value differs from the recount. */
@@ -23,8 +25,12 @@ export interface CounterDiff {
 }
 
 export interface RebuildReport {
+  /** Counted transitions. */
   transitions: number
-  /** Journal events with no counted transition (e.g. a crash between the write and the count). */
+  /**
+   * Journal events not counted yet: recorded and waiting for counting or its catch-up, or (data
+   * older than that record) never recorded at all.
+   */
   uncounted: string[]
   /** Counted transitions with no journal event. */
   unjournaled: string[]
@@ -40,36 +46,42 @@ export interface RebuildReport {
 const same = (a: StatsTicket | null, b: StatsTicket | null): boolean =>
   JSON.stringify(a) === JSON.stringify(b)
 
+/** Whether a ledger row's deltas are in the live counters (rows from before the flag always are). */
+const isCounted = (r: LedgerRow): boolean => r.counted !== false
+
 // Each counted transition is recounted from its own before/after facts, so one missing count
 // cannot skew the others; a break in the chain of facts is reported as a gap.
 function foldTicket(set: CounterSet, rows: LedgerRow[], gaps: string[]): void {
   rows.sort((a, b) => a.seq - b.seq)
   let prev: StatsTicket | null = null
   for (const r of rows) {
-    fold(
-      set,
-      counterDeltas(r.before, r.facts, {
-        action: r.action,
-        at: new Date(r.at),
-        actorId: r.actorId,
-      }),
-    )
+    if (isCounted(r))
+      fold(
+        set,
+        counterDeltas(r.before, r.facts, {
+          action: r.action,
+          at: new Date(r.at),
+          actorId: r.actorId,
+        }),
+      )
     if (prev && !same(prev, r.before)) gaps.push(r._id)
     prev = r.facts
   }
 }
 
-/** Recounts from the ledger; the ids of its rows come back for the journal cross-check. */
+/** Recounts from the ledger; the ids of its counted rows and of all its rows come back. */
 export async function recount(
   db: Database,
-): Promise<{ set: CounterSet; ids: Set<string>; gaps: string[] }> {
+): Promise<{ set: CounterSet; ids: Set<string>; recorded: Set<string>; gaps: string[] }> {
   const set = emptySet()
   const ids = new Set<string>()
+  const recorded = new Set<string>()
   const gaps: string[] = []
   let group: LedgerRow[] = []
   for await (const page of scanAll<LedgerRow>(db, LEDGER)) {
     for (const r of page) {
-      ids.add(r._id)
+      recorded.add(r._id)
+      if (isCounted(r)) ids.add(r._id)
       if (group.length > 0 && group[0].ticketId !== r.ticketId) {
         foldTicket(set, group, gaps)
         group = []
@@ -78,16 +90,18 @@ export async function recount(
     }
   }
   if (group.length > 0) foldTicket(set, group, gaps)
-  return { set, ids, gaps }
+  return { set, ids, recorded, gaps }
 }
 
-/** Every live counter document. */
+/** Every live counter, its shards summed. */
 export async function liveCounters(db: Database): Promise<CounterSet> {
+  const days: DayCounters[] = []
+  const open: OpenCounter[] = []
+  for await (const page of scanAll<DayCounters>(db, DAYS)) days.push(...page.map(normalizeDay))
+  for await (const page of scanAll<OpenCounter>(db, OPEN)) open.push(...page)
   const set = emptySet()
-  for await (const page of scanAll<DayCounters>(db, DAYS))
-    for (const d of page) set.days.set(d._id, normalizeDay(d))
-  for await (const page of scanAll<OpenCounter>(db, OPEN))
-    for (const d of page) set.open.set(d._id, d)
+  for (const d of mergeDays(days)) set.days.set(d._id, d)
+  for (const d of mergeOpen(open)) set.open.set(d._id, d)
   return set
 }
 
@@ -116,7 +130,7 @@ export function diffCounters(live: CounterSet, want: CounterSet): CounterDiff[] 
 
 /** Recounts, reports every difference, and with `repair` overwrites the live counters. */
 export async function rebuildCounters(db: Database, repair = false): Promise<RebuildReport> {
-  const { set, ids, gaps } = await recount(db)
+  const { set, ids, recorded, gaps } = await recount(db)
   const journal = new Set<string>()
   for await (const page of scanAll<{ _id: string }>(db, EVENTS_COLLECTION))
     for (const e of page) journal.add(e._id)
@@ -125,7 +139,7 @@ export async function rebuildCounters(db: Database, repair = false): Promise<Reb
   return {
     transitions: ids.size,
     uncounted: [...journal].filter((id) => !ids.has(id)),
-    unjournaled: [...ids].filter((id) => !journal.has(id)),
+    unjournaled: [...recorded].filter((id) => !journal.has(id)),
     gaps,
     diffs,
     repaired: repair && diffs.length > 0,

@@ -1,7 +1,10 @@
-// The write-path hook: count one transition. Called right after the guarded ticket write wins.
-import { applyCounterDeltas } from './store/counters'
+// The write path's counting: the ticket's transaction records the transition as uncounted
+// (`recordForCounting`), then `countTransition` counts it right away; whatever that leaves (a
+// crash, a timeout, conflicts past its retries) the per-minute catch-up counts.
+import { applyCounterDeltas, queueCount, type LedgerRow } from './store/counters'
 import { counterDeltas, type StatsEvent, type StatsTicket } from './domain/keys'
 import type { Database } from '../runtime/context'
+import type { TxWrite } from '../runtime/rows'
 
 type Counted = StatsTicket & { _id: string; version: number }
 
@@ -22,34 +25,46 @@ export function statsFacts(t: StatsTicket): StatsTicket {
   }
 }
 
-/**
- * Counts the transition that produced `after` (event id `${id}:${version}`) exactly once. A
- * failure is logged, never thrown: the ticket has changed, and `npm run stats:rebuild` repairs.
- */
-export async function countTransition(
-  db: Database,
+/** One transition to count: the transition that produced `after` (event id `${id}:${version}`). */
+export interface Countable {
+  row: LedgerRow
+  /** Joins the ticket's transaction: the transition recorded as not counted yet. */
+  record: TxWrite
+}
+
+/** What the ticket's transaction writes so that the transition producing `after` gets counted. */
+export function recordForCounting(
   before: StatsTicket | null,
   after: Counted,
   event: StatsEvent,
-): Promise<void> {
-  const facts = statsFacts(after)
-  const prior = before ? statsFacts(before) : null
+): Countable {
+  const row: LedgerRow = {
+    _id: `${after._id}:${after.version}`,
+    ticketId: after._id,
+    seq: after.version,
+    action: event.action,
+    at: event.at,
+    ...(event.actorId ? { actorId: event.actorId } : {}),
+    before: before ? statsFacts(before) : null,
+    facts: statsFacts(after),
+  }
+  return { row, record: queueCount(row) }
+}
+
+/** Counts one recorded transition unless it already was; false when it was. */
+export async function countRow(db: Database, row: LedgerRow, attempts?: number): Promise<boolean> {
+  const event = { action: row.action, at: new Date(row.at), actorId: row.actorId }
+  return applyCounterDeltas(db, row, counterDeltas(row.before, row.facts, event), attempts)
+}
+
+/**
+ * Counts a transition its ticket's transaction has just recorded. A failure is logged, never
+ * thrown: the ticket has changed, and the catch-up counts it within a minute.
+ */
+export async function countTransition(db: Database, c: Countable): Promise<void> {
   try {
-    await applyCounterDeltas(
-      db,
-      {
-        _id: `${after._id}:${after.version}`,
-        ticketId: after._id,
-        seq: after.version,
-        action: event.action,
-        at: event.at,
-        actorId: event.actorId,
-        before: prior,
-        facts,
-      },
-      counterDeltas(prior, facts, event),
-    )
+    await countRow(db, c.row)
   } catch (error) {
-    console.error('[stats] counting failed; run stats:rebuild', error)
+    console.warn('[stats] counting deferred to the catch-up', c.row._id, error)
   }
 }

@@ -4,6 +4,7 @@ import { getBulletin, listBulletins, setBulletinFile } from './store/bulletins'
 import { bulletinOf, headOf } from './bulletins'
 import { accessOf, gridOf, leaderboardOf, scopeOf, summaryOf } from './service'
 import { bulletinWorkbook } from './xlsx'
+import { storedUrls, upload } from '../media/files'
 
 /** The cockpit's figures and the frozen bulletins, for leadership and the captains in scope. */
 export const statsRoutes: Routes<'stats'> = {
@@ -29,16 +30,13 @@ export const statsRoutes: Routes<'stats'> = {
     if (!doc) throw new AppError('stats.not_found')
     let fileID = doc.fileID
     if (!fileID) {
-      const res = (await ctx.cloud.uploadFile({
-        cloudPath: `bulletins/${doc._id}.xlsx`,
-        fileContent: await bulletinWorkbook(bulletinOf(doc)),
-      })) as { fileID: string }
-      fileID = res.fileID
+      fileID = await upload(
+        ctx,
+        `bulletins/${doc._id}.xlsx`,
+        await bulletinWorkbook(bulletinOf(doc)),
+      )
       await setBulletinFile(ctx.db, doc._id, fileID)
     }
-    const urls = (await ctx.cloud.getTempFileURL({
-      fileList: [{ fileID, maxAge: 3600 }],
-    })) as unknown as { fileList: Array<{ tempFileURL: string }> }
-    return { fileID, url: urls.fileList[0]?.tempFileURL ?? '' }
+    return { fileID, url: (await storedUrls(ctx, [fileID]))[fileID] ?? '' }
   },
 }

@@ -7,11 +7,11 @@ import { listOpen, listRange, openTotal } from './store/counters'
 import {
   getBuilding,
   getFloorLabels,
-  getUsersByIds,
   listBuildings,
   listCategories,
   listDutiesOfUser,
 } from '../org/store/org'
+import { getUsersByIds } from '../runtime/users'
 import { listOverdueOpen } from '../ticket/store/tickets'
 import { HOSPITAL } from './domain/docs'
 import { leaderboard, leaderboardUserIds, summarize, type Names } from './domain/summary'

@@ -23,14 +23,15 @@ export function relationsOf(
   const user = actor.user
   const out = new Set<Relation>(['staff'])
   if (ticket.reporterId === user._id) out.add('reporter')
-  // The holder of the owning duty, or its deputy (or a co-holder) at the same level, stands for it.
-  if (
-    ticket.ownerId === user._id ||
-    chain.some((s) => s.userId === user._id && s.level === ticket.level)
-  )
-    out.add('owner')
-  if (chain.some((s) => s.userId === user._id && s.level > ticket.level)) out.add('above')
+  // Relations come from the floor's duty chain now, never from a stored owner id: after a handover
+  // the new holder stands for the work. The holder of the owning duty, or its deputy (or a
+  // co-holder) at the same level, is its owner; the rest of the chain is above or below it.
+  const levels: number[] = chain.filter((s) => s.userId === user._id).map((s) => s.level)
+  if (levels.includes(ticket.level)) out.add('owner')
+  if (levels.some((l) => l > ticket.level)) out.add('above')
+  if (levels.some((l) => l < ticket.level)) out.add('below')
   if (hasRole(user, Role.safetyOffice)) out.add('safety')
+  if (hasRole(user, Role.leader)) out.add('leader')
   return out
 }
 
@@ -46,8 +47,9 @@ export function canRead(
 ): boolean {
   if (actor.kind === 'system') return true
   const involved =
-    (['reporter', 'owner', 'above', 'safety'] as const).some((r) => relations.has(r)) ||
-    hasRole(actor.user, Role.leader) ||
+    (['reporter', 'owner', 'above', 'below', 'safety', 'leader'] as const).some((r) =>
+      relations.has(r),
+    ) ||
     // Anyone on the floor's duty chain reads its finished work (the 已办结 lists).
     chain.some((s) => s.userId === actor.user._id)
   return involved || (OPEN_STATES as readonly TicketState[]).includes(ticket.status)

@@ -19,9 +19,10 @@ import { enforceRateLimit } from './store/limits'
 import { screenPhotos } from '../media/screen'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
-import type { ActionContext } from '../runtime/context'
+import { callerKey, type ActionContext } from '../runtime/context'
 import { userActor } from './actor'
-import { countTransition } from '../stats/record'
+import { countTransition, recordForCounting } from '../stats/record'
+import { allWrites } from '../runtime/rows'
 import { viewFor } from './read'
 
 type CreateInput = z.output<typeof CreateTicketInput>
@@ -75,9 +76,9 @@ const invalid = (path: string, message: string) =>
 
 /** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
 export async function createTicket(ctx: ActionContext, input: CreateInput): Promise<TicketView> {
-  // The id comes from who reports (their OPENID) and the device's key: a retry can only meet itself.
+  // The id comes from who reports (their OPENID or PC sign-in) and the device's key: a retry can only meet itself.
   const id = createHash('sha256')
-    .update(`${ctx.openid}\n${input.clientKey}`)
+    .update(`${callerKey(ctx)}\n${input.clientKey}`)
     .digest('hex')
     .slice(0, 32)
   const [user, existing, floor, category] = await Promise.all([
@@ -180,14 +181,17 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   Object.assign(ticket, slaPatch({ status: 'pending', level: -1, cycle: 0 }, ticket, now, quiet))
   const urgent = Boolean(ticket.urgent)
   const intents = intentsFor(ticket, 1, [push], chain, urgent, now, notBefore(now, quiet, urgent))
-  const inserted = await insertTicket(ctx.db, ticket, event, queueIntents(intents))
+  // Statistics: the insert records the report as uncounted; the call that inserted it counts it
+  // beside the push (or else the stats catch-up does).
+  const counting = recordForCounting(null, ticket, { action: 'create', at: now, actorId: user._id })
+  const inserted = await insertTicket(
+    ctx.db,
+    ticket,
+    event,
+    allWrites(queueIntents(intents), counting.record),
+  )
   if (!inserted) return twinView(ctx, actor, id, chain)
-  // Statistics: the report is counted once, by the call that inserted it, beside the push.
-  const counted = countTransition(ctx.db, null, ticket, {
-    action: 'create',
-    at: now,
-    actorId: user._id,
-  })
+  const counted = countTransition(ctx.db, counting)
   // Photos' metadata verified gone and each sent to the content check, alongside the answer.
   const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
   // The answer waits for the push's outcome, so the reporter is told who was actually reached.

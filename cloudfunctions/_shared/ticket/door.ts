@@ -3,8 +3,7 @@
 // push intents in one transaction → dispatch the pushes.
 import { queueIntents } from '../notify/store/outbox'
 import { requireUser } from '../runtime/auth'
-import type { z } from 'zod'
-import type { ActInput, TicketView } from '../../../types/api/ticket'
+import type { ActParsed, TicketView } from '../../../types/api/ticket'
 import type { TicketAction } from '../../../types/ticket'
 import { check, decide, TRANSITIONS } from './domain/machine'
 import { factsOf } from './domain/machine'
@@ -22,9 +21,8 @@ import { loadWorld } from './load'
 import { notBefore as holdUntil } from '../ladder/domain/sla'
 import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
-import { countTransition } from '../stats/record'
-
-type ActParsed = z.output<typeof ActInput>
+import { countTransition, recordForCounting } from '../stats/record'
+import { allWrites } from '../runtime/rows'
 
 /** What a transition left behind: the ticket as written, its chain, its event, its push intents. */
 export interface Transitioned {
@@ -58,6 +56,8 @@ export async function transition(
   if (!TRANSITIONS[input.action].who.some((r) => relations.has(r)))
     throw new AppError('auth.forbidden')
   const conflict = async () => {
+    // The system (a sweep) that lost a race just moves on: no one reads a view built for it.
+    if (actor.kind === 'system') return new AppError('ticket.conflict')
     const fresh = (await getTicket(ctx.db, t._id)) ?? t
     const readable = canRead(actor, fresh, relationsOf(actor, fresh, chain), chain)
     return new AppError('ticket.conflict', undefined, {
@@ -85,7 +85,7 @@ export async function transition(
     at: now,
     ...defined(outcome.event),
   }
-  const ticketChain = world.target?.chain ?? chain
+  const ticketChain = world.found.targetFloorId?.chain ?? chain
   const urgent = Boolean(t.urgent)
   const intents = intentsFor(
     ticket,
@@ -96,22 +96,22 @@ export async function transition(
     now,
     holdUntil(now, quietHours(), urgent),
   )
+  // Statistics: the transaction records the transition as uncounted; it is counted right after,
+  // beside whatever the caller does next (the pushes), or else by the stats catch-up.
+  const counting = recordForCounting(t, ticket, {
+    action: input.action,
+    at: now,
+    actorId: actor.id,
+  })
   const won = await commitTransition(
     ctx.db,
     t._id,
     { status: t.status, version: t.version },
     outcome.patch,
-    { event, alsoWrite: queueIntents(intents), link: outcome.link },
+    { event, alsoWrite: allWrites(queueIntents(intents), counting.record), link: outcome.link },
   )
   if (!won) throw await conflict()
-  // Statistics: count the transition that won, beside whatever the caller does next (the pushes);
-  // to count inside the same transaction, call applyCountersInTx (db/counters.ts) from
-  // commitTransition instead.
-  const counted = countTransition(ctx.db, t, ticket, {
-    action: input.action,
-    at: now,
-    actorId: actor.id,
-  })
+  const counted = countTransition(ctx.db, counting)
   return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id), counted }
 }
 

@@ -14,10 +14,12 @@ import {
   listDutiesOfUser,
 } from '../org/store/org'
 import {
+  countOnFloors,
   countOpenByFloor,
   countTickets,
   DONE_STATES,
   overdueWhere,
+  pageOnFloors,
   pageTickets,
   searchWhere,
   type SortBy,
@@ -204,20 +206,49 @@ export async function buildingList(
   }
 }
 
-/** Finished work: a building's (for its 协管员/楼长), or what the caller owned when it finished. */
+const RECENT_FIRST: SortBy = { field: 'updatedAt', dir: 'desc' }
+
+/**
+ * A 层长's 待办: every ticket on the floors they hold a captaincy for now (primary or deputy),
+ * whatever its level — escalation brings a supervisor in, the floor keeps its work — in the states
+ * asked for, most recently changed first, with the floors' counts per state from the same scope.
+ */
+export async function floorList(
+  ctx: ActionContext,
+  user: UserDoc,
+  input: { status?: TicketState; limit: number; before?: string },
+) {
+  const { floorIds } = await dutyScope(ctx, user)
+  const states: readonly TicketState[] = input.status ? [input.status] : OPEN_STATES
+  const [docs, counts] = await Promise.all([
+    pageOnFloors(ctx.db, floorIds, states, RECENT_FIRST, input.limit, parseCursor(input.before)),
+    countOnFloors(ctx.db, floorIds),
+  ])
+  return { ...(await summarize(ctx, user, docs, input.limit, RECENT_FIRST)), counts }
+}
+
+/** Finished work: a building's (for its 协管员/楼长), or that of the caller's floors (层长). */
 export async function doneList(
   ctx: ActionContext,
   user: UserDoc,
   input: { buildingId?: string; limit: number; before?: string },
 ) {
   const _ = ctx.db.command
-  const scope: Where = input.buildingId
-    ? { buildingId: (await buildingInScope(ctx, user, input.buildingId)).id }
-    : { ownerId: user._id }
-  const where = [{ ...scope, status: _.in([...DONE_STATES]) }]
-  const sort: SortBy = { field: 'updatedAt', dir: 'desc' }
+  const sort = RECENT_FIRST
+  const cursor = parseCursor(input.before)
+  if (!input.buildingId) {
+    const { floorIds } = await dutyScope(ctx, user)
+    const [docs, counts] = await Promise.all([
+      pageOnFloors(ctx.db, floorIds, DONE_STATES, sort, input.limit, cursor),
+      countOnFloors(ctx.db, floorIds),
+    ])
+    const total = DONE_STATES.reduce((n, s) => n + (counts[s] ?? 0), 0)
+    return { ...(await summarize(ctx, user, docs, input.limit, sort)), total }
+  }
+  const building = await buildingInScope(ctx, user, input.buildingId)
+  const where = [{ buildingId: building.id, status: _.in([...DONE_STATES]) }]
   const [docs, total] = await Promise.all([
-    pageTickets(ctx.db, where, sort, input.limit, parseCursor(input.before)),
+    pageTickets(ctx.db, where, sort, input.limit, cursor),
     countTickets(ctx.db, where, sort),
   ])
   return { ...(await summarize(ctx, user, docs, input.limit, sort)), total }

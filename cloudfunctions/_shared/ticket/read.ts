@@ -1,13 +1,12 @@
 // Reading a ticket: the caller's view with its journal, who was reached, the actions they may take
 // and the evidence each one asks for.
 import { requireUser } from '../runtime/auth'
-import { OPEN_STATES, type TicketAction } from '../../../types/ticket'
-import { evidenceOf, type TicketView } from '../../../types/api/ticket'
+import type { TicketView } from '../../../types/api/ticket'
 import { allowedActions, factsOf } from './domain/machine'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
-import { getFloor, listDepartments, loadOwnerChain } from '../org/store/org'
-import { getTicket, listEvents, listOpenOnFloor } from './store/tickets'
+import { getFloor, loadOwnerChain } from '../org/store/org'
+import { getTicket, listEvents } from './store/tickets'
 import { intentsOfTicket } from '../notify/store/outbox'
 import { reachOf } from '../notify/reach'
 import type { IntentDoc } from '../notify/intent'
@@ -16,25 +15,7 @@ import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, userActor } from './actor'
 import { toView } from './view'
-
-/** Temporary URLs for stored photos (≤ 50 ids per platform call). */
-export async function photoUrls(
-  ctx: ActionContext,
-  ids: string[],
-): Promise<Record<string, string>> {
-  const unique = [...new Set(ids)].slice(0, 50)
-  if (unique.length === 0) return {}
-  try {
-    const res = (await ctx.cloud.getTempFileURL({
-      fileList: unique.map((fileID) => ({ fileID, maxAge: 3600 })),
-    })) as unknown as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-    return Object.fromEntries(
-      res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
-    )
-  } catch {
-    return {}
-  }
-}
+import { choicesOf, formOf } from './evidence'
 
 /** The floor chain of a ticket, now. */
 export async function chainOf(ctx: ActionContext, t: TicketDoc, now: Date): Promise<OwnerStep[]> {
@@ -55,11 +36,11 @@ export async function viewFor(
   const relations = relationsOf(actor, t, ownerChain)
   const allowed = allowedActions(factsOf(t), relations, actor.id, now)
   const events = known.events ?? (await listEvents(ctx.db, t._id))
-  const [intents, departments, open, { urls, states }] = await Promise.all([
+  const forms = allowed.map(formOf)
+  const [intents, choices, { urls, states }] = await Promise.all([
     // Just dispatched: the answer carries how the pushes ended; else read the outbox.
     Promise.resolve(known.intents).then((i) => i ?? intentsOfTicket(ctx.db, t._id)),
-    allowed.includes('defer') ? listDepartments(ctx.db) : [],
-    allowed.includes('duplicate') ? listOpenOnFloor(ctx.db, t.floorId, OPEN_STATES) : [],
+    choicesOf(ctx, t, forms),
     // Each photo's content check and the viewer's relation decide what URL (if any) they get; read
     // while the pushes are still under way.
     visiblePhotoUrls(ctx, relations, [
@@ -73,16 +54,8 @@ export async function viewFor(
     relations,
     events,
     allowedActions: allowed,
-    forms: allowed.map((action: TicketAction) => ({ action, fields: evidenceOf(action) })),
-    choices: {
-      departments: departments.map((d) => ({ id: d._id, name: d.name })),
-      duplicates: open
-        .filter((o) => o._id !== t._id && o.status !== 'duplicate')
-        .map((o) => ({
-          id: o._id,
-          label: `${o.categoryName} · ${o.spot || o.place} · ${o.description.slice(0, 20)}`,
-        })),
-    },
+    forms,
+    choices,
     reach: reachOf(intents, now),
     photoUrls: urls,
     now: ctx.now(),

@@ -10,6 +10,7 @@ import type { ActionForm, TicketSummary, TicketView } from '../../../types/api/t
 import type { Relation } from './domain/machine'
 import type { EventDoc, TicketDoc } from './domain/ticket'
 import type { ReachLine } from '../notify/reach'
+import { standingOf } from './domain/standing'
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 
@@ -58,6 +59,7 @@ export function toView(
     dueStep: t.dueStep ?? null,
     overdue: Boolean(t.overdue),
     escalationNote: t.escalationNote ?? null,
+    standing: standingOf(t, opts.now),
     rating: t.rating,
     supportCount: t.supporterIds.length,
     supportedByMe: t.supporterIds.includes(opts.viewerId),
@@ -123,6 +125,7 @@ export function toSummary(
     dueAt: iso(t.dueAt),
     dueStep: t.dueStep ?? null,
     escalationNote: t.escalationNote ?? null,
+    standing: standingOf(t, opts.now ?? new Date()),
     overdue: isOverdue(t, opts.now ?? new Date()),
     thumbUrl: opts.thumbUrl ?? null,
     awaitingConfirm:

@@ -34,6 +34,7 @@ export class Engine {
   private readonly journal?: Journal
   private readonly warned = new Set<string>()
   private readonly transactions = new Map<string, Transaction>()
+  private readonly contended = new Map<string, number>()
 
   constructor(private readonly opts: EngineOptions) {
     for (const spec of opts.specs) this.specs.set(spec.name, spec)
@@ -269,10 +270,32 @@ export class Engine {
     tx.writes.set(key, { c, id, doc })
   }
 
+  /**
+   * Until the returned function is called, every transaction that writes to `collection` fails its
+   * commit with a conflict, as under contention the platform's would: a test's way to exhaust a
+   * writer's retries without racing it.
+   */
+  contend(collection: string): () => void {
+    this.contended.set(collection, (this.contended.get(collection) ?? 0) + 1)
+    let done = false
+    return () => {
+      if (done) return
+      done = true
+      const n = (this.contended.get(collection) ?? 1) - 1
+      if (n > 0) this.contended.set(collection, n)
+      else this.contended.delete(collection)
+    }
+  }
+
   /** Commits: conflicts when anything the transaction touched changed since it first touched it. */
   async commitTransaction(txId: string): Promise<void> {
     const tx = this.tx(txId)
     this.transactions.delete(txId)
+    if ([...tx.writes.values()].some((w) => this.contended.has(w.c)))
+      throw new CloudError(
+        'DATABASE_TRANSACTION_CONFLICT',
+        'Transaction is conflict, maybe resource operated by others in the same time',
+      )
     for (const [key, rev] of tx.reads) {
       const slash = key.indexOf('/')
       const coll = this.collections.get(key.slice(0, slash))

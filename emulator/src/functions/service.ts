@@ -1,6 +1,9 @@
 // The functions service: runs built functions with isolated identities, answers
-// functions.invokeFunction (cloud.callFunction between functions) and the H5 gateway POST /fn/:name.
+// functions.invokeFunction (cloud.callFunction between functions), the web SDK's signed-in
+// POST /v1/functions/:name, and the dev header gateway POST /fn/:name.
 import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { bearerOf } from '../auth/service'
 import { invocationTime } from '../clock'
 import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
@@ -9,6 +12,8 @@ import { eventTextProblem, invalidEnvelope, MAX_EVENT_BYTES } from './event-limi
 import { FunctionPool, type InvocationResult } from './pool'
 
 export const DEV_APPID = 'wx-woodpecker-local'
+/** TCB_SOURCE of a call from the web SDK. */
+export const WEB_SOURCE = 'web'
 const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN'
 
 export interface Invoker {
@@ -96,9 +101,14 @@ export function installFunctions(core: EmulatorCore): Invoker {
     return { data: { response_data: result.result ?? 'null' } }
   })
 
-  core.registerRoute('POST', '/fn/', async (req, res, url) => {
-    const name = decodeURIComponent(url.pathname.slice('/fn/'.length))
-    const openid = personaOf(req.headers)
+  /** Reads a client's event, runs the function as `identity` and answers its result. */
+  const serveClientCall = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    identity: Omit<InvocationIdentity, 'functionName'>,
+    extraEnv: Record<string, string> = {},
+  ): Promise<void> => {
     if (!invoker.exists(name)) {
       sendJson(res, 404, {
         code: 'FUNCTIONS_NOT_FOUND',
@@ -128,15 +138,19 @@ export function installFunctions(core: EmulatorCore): Invoker {
       sendJson(res, 200, invalidEnvelope('请求体不是有效的 JSON'))
       return
     }
-    // A client's callFunction carries userInfo, added by the platform, as production does.
-    if (event && typeof event === 'object' && !Array.isArray(event)) {
-      ;(event as Record<string, unknown>).userInfo = { appId: DEV_APPID, openId: openid }
+    // A mini-program's callFunction carries userInfo, added by the platform, as production does.
+    if (
+      identity.source === 'wx_client' &&
+      event &&
+      typeof event === 'object' &&
+      !Array.isArray(event)
+    ) {
+      ;(event as Record<string, unknown>).userInfo = {
+        appId: identity.appid,
+        openId: identity.openid,
+      }
     }
-    const result = await invoker.invoke(name, event, {
-      openid,
-      appid: DEV_APPID,
-      source: 'wx_client',
-    })
+    const result = await invoker.invoke(name, event, identity, extraEnv)
     if (!result.ok) {
       core.log(`[emulator] function ${name} failed: ${result.error}`)
       sendJson(res, result.timedOut ? 504 : 502, {
@@ -151,6 +165,47 @@ export function installFunctions(core: EmulatorCore): Invoker {
       'content-length': Buffer.byteLength(text),
     })
     res.end(text)
+  }
+
+  // The dev convenience: any persona by header, only on a dev server on loopback.
+  core.registerRoute('POST', '/fn/', async (req, res, url) => {
+    if (!core.devGateway) {
+      req.resume()
+      sendJson(res, 403, {
+        code: 'DEV_GATEWAY_OFF',
+        message: '开发网关已关闭：请在网页端扫码登录后再调用',
+      })
+      return
+    }
+    const name = decodeURIComponent(url.pathname.slice('/fn/'.length))
+    await serveClientCall(req, res, name, {
+      openid: personaOf(req.headers),
+      appid: DEV_APPID,
+      source: 'wx_client',
+    })
+  })
+
+  // The web SDK's callFunction (GATEWAY mode): `POST /v1/functions/:name` with the signed-in
+  // browser's access token; the function sees its CloudBase user, never an OPENID.
+  core.registerRoute('POST', '/v1/functions/', async (req, res, url) => {
+    const who = core.webAuth.identityOf(bearerOf(req))
+    if (!who) {
+      req.resume()
+      sendJson(res, 401, { code: 'INVALID_ACCESS_TOKEN', message: '登录已失效，请重新登录' })
+      return
+    }
+    const name = decodeURIComponent(url.pathname.slice('/v1/functions/'.length))
+    await serveClientCall(
+      req,
+      res,
+      name,
+      { openid: '', appid: '', source: WEB_SOURCE },
+      {
+        TCB_UUID: who.uuid,
+        TCB_CUSTOM_USER_ID: who.customUserId,
+        TCB_ISANONYMOUS_USER: String(who.anonymous),
+      },
+    )
   })
 
   return invoker

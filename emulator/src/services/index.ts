@@ -7,14 +7,16 @@ import { storageService } from '../storage/service'
 import { clockService } from './clock'
 import { personasService } from './personas'
 import { smsService } from '../sms/service'
+import { webAuthService } from '../auth/service'
 
-/** Every service the emulator installs after its database: storage, functions, open API, SMS, timers, clock, gateway. */
+/** Every service the emulator installs after its database: storage, functions, open API, SMS, timers, clock, web sign-in, gateways. */
 export const services: EmulatorService[] = [
   storageService,
   personasService,
   openApiService,
   smsService,
   clockService,
+  webAuthService,
   (core) => {
     const invoker = installFunctions(core)
     installTimers(core, invoker)

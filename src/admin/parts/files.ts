@@ -1,7 +1,7 @@
 // Files in the admin pages: pick and upload a roster spreadsheet, open a generated file.
 import Taro from '@tarojs/taro'
 import { ApiError } from '../../services'
-import { apiBase, currentPersona } from '../../services/persona'
+import { standInUpload } from '../../services/h5-stand-in'
 
 /** Lets the admin pick an .xlsx/.csv file and uploads it; resolves with its cloud:// id, or '' when cancelled. */
 export async function pickAndUploadRoster(): Promise<{ fileID: string; name: string } | null> {
@@ -42,16 +42,11 @@ export async function pickAndUploadRoster(): Promise<{ fileID: string; name: str
   })
   if (!file) return null
   const ext = file.name.toLowerCase().endsWith('.csv') ? '.csv' : '.xlsx'
-  const res = await fetch(`${apiBase()}/_emulator/upload?name=roster${ext}`, {
-    method: 'POST',
-    headers: {
-      'content-type': file.type || 'application/octet-stream',
-      'x-woodpecker-openid': currentPersona(),
-    },
-    body: file,
-  }).catch(() => null)
-  if (!res || !res.ok) throw new ApiError('network', '文件上传失败，请检查文件大小后重试')
-  return { fileID: ((await res.json()) as { fileID: string }).fileID, name: file.name }
+  try {
+    return { fileID: await standInUpload(file, { name: `roster${ext}` }), name: file.name }
+  } catch {
+    throw new ApiError('network', '文件上传失败，请检查文件大小后重试')
+  }
 }
 
 /** Opens a generated file (PDF poster, roster export) for viewing, printing or sharing. */

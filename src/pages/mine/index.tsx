@@ -1,5 +1,5 @@
-// 我的: who I am (from user.whoami), my roles, what waits for my confirmation, my reports, and the
-// cockpit entry for leadership and the safety office.
+// 我的: who I am (from user.whoami), my roles, what waits for my confirmation, my reports, the PCs
+// signed in as me, and the cockpit entry for leadership and the safety office.
 import { View, Text } from '@tarojs/components'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { call } from '../../services'
@@ -8,11 +8,14 @@ import { StateView } from '../../components/StateView'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { ROLE_LABELS } from '../../labels'
 import { TicketList } from '../../components/TicketList'
+import { PcSessions } from '../../components/PcSessions'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { currentPersona } from '../../services/persona'
 import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import { receivesEvenings, useEvenings } from '../../hooks/use-evenings'
+import { sendQueuedReports } from '../../services/report-outbox'
+import { QueuedReports } from './parts/QueuedReports'
 import './index.scss'
 
 export default function MinePage(): JSX.Element {
@@ -35,7 +38,11 @@ export default function MinePage(): JSX.Element {
   useEffect(() => {
     if (wb.data) syncTabBar(wb.data, evenings.data?.unread ?? 0)
   }, [wb.data, evenings.data])
-  useDidShow(() => setTick((n) => n + 1))
+  useDidShow(() => {
+    setTick((n) => n + 1)
+    void sendQueuedReports().catch(() => undefined)
+  })
+  const refresh = useCallback(() => setTick((n) => n + 1), [])
   const user = me.data?.user
   // The stats function serves leadership, the safety office, 楼长 and 协管员 (their building).
   const cockpit = user?.roles.some((r) =>
@@ -113,6 +120,7 @@ export default function MinePage(): JSX.Element {
           ))}
         </>
       )}
+      <QueuedReports key={tick} onSent={refresh} />
       {me.data?.user && (
         <>
           <View className="section-title mine-reports-title">我的上报</View>
@@ -125,6 +133,7 @@ export default function MinePage(): JSX.Element {
           {mine.data && <TicketList items={mine.data.items} />}
         </>
       )}
+      {user && <PcSessions refresh={tick} />}
       {user?.roles.includes('safety_office') && (
         <Cell
           title="内容与账号安全"

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
+import { onReportQueue } from '../../services/report-outbox'
 import { currentPersona } from '../../services/persona'
 import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
@@ -23,6 +24,7 @@ export default function ReportPage(): JSX.Element {
   const scene = sceneFromParams(router.params)
   const [pickedFloor, setPickedFloor] = useState(router.params.floorId ?? '')
   const [done, setDone] = useState<TicketView>()
+  const [queued, setQueued] = useState<string>()
   const [persona, setPersona] = useState(0)
 
   const header = useRequest(async () => {
@@ -45,6 +47,16 @@ export default function ReportPage(): JSX.Element {
       .then(syncTabBar)
       .catch(() => undefined)
   }, [ready, persona])
+  useEffect(() => {
+    // A queued report turns into 已上报 only when the server has accepted it.
+    if (!queued) return
+    return onReportQueue((sent) => {
+      const mine = sent.find((s) => s.clientKey === queued)
+      if (!mine) return
+      setQueued(undefined)
+      setDone(mine.ticket)
+    })
+  }, [queued])
   const qrInvalid = header.errorCode === 'qr.invalid' && !pickedFloor && scene
   const invalid = header.error
 
@@ -70,7 +82,17 @@ export default function ReportPage(): JSX.Element {
       {header.loading && <StateView loading />}
       {invalid && !qrInvalid && <StateView error={invalid} onRetry={() => void header.reload()} />}
       {header.data && <FloorHeader header={header.data} />}
-      {done ? (
+      {queued && !done ? (
+        <View className="section report-queued">
+          <Text className="report-queued-title">已保存，联网后自动上报</Text>
+          <Text className="muted">
+            照片和内容已存在手机上，恢复网络后会自动发送，发送前可在“我的”里看到它。
+          </Text>
+          <Button className="report-done-again" onClick={() => setQueued(undefined)}>
+            再报一条
+          </Button>
+        </View>
+      ) : done ? (
         <View className="section report-done">
           <Text className="report-done-title">✅ 已上报，谢谢你！</Text>
           {/* Who was reached comes from the outbox's results, never a guess. */}
@@ -106,8 +128,10 @@ export default function ReportPage(): JSX.Element {
               <ReportForm
                 key={floorId}
                 floorId={floorId}
+                place={`${header.data.building.name} · ${header.data.floor.name}`}
                 categories={categories.data}
                 onDone={setDone}
+                onQueued={setQueued}
               />
             )}
           </>

@@ -94,6 +94,9 @@ export default function TicketPage(): JSX.Element {
                 ⏱ {due}
               </Text>
             )}
+            {ticket.standing && (
+              <Text className="ticket-meta ticket-standing">{ticket.standing}</Text>
+            )}
             <Text className="muted ticket-meta">
               当前负责：{ticket.ownerName}（{ticket.levelLabel}）
               {ticket.deadline ? ` · 期限 ${deadlineText(ticket.deadline)}` : ''}

@@ -16,6 +16,7 @@ const PUBLIC_FILE: Record<string, string> = {
   notify: 'notify/index.ts',
   org: 'org/index.ts',
   safety: 'trust/index.ts',
+  signin: 'trust/signin.ts',
   sla: 'ladder/index.ts',
   stats: 'stats/index.ts',
   ticket: 'ticket/index.ts',

@@ -3,6 +3,7 @@ import {
   check,
   allowedActions,
   decide,
+  unmetNeed,
   type Relation,
   type TicketFacts,
   type World,
@@ -17,7 +18,8 @@ import {
   type TicketState,
 } from '../../../types/ticket'
 
-const H = ['owner', 'above', 'safety']
+// Handlers: the holder, the floor's chain above and below the ticket's level, the safety office.
+const H = ['owner', 'above', 'below', 'safety']
 // action: [states it applies to, relations allowed, resulting state ('=' stays)]
 const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   accept: [['pending'], H, 'processing'],
@@ -27,7 +29,7 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   verify: [['reviewing'], ['above', 'safety'], 'closed'],
   sendBack: [['reviewing'], ['above', 'safety'], 'rectifying'],
   transfer: [['pending', 'processing'], H, 'pending'],
-  escalate: [['pending', 'processing', 'rectifying'], [...H, 'system'], '='],
+  escalate: [['pending', 'processing', 'rectifying'], ['owner', 'above', 'safety', 'system'], '='],
   reject: [['pending', 'processing'], H, 'rejected'],
   duplicate: [['pending', 'processing'], H, 'duplicate'],
   confirm: [['fixed', 'closed'], ['reporter'], '='],
@@ -36,7 +38,16 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   remind: [['rectifying', 'reviewing'], ['system'], '='],
   overdue: [['rectifying'], ['system'], '='],
 }
-const RELATIONS: Relation[] = ['reporter', 'owner', 'above', 'safety', 'staff', 'system']
+const RELATIONS: Relation[] = [
+  'reporter',
+  'owner',
+  'above',
+  'below',
+  'safety',
+  'leader',
+  'staff',
+  'system',
+]
 const now = new Date('2026-11-24T08:00:00Z')
 const facts = (status: TicketState): TicketFacts => ({
   status,
@@ -51,7 +62,7 @@ const matrix = TICKET_ACTIONS.flatMap((action) =>
 )
 
 describe('ticket transitions: every action × state × relation', () => {
-  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 6))
+  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 8))
 
   it.each(matrix)('%s from %s as %s', (action, state, rel) => {
     const [states, who, to] = EXPECTED[action]
@@ -79,6 +90,34 @@ describe('guards', () => {
       false,
     ],
     ['no +1 on your own report', () => yes('support', {}, ['reporter', 'staff']), false],
+    ['no +1 from 院领导', () => yes('support', {}, ['leader', 'staff']), false],
+    ['no +1 from a captain below its level', () => yes('support', {}, ['below', 'staff']), false],
+    ['a colleague’s +1', () => yes('support', {}, ['staff']), true],
+    [
+      'no verifying your own completion from above',
+      () => yes('verify', { status: 'reviewing', completedBy: 'me' }, ['above', 'below']),
+      false,
+    ],
+    [
+      'no sending back your own completion',
+      () => yes('sendBack', { status: 'reviewing', completedBy: 'me' }, ['above']),
+      false,
+    ],
+    [
+      'someone above verifies the work a captain below completed',
+      () => yes('verify', { status: 'reviewing', level: 2, completedBy: 'fc' }, ['above']),
+      true,
+    ],
+    [
+      'the safety office, with nobody above it, verifies its own completion',
+      () => yes('verify', { status: 'reviewing', level: 3, completedBy: 'me' }, ['safety']),
+      true,
+    ],
+    [
+      'a captain below cannot verify work at the level above',
+      () => yes('verify', { status: 'reviewing', level: 2, completedBy: 'bc' }, ['below']),
+      false,
+    ],
     ['no second +1', () => yes('support', { supporterIds: ['me'] }, ['staff']), false],
     [
       'reopen within 7 days',
@@ -106,6 +145,48 @@ describe('guards', () => {
       allowedActions(facts('fixed'), new Set<Relation>(['reporter', 'staff']), 'me', now),
     ).toEqual(['confirm', 'reopen'])
   })
+
+  it.each<[string, Partial<TicketFacts>, Relation[], TicketAction[]]>([
+    [
+      'the 层长 keeps his work on a hazard escalated to the 楼长',
+      { status: 'pending', level: 2 },
+      ['below', 'staff'],
+      ['accept', 'fix', 'defer', 'transfer', 'reject', 'duplicate'],
+    ],
+    [
+      'the 层长 completes overdue work that moved to the 楼长',
+      { status: 'rectifying', level: 2, overdue: true },
+      ['below', 'staff'],
+      ['complete'],
+    ],
+    [
+      'the 楼长 holding it keeps every action, escalating included',
+      { status: 'rectifying', level: 2, overdue: true },
+      ['owner', 'staff'],
+      ['complete', 'escalate'],
+    ],
+    [
+      'the holder does not verify the work a captain below completed',
+      { status: 'reviewing', level: 2, completedBy: 'fc' },
+      ['owner', 'staff'],
+      [],
+    ],
+    [
+      'the safety office verifies it',
+      { status: 'reviewing', level: 2, completedBy: 'fc' },
+      ['above', 'safety', 'staff'],
+      ['verify', 'sendBack'],
+    ],
+    ['院领导 is offered no +1', { status: 'pending' }, ['leader', 'staff'], []],
+    [
+      'a reporter is offered no +1 on their own report',
+      { status: 'pending' },
+      ['reporter', 'staff'],
+      [],
+    ],
+  ])('offers: %s', (_name, f, rel, actions) =>
+    expect(allowedActions({ ...facts('pending'), ...f }, new Set(rel), 'me', now)).toEqual(actions),
+  )
 })
 
 describe('each row’s effect (apply): patch, event and pushes', () => {
@@ -158,6 +239,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
     actor: { kind: 'system', id: 'system', name: '系统' },
     chain,
     reporter: { userId: 'rep', openid: 'o-rep', name: '李护士' },
+    found: {},
     ...over,
   })
   const AFTER = ['cloud://p/after.jpg']
@@ -188,7 +270,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       'defer',
       {},
       { deadline: DEADLINE, departmentId: 'property', plan: '联系物业' },
-      { department: { id: 'property', name: '物业公司' } },
+      { found: { departmentId: { id: 'property', name: '物业公司' } } },
       {
         status: 'rectifying',
         departmentId: 'property',
@@ -203,7 +285,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       { status: 'rectifying' },
       { afterPhotos: AFTER },
       {},
-      { status: 'reviewing', afterPhotos: AFTER },
+      { status: 'reviewing', afterPhotos: AFTER, completedBy: 'system' },
       null,
       [],
     ],
@@ -221,7 +303,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       { status: 'reviewing' },
       { reason: '没清理干净' },
       {},
-      { status: 'rectifying' },
+      { status: 'rectifying', completedBy: null },
       /没清理干净/,
       [],
     ],
@@ -230,11 +312,13 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       {},
       { targetFloorId: 'F4', reason: '属于4层' },
       {
-        target: {
-          floorId: 'F4',
-          buildingId: 'B7',
-          place: '7号楼 4层',
-          chain: [step(0, 'fc4', '张层长')],
+        found: {
+          targetFloorId: {
+            floorId: 'F4',
+            buildingId: 'B7',
+            place: '7号楼 4层',
+            chain: [step(0, 'fc4', '张层长')],
+          },
         },
       },
       { status: 'pending', floorId: 'F4', ownerId: 'fc4', level: 0, place: '7号楼 4层' },
@@ -263,7 +347,11 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       'duplicate',
       {},
       { duplicateOf: 't0', reason: '重复' },
-      { original: { _id: 't0', reporterId: 'r0', supporterIds: [] } },
+      {
+        found: {
+          duplicateOf: { _id: 't0', reporterId: 'r0', supporterIds: [], status: 'pending' },
+        },
+      },
       { status: 'duplicate', duplicateOf: 't0' },
       /重复/,
       [],
@@ -372,8 +460,32 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       'duplicate',
       base,
       { id: 't1', action: 'duplicate', duplicateOf: 't0', reason: '重复' },
-      world({ original: { _id: 't0', reporterId: 'r0', supporterIds: [] } }),
+      world({
+        found: {
+          duplicateOf: { _id: 't0', reporterId: 'r0', supporterIds: [], status: 'pending' },
+        },
+      }),
     )
     expect(out.link).toEqual({ originalId: 't0', duplicateId: 't1', supporterIds: ['rep', 's1'] })
   })
+
+  // action, ticket level, the floor's chain, the target floor's chain → what is missing (or nothing)
+  it.each<[TicketAction, number, OwnerStep[], OwnerStep[] | undefined, string | undefined]>([
+    ['escalate', 0, chain, undefined, undefined],
+    ['escalate', 2, chain, undefined, 'ticket.invalid_transition 没有更高一级的负责人'],
+    ['reopen', 0, chain, undefined, undefined],
+    ['reopen', 0, [], undefined, 'org.not_found 这个楼层还没有配置负责人，请联系安全办'],
+    ['transfer', 0, chain, [step(0, 'fc4', '张层长')], undefined],
+    ['transfer', 0, chain, [], 'org.not_found 目标楼层还没有配置负责人，请联系安全办'],
+    ['accept', 0, [], undefined, undefined],
+  ])(
+    '%s at level %i: the owners it needs are on the roster',
+    (action, level, c, target, missing) => {
+      const found = target
+        ? { targetFloorId: { floorId: 'F4', buildingId: 'B7', place: '7号楼 4层', chain: target } }
+        : {}
+      const unmet = unmetNeed(action, { ...base, level }, world({ chain: c, found }))
+      expect(unmet && `${unmet.code} ${unmet.reason}`).toEqual(missing)
+    },
+  )
 })

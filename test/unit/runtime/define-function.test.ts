@@ -8,6 +8,7 @@ import { installChineseZodMessages } from '../../../types'
 const fakeContext = (openid: string) => (): ActionContext =>
   ({
     openid,
+    customUserId: '',
     appid: 'wx-test',
     env: 'test-env',
     source: 'wx_client',

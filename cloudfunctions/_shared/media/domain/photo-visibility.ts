@@ -1,6 +1,6 @@
 // Who sees which rendition of a photo, from its content check and the viewer's relation to the ticket.
 // Pure: the media check record and the relations in, a decision out.
-import type { Relation } from '../../ticket/domain/machine'
+import { HANDLERS as TICKET_HANDLERS, type Relation } from '../../ticket/domain/machine'
 
 /** Where a photo stands: not yet judged, passed, flagged by the platform (risky/review), or redacted. */
 export type PhotoState = 'pending' | 'pass' | 'flagged' | 'redacted'
@@ -14,7 +14,7 @@ export interface PhotoCheckFacts {
   redacted: boolean
 }
 
-const HANDLERS: Relation[] = ['reporter', 'owner', 'above', 'safety']
+const HANDLERS: readonly Relation[] = ['reporter', ...TICKET_HANDLERS]
 
 /** The state of a photo; a photo never submitted for checking counts as pending. */
 export function photoState(check: PhotoCheckFacts | undefined): PhotoState {

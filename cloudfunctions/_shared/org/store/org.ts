@@ -2,8 +2,10 @@
 import { Role } from '../../../../types/roles'
 import type { Database } from '../../runtime/context'
 import { rowsOf, readAll, readByIds } from '../../runtime/rows'
+import { getUsersByIds } from '../../runtime/users'
 import type { UserDoc } from '../../../../types/staff'
 import { LEVEL_OF, resolveOwnerChain, type DutyDoc, type OwnerStep } from '../domain/owner-chain'
+import { BUILDINGS, FLOORS, DUTIES, CATEGORIES, DEPARTMENTS } from './collections'
 
 export type { DutyDoc, OwnerStep }
 
@@ -38,8 +40,8 @@ export interface CategoryDoc {
 /** The active floor a QR scene names (its current code, or an old one kept working), or null. */
 export async function findFloorByScene(db: Database, scene: string): Promise<FloorDoc | null> {
   const [current, kept] = await Promise.all([
-    db.collection('floors').where({ scene, active: true }).limit(1).get(),
-    db.collection('floors').where({ aliasScenes: scene, active: true }).limit(1).get(),
+    db.collection(FLOORS).where({ scene, active: true }).limit(1).get(),
+    db.collection(FLOORS).where({ aliasScenes: scene, active: true }).limit(1).get(),
   ])
   return rowsOf<FloorDoc>(current)[0] ?? rowsOf<FloorDoc>(kept)[0] ?? null
 }
@@ -47,29 +49,27 @@ export async function findFloorByScene(db: Database, scene: string): Promise<Flo
 /** A floor by id, or null. */
 export async function getFloor(db: Database, floorId: string): Promise<FloorDoc | null> {
   return (
-    rowsOf<FloorDoc>(await db.collection('floors').where({ _id: floorId }).limit(1).get())[0] ??
-    null
+    rowsOf<FloorDoc>(await db.collection(FLOORS).where({ _id: floorId }).limit(1).get())[0] ?? null
   )
 }
 
 /** A building by id, or null. */
 export async function getBuilding(db: Database, id: string): Promise<BuildingDoc | null> {
   return (
-    rowsOf<BuildingDoc>(await db.collection('buildings').where({ _id: id }).limit(1).get())[0] ??
-    null
+    rowsOf<BuildingDoc>(await db.collection(BUILDINGS).where({ _id: id }).limit(1).get())[0] ?? null
   )
 }
 
 /** Active categories in display order. */
 export async function listCategories(db: Database): Promise<CategoryDoc[]> {
-  const rows = await readAll<CategoryDoc>(db, 'categories', { active: true })
+  const rows = await readAll<CategoryDoc>(db, CATEGORIES, { active: true })
   return rows.sort((a, b) => a.order - b.order || a._id.localeCompare(b._id))
 }
 
 /** A category by id, or null. */
 export async function getCategory(db: Database, id: string): Promise<CategoryDoc | null> {
   return (
-    rowsOf<CategoryDoc>(await db.collection('categories').where({ _id: id }).limit(1).get())[0] ??
+    rowsOf<CategoryDoc>(await db.collection(CATEGORIES).where({ _id: id }).limit(1).get())[0] ??
     null
   )
 }
@@ -79,8 +79,8 @@ export async function listBuildings(
   db: Database,
 ): Promise<Array<BuildingDoc & { floors: FloorDoc[] }>> {
   const [buildings, floors] = await Promise.all([
-    readAll<BuildingDoc>(db, 'buildings', { active: true }),
-    readAll<FloorDoc>(db, 'floors', { active: true }),
+    readAll<BuildingDoc>(db, BUILDINGS, { active: true }),
+    readAll<FloorDoc>(db, FLOORS, { active: true }),
   ])
   return buildings
     .sort((a, b) => a.order - b.order || a._id.localeCompare(b._id))
@@ -88,11 +88,6 @@ export async function listBuildings(
       ...b,
       floors: floors.filter((f) => f.buildingId === b._id).sort((x, y) => x.level - y.level),
     }))
-}
-
-/** Users by id. */
-export async function getUsersByIds(db: Database, ids: string[]): Promise<UserDoc[]> {
-  return readByIds<UserDoc>(db, 'users', ids)
 }
 
 /** The escalation chain of a floor at a moment: 层长 (deputy) → 协管员 → 楼长 → 安全办. */
@@ -103,12 +98,12 @@ export async function loadOwnerChain(
 ): Promise<OwnerStep[]> {
   const _ = db.command
   const [onFloor, inBuilding, safety] = await Promise.all([
-    readAll<DutyDoc>(db, 'duties', { floorId: floor._id, duty: Role.floorCaptain }),
-    readAll<DutyDoc>(db, 'duties', {
+    readAll<DutyDoc>(db, DUTIES, { floorId: floor._id, duty: Role.floorCaptain }),
+    readAll<DutyDoc>(db, DUTIES, {
       buildingId: floor.buildingId,
       duty: _.in([Role.coordinator, Role.buildingCaptain]),
     }),
-    readAll<DutyDoc>(db, 'duties', { duty: Role.safetyOffice }),
+    readAll<DutyDoc>(db, DUTIES, { duty: Role.safetyOffice }),
   ])
   const duties = [...onFloor, ...inBuilding, ...safety]
   const users = await getUsersByIds(
@@ -120,7 +115,7 @@ export async function loadOwnerChain(
 
 /** A user's duties valid at `at` (any kind), from the roster. */
 export async function listDutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
-  const rows = await readAll<DutyDoc>(db, 'duties', { userId })
+  const rows = await readAll<DutyDoc>(db, DUTIES, { userId })
   return rows.filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
 }
 
@@ -131,9 +126,9 @@ export async function getBuildingsWithFloors(
 ): Promise<Array<BuildingDoc & { floors: FloorDoc[] }>> {
   if (ids.length === 0) return []
   const [buildings, floors] = await Promise.all([
-    readByIds<BuildingDoc>(db, 'buildings', ids),
+    readByIds<BuildingDoc>(db, BUILDINGS, ids),
     Promise.all(
-      ids.map((buildingId) => readAll<FloorDoc>(db, 'floors', { buildingId, active: true })),
+      ids.map((buildingId) => readAll<FloorDoc>(db, FLOORS, { buildingId, active: true })),
     ),
   ])
   const byBuilding = floors.flat()
@@ -147,7 +142,7 @@ export async function getBuildingsWithFloors(
 
 /** Floors by id. */
 export async function getFloorsByIds(db: Database, ids: string[]): Promise<FloorDoc[]> {
-  return readByIds<FloorDoc>(db, 'floors', ids)
+  return readByIds<FloorDoc>(db, FLOORS, ids)
 }
 
 export interface DepartmentDoc {
@@ -159,7 +154,7 @@ export interface DepartmentDoc {
 
 /** Departments that receive deferred work, by name. */
 export async function listDepartments(db: Database): Promise<DepartmentDoc[]> {
-  return (await readAll<DepartmentDoc>(db, 'departments'))
+  return (await readAll<DepartmentDoc>(db, DEPARTMENTS))
     .filter((d) => d.active !== false)
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
 }
@@ -167,9 +162,8 @@ export async function listDepartments(db: Database): Promise<DepartmentDoc[]> {
 /** A department by id, or null. */
 export async function getDepartment(db: Database, id: string): Promise<DepartmentDoc | null> {
   return (
-    rowsOf<DepartmentDoc>(
-      await db.collection('departments').where({ _id: id }).limit(1).get(),
-    )[0] ?? null
+    rowsOf<DepartmentDoc>(await db.collection(DEPARTMENTS).where({ _id: id }).limit(1).get())[0] ??
+    null
   )
 }
 
@@ -180,7 +174,7 @@ export async function buildingDuties(
   at: Date,
 ): Promise<DutyDoc[]> {
   return (
-    await readAll<DutyDoc>(db, 'duties', {
+    await readAll<DutyDoc>(db, DUTIES, {
       buildingId,
       duty: db.command.in([Role.coordinator, Role.buildingCaptain]),
     })
@@ -189,7 +183,7 @@ export async function buildingDuties(
 
 /** A user's duties valid at `at`. */
 export async function dutiesOfUser(db: Database, userId: string, at: Date): Promise<DutyDoc[]> {
-  return (await readAll<DutyDoc>(db, 'duties', { userId })).filter(
+  return (await readAll<DutyDoc>(db, DUTIES, { userId })).filter(
     (d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at),
   )
 }
@@ -202,7 +196,7 @@ export async function captainsWithDuties(
   Array<{ user: UserDoc; duty: string; places: Array<{ floorId?: string; buildingId?: string }> }>
 > {
   const duties = (
-    await readAll<DutyDoc>(db, 'duties', { duty: db.command.in(Object.keys(LEVEL_OF)) })
+    await readAll<DutyDoc>(db, DUTIES, { duty: db.command.in(Object.keys(LEVEL_OF)) })
   ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
   const users = await getUsersByIds(
     db,
@@ -223,10 +217,10 @@ export async function captainsWithDuties(
 /** Floors by id, with their building's name (for labelling a few of them). */
 export async function getFloorLabels(db: Database, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const floors = await readByIds<FloorDoc>(db, 'floors', ids)
+  const floors = await readByIds<FloorDoc>(db, FLOORS, ids)
   const buildings = await readByIds<BuildingDoc>(
     db,
-    'buildings',
+    BUILDINGS,
     floors.map((f) => f.buildingId),
   )
   const names = new Map(buildings.map((b) => [b._id, b.name]))

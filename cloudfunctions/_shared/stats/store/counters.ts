@@ -1,6 +1,7 @@
-// Statistics counters: the only code that names the counter collections. Deltas are applied in a
-// transaction together with a ledger row keyed by the transition's event id, so a transition is
-// counted at most once however often it is retried.
+// Statistics counters: the only code that names the counter collections. The ticket's own
+// transaction writes the transition's ledger row as uncounted (`queueCount`); counting applies its
+// deltas to one shard of each counter document and marks the row counted in one transaction, so a
+// transition is counted exactly once however often, and by whomever, counting is retried.
 import {
   coverRange,
   emptyDay,
@@ -13,9 +14,10 @@ import {
   type OpenCounter,
   type Scope,
 } from '../domain/docs'
+import { anyShard, mergeDays, mergeOpen, shardId, shardIds } from '../domain/shards'
 import type { CounterDelta, StatsEvent, StatsTicket } from '../domain/keys'
 import type { Database } from '../../runtime/context'
-import { rowsOf } from '../../runtime/rows'
+import { readByIds, rowsOf, type TxWrite } from '../../runtime/rows'
 
 export const DAYS = 'stats_days'
 export const OPEN = 'stats_open'
@@ -32,6 +34,8 @@ export interface LedgerRow {
   /** Null for the report itself. */
   before: StatsTicket | null
   facts: StatsTicket
+  /** False from the ticket's transaction until counting applies it (absent: counted long ago). */
+  counted?: boolean
 }
 
 type TxDoc = {
@@ -75,48 +79,58 @@ function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest
 }
 
+/** Joins the ticket's transaction: the transition's ledger row, not counted yet. */
+export function queueCount(row: LedgerRow): TxWrite {
+  return async (tx) => {
+    await tx.collection(LEDGER).add({ data: { ...row, counted: false } })
+  }
+}
+
 /**
- * Inside a caller's transaction: applies one transition's deltas to the counter documents and
- * writes its ledger row; false (nothing written) when that event was already counted.
+ * Inside a caller's transaction: applies one transition's deltas to shard `shard` of the counter
+ * documents and marks its ledger row counted; false (nothing written) when it already was.
  */
 export async function applyCountersInTx(
   tx: Tx,
   row: LedgerRow,
   deltas: CounterDelta[],
+  shard = 0,
 ): Promise<boolean> {
   const ids = touchedIds(deltas)
   const [seen, days, floors] = await Promise.all([
     txGet(tx.collection(LEDGER).doc(row._id)),
-    Promise.all(ids.days.map((id) => txGet(tx.collection(DAYS).doc(id)))),
-    Promise.all(ids.floors.map((id) => txGet(tx.collection(OPEN).doc(id)))),
+    Promise.all(ids.days.map((id) => txGet(tx.collection(DAYS).doc(shardId(id, shard))))),
+    Promise.all(ids.floors.map((id) => txGet(tx.collection(OPEN).doc(shardId(id, shard))))),
   ])
-  if (seen.data) return false
+  const stored = seen.data as LedgerRow | null
+  if (stored && stored.counted !== false) return false
   const set: CounterSet = emptySet()
   days.forEach((r, i) => {
     const doc = r.data as DayCounters | null
     const [day, scope] = ids.days[i].split('|')
-    set.days.set(ids.days[i], doc ? { ...emptyDay(day, scope), ...doc } : emptyDay(day, scope))
+    const empty = emptyDay(day, scope)
+    set.days.set(ids.days[i], doc ? { ...empty, ...doc, _id: empty._id } : empty)
   })
-  floors.forEach((r) => {
+  floors.forEach((r, i) => {
     const doc = r.data as OpenCounter | null
-    if (doc) set.open.set(doc._id, doc)
+    if (doc) set.open.set(ids.floors[i], { ...doc, _id: ids.floors[i] })
   })
   fold(set, deltas)
   const results = await Promise.all([
     tx
       .collection(LEDGER)
       .doc(row._id)
-      .set({ data: withoutId(row) }),
+      .set({ data: { ...withoutId(row), counted: true } }),
     ...[...set.days.values()].map((d) =>
       tx
         .collection(DAYS)
-        .doc(d._id)
+        .doc(shardId(d._id, shard))
         .set({ data: withoutId(d) }),
     ),
     ...[...set.open.values()].map((d) =>
       tx
         .collection(OPEN)
-        .doc(d._id)
+        .doc(shardId(d._id, shard))
         .set({ data: withoutId(d) }),
     ),
   ])
@@ -126,30 +140,49 @@ export async function applyCountersInTx(
 }
 
 /**
- * Applies one transition's deltas in a transaction of its own with its ledger row; false when
- * that event was already counted. Conflicts with concurrent transitions are retried here with a
- * short random backoff.
+ * Applies one transition's deltas in a transaction of its own and marks its ledger row counted;
+ * false when it already was. A conflict is retried on another shard after a short random backoff,
+ * `attempts` times in all; then the conflict is thrown (the row stays uncounted for the catch-up).
  */
 export async function applyCounterDeltas(
   db: Database,
   row: LedgerRow,
   deltas: CounterDelta[],
+  attempts = MAX_ATTEMPTS,
 ): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     const tx = (await (
       db as unknown as { startTransaction(): Promise<Tx> }
     ).startTransaction()) as Tx
     try {
-      const applied = await applyCountersInTx(tx, row, deltas)
+      const applied = await applyCountersInTx(tx, row, deltas, anyShard())
       if (applied) await tx.commit()
       else await tx.rollback()
       return applied
     } catch (error) {
       await tx.rollback().catch(() => undefined)
-      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error
+      if (!isConflict(error) || attempt >= attempts) throw error
       await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt))
     }
   }
+}
+
+/** Ledger rows not counted yet, in `_id` order after `after`: at most `limit`, the caller pages on. */
+export async function listUncounted(
+  db: Database,
+  limit: number,
+  after?: string,
+): Promise<LedgerRow[]> {
+  const where = after ? { counted: false, _id: db.command.gt(after) } : { counted: false }
+  return rowsOf<LedgerRow>(
+    await db
+      .collection(LEDGER)
+      .where(where)
+      .orderBy('_id', 'asc')
+      // bounded: one page; the catch-up pages on after the last id it saw
+      .limit(limit)
+      .get(),
+  )
 }
 
 /** The counter documents (whole weeks plus edge days) that cover [from, to] for one scope. */
@@ -167,7 +200,7 @@ export async function listRange(
   return parts.flat()
 }
 
-/** Day (or week) documents of one scope between two keys (inclusive), oldest first. */
+/** Day (or week) counters of one scope between two keys (inclusive), oldest first, shards summed. */
 export async function listDays(
   db: Database,
   scope: Scope,
@@ -189,25 +222,22 @@ export async function listDays(
         .get(),
     )
     out.push(...page)
-    if (page.length < 1000) return out
+    if (page.length < 1000) return mergeDays(out)
   }
 }
 
 /** Hazards open now in a building, or in the hospital (null). */
 export async function openTotal(db: Database, buildingId: string | null): Promise<number> {
-  const rows = rowsOf<OpenCounter>(
-    await db
-      .collection(OPEN)
-      .where({ _id: openTotalId(buildingId) })
-      .limit(1)
-      .get(),
+  const shards = await readByIds<OpenCounter>(db, OPEN, shardIds(openTotalId(buildingId)))
+  return Math.max(
+    0,
+    shards.reduce((n, s) => n + (s.open ?? 0), 0),
   )
-  return Math.max(0, rows[0]?.open ?? 0)
 }
 
-/** Open counters per floor, of one building or of the whole hospital. */
+/** Open counters per floor, of one building or of the whole hospital, shards summed. */
 export async function listOpen(db: Database, buildingId?: string): Promise<OpenCounter[]> {
-  return (await listOpenDocs(db, buildingId)).filter((o) => o.floorId !== '')
+  return mergeOpen(await listOpenDocs(db, buildingId)).filter((o) => o.floorId !== '')
 }
 
 async function listOpenDocs(db: Database, buildingId?: string): Promise<OpenCounter[]> {
@@ -241,7 +271,7 @@ export async function* scanAll<T extends { _id: string }>(
   }
 }
 
-/** Replaces every counter document with `set` (the rebuild's repair). */
+/** Replaces every counter document and shard with `set`, one piece each (the rebuild's repair). */
 export async function replaceCounters(db: Database, set: CounterSet): Promise<void> {
   for (const coll of [DAYS, OPEN]) {
     for await (const page of scanAll<{ _id: string }>(db, coll)) {

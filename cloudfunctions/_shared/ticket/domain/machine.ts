@@ -1,7 +1,8 @@
 // The ticket's transitions as data: one row per action holds its whole rule — from which states,
 // to which, who may take it, when it is offered, and its effect (`apply`: the patch, the journal
 // event and the pushes). The evidence an action needs is its input schema (types/api/ticket.ts
-// ACT_INPUTS); `load` in the door resolves what the row reads from `world`. Pure: no SDK, no clock
+// ACT_INPUTS); the evidence registry (ticket/evidence.ts) resolves each looked-up field into
+// `world.found`, and a row's `needs` names the owners it hands the ticket to. Pure: no SDK, no clock
 // but the one passed in.
 //
 // Choices (DESIGN.md "The ticket"):
@@ -9,7 +10,11 @@
 //   `closed` (已销号) once someone above the owner, or the safety office, verifies it.
 // - The reporter confirms and rates a `fixed` or `closed` ticket once per cycle; within 7 days of the
 //   resolution they may reopen it instead, which starts a new cycle (the journal keeps the old one).
-// - "above" means anyone later in the floor's escalation chain than the ticket's current level.
+// - "above" means anyone later in the floor's escalation chain than the ticket's current level;
+//   "below" anyone earlier: escalation brings a supervisor in (督办), it does not take the floor away,
+//   so the captains below keep working it. Verifying stays above the owner (or the safety office),
+//   and nobody but the safety office verifies work they completed themselves. Escalating further
+//   stays with the holder and those above.
 // - `system` is the actor of timers and platform callbacks; it goes through the same rows.
 import { hospitalTime } from '../../../../types/time'
 import {
@@ -25,7 +30,8 @@ import { slaPatch, verifyDueAt, type QuietHours } from '../../ladder/domain/sla'
 import type { Actor, EventDoc, TicketDoc } from './ticket'
 
 /** How the caller stands towards a ticket; computed from roles, duties and the ticket. */
-export type Relation = 'reporter' | 'owner' | 'above' | 'safety' | 'staff' | 'system'
+export type Relation =
+  'reporter' | 'owner' | 'above' | 'below' | 'safety' | 'leader' | 'staff' | 'system'
 
 /** The facts about a ticket the guards need. */
 export interface TicketFacts {
@@ -36,6 +42,8 @@ export interface TicketFacts {
   resolvedAt?: Date | null
   /** Who resolved the current cycle (fix, verify, reject, duplicate). */
   resolvedBy?: string | null
+  /** Who submitted the deferred work for verification (complete). */
+  completedBy?: string | null
   overdue?: boolean
 }
 
@@ -68,12 +76,44 @@ export interface World {
   chain: readonly OwnerStep[]
   /** The reporter, to tell them their hazard was dealt with. */
   reporter: Recipient | null
+  /** What each looked-up evidence field of the input resolved to. */
+  found: Partial<Lookups>
+}
+
+/** What a looked-up evidence field resolves to; the registry (ticket/evidence.ts) loads each. */
+export interface Lookups {
   /** transfer: the target floor, its place name and its chain. */
-  target?: { floorId: string; buildingId: string; place: string; chain: readonly OwnerStep[] }
+  targetFloorId: { floorId: string; buildingId: string; place: string; chain: readonly OwnerStep[] }
   /** defer: the responsible department. */
-  department?: { id: string; name: string }
+  departmentId: { id: string; name: string }
   /** duplicate: the original ticket. */
-  original?: Pick<TicketDoc, '_id' | 'reporterId' | 'supporterIds'>
+  duplicateOf: Pick<TicketDoc, '_id' | 'reporterId' | 'supporterIds' | 'status'>
+}
+
+/** An owner a row hands the ticket to, who must be on the roster before it is decided. */
+export type Need = 'nextLevel' | 'floorOwner' | 'targetOwner'
+/** Why a row's need is not met: no one to hand the ticket to. */
+export interface UnmetNeed {
+  code: 'ticket.invalid_transition' | 'org.not_found'
+  reason: string
+}
+const NEEDS: Record<Need, UnmetNeed & { met: (t: TicketDoc, w: World) => boolean }> = {
+  nextLevel: {
+    met: (t, w) => Boolean(ownerAtOrAbove(w.chain, t.level + 1)),
+    code: 'ticket.invalid_transition',
+    reason: '没有更高一级的负责人',
+  },
+  floorOwner: {
+    met: (_t, w) => Boolean(ownerAtOrAbove(w.chain, 0)),
+    code: 'org.not_found',
+    reason: '这个楼层还没有配置负责人，请联系安全办',
+  },
+  targetOwner: {
+    met: (_t, w) =>
+      Boolean(w.found.targetFloorId && ownerAtOrAbove(w.found.targetFloorId.chain, 0)),
+    code: 'org.not_found',
+    reason: '目标楼层还没有配置负责人，请联系安全办',
+  },
 }
 
 /** The effect of one transition, decided before anything is written. */
@@ -99,12 +139,20 @@ export interface Row<A extends TicketAction> {
   ) => string | undefined
   /** Whether the action is offered as a button when allowed (default: yes). */
   offered?: (t: TicketFacts) => boolean
+  /** The owners it hands the ticket to, who must exist before it is decided. */
+  needs?: readonly Need[]
   apply: (t: TicketDoc, input: ActOf<A>, world: World) => Outcome
 }
 
 export const REOPEN_WINDOW_DAYS = 7
 
-const HANDLERS: readonly Relation[] = ['owner', 'above', 'safety']
+/** Who works a ticket: its holder, the captains above and below it on the floor's chain, the safety office. */
+export const HANDLERS: readonly Relation[] = ['owner', 'above', 'below', 'safety']
+/** Who verifies: someone above the holder, or the safety office. */
+const VERIFIERS: readonly Relation[] = ['above', 'safety']
+/** Nobody verifies their own completion; the safety office, with nobody above it, may. */
+const notOwnWork = (t: TicketFacts, relations: ReadonlySet<Relation>, actorId: string) =>
+  t.completedBy === actorId && !relations.has('safety') ? '不能复核自己提交的整改' : undefined
 const UNRESOLVED: readonly TicketState[] = ['pending', 'processing']
 
 const day = (d: Date): string => hospitalTime(d).format('YYYY-MM-DD')
@@ -159,12 +207,12 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     apply: (_t, input, w) => ({
       patch: {
         deadline: new Date(input.deadline),
-        departmentId: w.department!.id,
-        departmentName: w.department!.name,
+        departmentId: w.found.departmentId!.id,
+        departmentName: w.found.departmentId!.name,
         plan: input.plan,
       },
       event: {
-        note: `期限 ${deadlineWords(new Date(input.deadline))}，${w.department!.name}：${input.plan}`,
+        note: `期限 ${deadlineWords(new Date(input.deadline))}，${w.found.departmentId!.name}：${input.plan}`,
       },
       notifications: [],
     }),
@@ -173,8 +221,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: ['rectifying'],
     to: 'reviewing',
     who: HANDLERS,
-    apply: (t, input) => ({
-      patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos] },
+    apply: (t, input, w) => ({
+      patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos], completedBy: w.actor.id },
       event: { note: input.note, photos: input.afterPhotos },
       notifications: [],
     }),
@@ -182,7 +230,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   verify: {
     from: ['reviewing'],
     to: 'closed',
-    who: ['above', 'safety'],
+    who: VERIFIERS,
+    guard: notOwnWork,
     apply: (_t, input, w) => ({
       patch: resolved(w),
       event: { note: input.note },
@@ -192,15 +241,21 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   sendBack: {
     from: ['reviewing'],
     to: 'rectifying',
-    who: ['above', 'safety'],
-    apply: (_t, input) => ({ patch: {}, event: { note: input.reason }, notifications: [] }),
+    who: VERIFIERS,
+    guard: notOwnWork,
+    apply: (_t, input) => ({
+      patch: { completedBy: null },
+      event: { note: input.reason },
+      notifications: [],
+    }),
   },
   transfer: {
     from: UNRESOLVED,
     to: 'pending',
     who: HANDLERS,
+    needs: ['targetOwner'],
     apply: (t, input, w) => {
-      const target = w.target!
+      const target = w.found.targetFloorId!
       const next = ownerAtOrAbove(target.chain, 0)!
       const owner = handOver(t, next)
       return {
@@ -217,8 +272,9 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   },
   escalate: {
     from: ['pending', 'processing', 'rectifying'],
-    who: [...HANDLERS, 'system'],
+    who: ['owner', 'above', 'safety', 'system'],
     guard: (t) => (t.level >= 3 ? '已由安全办处理，无法再升级' : undefined),
+    needs: ['nextLevel'],
     apply: (t, input, w) => {
       const next = ownerAtOrAbove(w.chain, t.level + 1)!
       const owner = handOver(t, next)
@@ -254,7 +310,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
         originalId: input.duplicateOf,
         duplicateId: t._id,
         supporterIds: [t.reporterId, ...t.supporterIds].filter(
-          (id) => id !== w.original?.reporterId,
+          (id) => id !== w.found.duplicateOf?.reporterId,
         ),
       },
     }),
@@ -285,6 +341,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     },
     // Once rated, the ticket page stops offering it; 我的上报 still can within the window.
     offered: (t) => !t.rated,
+    needs: ['floorOwner'],
     apply: (t, input, w) => {
       const next = ownerAtOrAbove(w.chain, 0)!
       const owner = handOver(t, next)
@@ -297,6 +354,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
           resolvedAt: null,
           resolvedBy: null,
           acceptedAt: null,
+          completedBy: null,
           escalationNote: null,
           overdue: false,
           afterPhotos: [],
@@ -361,8 +419,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     who: ['staff'],
     guard: (t, relations, actorId) => {
       if (relations.has('reporter')) return '这是你自己上报的隐患'
-      if (['owner', 'above', 'safety'].some((r) => relations.has(r as Relation)))
-        return '这是你负责处理的隐患'
+      if (relations.has('leader')) return '院领导督查隐患，无需点“我也看到了”'
+      if (HANDLERS.some((r) => relations.has(r))) return '这是你负责处理的隐患'
       if (t.supporterIds.includes(actorId)) return '你已经点过“我也看到了”'
       return undefined
     },
@@ -413,6 +471,12 @@ export function allowedActions(
   )
 }
 
+/** The first owner `action` hands the ticket to who is not on the roster, if any. */
+export function unmetNeed(action: TicketAction, t: TicketDoc, w: World): UnmetNeed | undefined {
+  const need = (TRANSITIONS[action] as Row<TicketAction>).needs?.find((n) => !NEEDS[n].met(t, w))
+  return need ? { code: NEEDS[need].code, reason: NEEDS[need].reason } : undefined
+}
+
 /** Decides one transition: the patch (with state, version and time), the event and the pushes. */
 export function decide<A extends TicketAction>(
   action: A,
@@ -438,6 +502,7 @@ export function factsOf(t: TicketDoc): TicketFacts {
     supporterIds: t.supporterIds,
     resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null,
     resolvedBy: t.resolvedBy ?? null,
+    completedBy: t.completedBy ?? null,
     overdue: Boolean(t.overdue),
   }
 }

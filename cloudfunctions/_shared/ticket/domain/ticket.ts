@@ -56,6 +56,8 @@ export interface TicketDoc {
   resolvedAt: Date | null
   /** Who resolved the current cycle. */
   resolvedBy?: string | null
+  /** Who submitted the deferred work for verification. */
+  completedBy?: string | null
   acceptedAt?: Date | null
   createdAt: Date
   updatedAt: Date

@@ -4,10 +4,11 @@ import { limitRefusal, WINDOW_MS, type LimitedKind } from '../domain/rate-limits
 import { AppError } from '../../runtime/app-error'
 import type { ActionContext } from '../../runtime/context'
 import { rowsOf } from '../../runtime/rows'
+import { EVENTS, TICKETS } from './tickets'
 
 const SOURCE: Record<LimitedKind, { collection: string; who: string; when: string }> = {
-  report: { collection: 'tickets', who: 'reporterId', when: 'createdAt' },
-  act: { collection: 'ticket_events', who: 'actorId', when: 'at' },
+  report: { collection: TICKETS, who: 'reporterId', when: 'createdAt' },
+  act: { collection: EVENTS, who: 'actorId', when: 'at' },
 }
 
 /** Throws `rate.limited` (with a Chinese message saying when to retry) when the user used up the hour. */

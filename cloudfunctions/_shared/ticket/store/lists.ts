@@ -1,11 +1,9 @@
 // The role-aware work lists over tickets: keyset pages through declared indexes, and the counts
-// that go with them. The only code besides tickets.ts that names the tickets collection.
+// that go with them, over the collection tickets.ts names.
 import { OPEN_STATES, type TicketState } from '../../../../types/ticket'
 import type { Database } from '../../runtime/context'
 import { rowsOf, aggregateAll } from '../../runtime/rows'
-import type { PageCursor, TicketDoc } from './tickets'
-
-const TICKETS = 'tickets'
+import { TICKETS, type PageCursor, type TicketDoc } from './tickets'
 
 /** States in which work is finished (立行立改·已办结, 已销号, 无需处理, 重复). */
 export const DONE_STATES: readonly TicketState[] = ['fixed', 'closed', 'rejected', 'duplicate']
@@ -68,6 +66,53 @@ export async function countTickets(db: Database, where: Where[], sort: SortBy): 
     .count('n')
     .end()) as { list: Array<{ n: number }> }
   return res.list[0]?.n ?? 0
+}
+
+/**
+ * One page of the tickets on some floors in some states, in (time, id) order, strictly after
+ * `cursor`: a page per floor through its index, merged (a captain holds a floor or a few).
+ */
+export async function pageOnFloors(
+  db: Database,
+  floorIds: readonly string[],
+  states: readonly TicketState[],
+  sort: SortBy,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<TicketDoc[]> {
+  const pages = await Promise.all(
+    floorIds.map((floorId) =>
+      pageTickets(db, [{ floorId, status: db.command.in([...states]) }], sort, limit, cursor),
+    ),
+  )
+  const sign = sort.dir === 'desc' ? -1 : 1
+  const key = (t: TicketDoc) => new Date(t[sort.field]).getTime()
+  return pages
+    .flat()
+    .sort((a, b) => sign * (key(a) - key(b) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)))
+    .slice(0, limit)
+}
+
+/** How many tickets of some floors are in each state. */
+export async function countOnFloors(
+  db: Database,
+  floorIds: readonly string[],
+): Promise<Record<string, number>> {
+  const $ = db.command.aggregate
+  const perFloor = await Promise.all(
+    floorIds.map((floorId) =>
+      aggregateAll<{ _id: string; n: number }>(() =>
+        db
+          .collection(TICKETS)
+          .aggregate()
+          .match({ floorId })
+          .group({ _id: '$status', n: $.sum(1) }),
+      ),
+    ),
+  )
+  const counts: Record<string, number> = {}
+  for (const r of perFloor.flat()) counts[r._id] = (counts[r._id] ?? 0) + r.n
+  return counts
 }
 
 /** Open tickets of a building per floor. */

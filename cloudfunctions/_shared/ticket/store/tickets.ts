@@ -25,8 +25,9 @@ async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | nul
   }
 }
 
-const TICKETS = 'tickets'
-const EVENTS = 'ticket_events'
+/** The collections this store owns; lists.ts and limits.ts read them by these names. */
+export const TICKETS = 'tickets'
+export const EVENTS = 'ticket_events'
 /** The journal's collection name, for maintenance scripts that scan it. */
 export const EVENTS_COLLECTION = EVENTS
 
@@ -174,42 +175,6 @@ export async function listByReporter(
       .get(),
   )
   return beyond(rows, 'createdAt', cursor).slice(0, limit)
-}
-
-/** An owner's tickets in some states, most recently changed first, after `cursor` when given. */
-export async function listByOwner(
-  db: Database,
-  ownerId: string,
-  states: TicketState[],
-  limit: number,
-  cursor?: PageCursor,
-): Promise<TicketDoc[]> {
-  const where = { ownerId, status: db.command.in(states), ...after(db, 'updatedAt', cursor) }
-  const rows = rowsOf<TicketDoc>(
-    await db
-      .collection(TICKETS)
-      .where(where)
-      .orderBy('updatedAt', 'desc')
-      .orderBy('_id', 'desc')
-      // bounded: one page; the caller pages on with the cursor
-      .limit(limit + 20)
-      .get(),
-  )
-  return beyond(rows, 'updatedAt', cursor).slice(0, limit)
-}
-
-/** How many of an owner's tickets are in each state. */
-export async function countByOwner(db: Database, ownerId: string): Promise<Record<string, number>> {
-  const $ = db.command.aggregate
-  const res = (await db
-    .collection(TICKETS)
-    .aggregate()
-    .match({ ownerId })
-    .group({ _id: '$status', n: $.sum(1) })
-    // bounded: one group per ticket state, fewer than 20
-    .limit(20)
-    .end()) as { list: Array<{ _id: string; n: number }> }
-  return Object.fromEntries(res.list.map((r) => [r._id, r.n]))
 }
 
 /** Open tickets of a floor, newest first. */

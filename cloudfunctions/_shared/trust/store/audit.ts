@@ -16,7 +16,7 @@ export interface AuditEntry {
   /** The acting user, or null for someone not (yet) known, e.g. a failed invite code. */
   actorId: string | null
   actorName: string
-  targetType: 'user' | 'ticket' | 'photo' | 'roster'
+  targetType: 'user' | 'ticket' | 'photo' | 'roster' | 'pc_session'
   targetId: string
   /** The target's name when it is a person, for reading the log without a lookup. */
   targetName?: string

@@ -1,4 +1,5 @@
-// 层长: the hazards they own, by state, and 已办结 so fixed work does not vanish.
+// 层长: every hazard on their floors, by state, whatever its level (each row says where it stands),
+// and 已办结 so fixed work does not vanish.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { STATE_LABELS, type TicketState } from '../../../../types/ticket'
@@ -54,7 +55,7 @@ export function FloorInbox({ tick, onTap }: { tick: number; onTap: () => void })
 }
 
 /**
- * The owner's counts per state: those of the list on screen (the same answer, so list and counts
+ * The floors' counts per state: those of the list on screen (the same answer, so list and counts
  * never disagree), or the last ones asked for while 已办结 is shown.
  */
 function useCounts(

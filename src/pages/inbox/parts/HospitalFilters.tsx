@@ -1,5 +1,5 @@
 // The safety office's filters over the whole hospital: building, floor, category, state, level,
-// overdue, date range, and a search.
+// overdue, date range, and a search. 清除筛选 returns to the list the page opens with.
 import { View, Text, Picker, Input } from '@tarojs/components'
 import { useState } from 'react'
 import type { HospitalFilter } from '../../../../types/api/ticket-lists'
@@ -13,6 +13,17 @@ const STATUS_OPTIONS: Array<{ value: HospitalFilter['status']; label: string }> 
   { value: 'done', label: '已办结' },
   ...TICKET_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
 ]
+/** The list the page opens with, and what 清除筛选 returns to: the hazards still open. */
+export const OPENING_FILTER: HospitalFilter = { status: 'open' }
+
+/** Whether a filter narrows the list beyond the opening one. */
+function narrowed(f: HospitalFilter): boolean {
+  const keys = new Set([...Object.keys(f), ...Object.keys(OPENING_FILTER)]) as Set<
+    keyof HospitalFilter
+  >
+  return [...keys].some((k) => f[k] !== OPENING_FILTER[k])
+}
+
 const LEVEL_OPTIONS = [
   { value: undefined, label: '全部级别' },
   ...LEVEL_LABELS.map((l, i) => ({ value: i, label: `${l}处理` })),
@@ -149,12 +160,12 @@ export function HospitalFilters({
             <Text>{value.to ? `至 ${value.to}` : '结束日期'}</Text>
           </View>
         </Picker>
-        {Object.values(value).some((v) => v !== undefined) && (
+        {narrowed(value) && (
           <View
             className="filter-chip filter-clear"
             onClick={() => {
               setQ('')
-              onChange({})
+              onChange(OPENING_FILTER)
             }}
           >
             <Text>清除筛选</Text>

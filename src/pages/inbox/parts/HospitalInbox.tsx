@@ -6,7 +6,7 @@ import { useState } from 'react'
 import type { HospitalFilter, Workbench } from '../../../../types/api/ticket-lists'
 import { usePaged } from '../../../hooks/use-paged'
 import { call } from '../../../services'
-import { HospitalFilters } from './HospitalFilters'
+import { HospitalFilters, OPENING_FILTER } from './HospitalFilters'
 import { PagedList } from './PagedList'
 import { Tabs } from './Tabs'
 
@@ -23,7 +23,7 @@ export function HospitalInbox({
   onTap: () => void
 }): JSX.Element {
   const [tab, setTab] = useState<Tab>('hospital')
-  const [filter, setFilter] = useState<HospitalFilter>({ status: 'open' })
+  const [filter, setFilter] = useState<HospitalFilter>(OPENING_FILTER)
   const hospital = usePaged(
     (before) => call('ticket', 'hospital', { ...filter, before }),
     [JSON.stringify(filter), tick],

@@ -4,7 +4,7 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import type { TicketSummary } from '../../../../types/api/ticket'
+import type { ActionOutput } from '../../../../types/api'
 import { call, messageOf } from '../../../services'
 import { statusClass } from '../../../status'
 
@@ -12,7 +12,7 @@ export function OpenHazards({
   items,
   onChanged,
 }: {
-  items: TicketSummary[]
+  items: ActionOutput<'ticket', 'openOnFloor'>['items']
   onChanged: () => void
 }): JSX.Element | null {
   const [busy, setBusy] = useState('')
@@ -61,7 +61,7 @@ export function OpenHazards({
             </View>
             {t.mine ? (
               <Text className="muted open-hazard-mine">你上报的</Text>
-            ) : (
+            ) : !t.supportable && !t.supportedByMe ? null : (
               <Button
                 size="small"
                 className="open-hazard-plus"

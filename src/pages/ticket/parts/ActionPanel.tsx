@@ -1,17 +1,17 @@
 // The actions the server allows this caller, as buttons; each form is laid out from the evidence
-// fields the server sends for that action (ticket.forms) — the client keeps no rule table.
-import { View, Text, Textarea, Image, Picker } from '@tarojs/components'
+// fields the server sends for that action (ticket.forms), one widget per field kind (FIELD_WIDGETS)
+// — the client keeps no rule table.
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Rate } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { ACTION_LABELS, type TicketAction } from '../../../../types/ticket'
-import type { ActInput, EvidenceField, TicketView } from '../../../../types/api/ticket'
-import { hospitalClock } from '../../../../types/deadline'
+import type { ActInput, FormField, TicketView } from '../../../../types/api/ticket'
 import { ApiError, call, messageOf } from '../../../services'
 import { askConsent } from '../../../services/consent'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { warmUploadSlots } from '../../../services/upload-slots'
-import { FloorChoice } from './FloorChoice'
+import { widgetOf, type FormParts } from './field-widgets'
 
 // Actions a reporter or a colleague takes; every other action is a captain's, whose tap banks consent.
 const NOT_CAPTAIN_WORK: readonly TicketAction[] = ['confirm', 'reopen', 'support']
@@ -26,49 +26,30 @@ export function ActionPanel({
 }): JSX.Element | null {
   const [active, setActive] = useState<TicketAction>()
   const photos = usePhotoUploads()
-  const [reason, setReason] = useState('')
-  const [plan, setPlan] = useState('')
-  const [rating, setRating] = useState(5)
-  // The hospital's today comes from the server's clock, never the phone's.
-  const dayAfter = (days: number) =>
-    hospitalClock(Date.parse(ticket.now) + days * 86400_000).slice(0, 10)
-  const [deadline, setDeadline] = useState(() => dayAfter(3))
-  // '' means the whole day (until 23:59:59); else a time of that day, HH:mm.
-  const [deadlineTime, setDeadlineTime] = useState('')
-  const [department, setDepartment] = useState(0)
-  const [duplicate, setDuplicate] = useState(0)
-  const [targetFloorId, setTargetFloorId] = useState('')
+  // Each field's value by name; a field not yet touched holds its widget's initial value.
+  const [values, setValues] = useState<Record<string, unknown>>({})
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   if (ticket.forms.length === 0) return null
 
-  const fieldsOf = (action: TicketAction): EvidenceField[] =>
+  const parts: FormParts = { ticket, photos }
+  const fieldsOf = (action: TicketAction): FormField[] =>
     ticket.forms.find((f) => f.action === action)?.fields ?? []
-  const { departments, duplicates } = ticket.choices
-
-  // Fields a person fills; the system's own fields (a reminder's target) never reach a form.
-  const valueOf: Partial<Record<EvidenceField, () => unknown>> = {
-    afterPhotos: () => photos.ids,
-    // A day as a day (the server reads it as its end in Shanghai), a time with its offset.
-    deadline: () => (deadlineTime ? `${deadline}T${deadlineTime}:00+08:00` : deadline),
-    departmentId: () => departments[department]?.id,
-    plan: () => plan || undefined,
-    targetFloorId: () => targetFloorId || undefined,
-    duplicateOf: () => duplicates[duplicate]?.id,
-    reason: () => reason || undefined,
-    rating: () => rating,
-  }
+  const valueOf = (field: FormField) =>
+    field.name in values ? values[field.name] : widgetOf(field)?.initial(parts)
+  const set = (field: FormField) => (value: unknown) =>
+    setValues((prev) => ({ ...prev, [field.name]: value }))
 
   const submit = async (action: TicketAction) => {
     const input = { id: ticket.id, action, version: ticket.version } as Record<string, unknown>
-    for (const field of fieldsOf(action)) input[field] = valueOf[field]?.()
+    for (const field of fieldsOf(action))
+      input[field.name] = widgetOf(field)?.input(valueOf(field), field, parts)
     setBusy(true)
     setError('')
     try {
       const next = await call('ticket', 'act', input as ActInput)
       setActive(undefined)
-      setReason('')
-      setPlan('')
+      setValues({})
       void Taro.showToast({ title: '已提交', icon: 'success' })
       onChanged(next)
     } catch (e) {
@@ -89,14 +70,11 @@ export function ActionPanel({
     if (fieldsOf(action).length === 0) void submit(action)
     else setActive(action)
     // Only a form that takes photos asks for upload slots, while the captain frames the shot.
-    if (fieldsOf(action).includes('afterPhotos')) warmUploadSlots().catch(() => undefined)
+    if (fieldsOf(action).some((f) => f.kind === 'photos')) warmUploadSlots().catch(() => undefined)
   }
 
   const fields = active ? fieldsOf(active) : []
-  const has = (f: EvidenceField) => fields.includes(f)
-  const missingChoice =
-    (has('departmentId') && departments.length === 0) ||
-    (has('duplicateOf') && duplicates.length === 0)
+  const blocked = fields.some((f) => widgetOf(f)?.blocked?.(f, parts))
 
   return (
     <View className="section action-panel">
@@ -116,115 +94,27 @@ export function ActionPanel({
       {active && (
         <View className="action-form">
           <Text className="section-title">{ACTION_LABELS[active]}</Text>
-          {has('afterPhotos') && (
-            <View className="action-photos">
-              {photos.ids.map((id) => (
-                <Image
-                  key={id}
-                  className="action-photo action-photo-done"
-                  src={photos.previews[id] ?? id}
-                  mode="aspectFill"
+          {fields.map((field) => {
+            const Widget = widgetOf(field)?.Show
+            return (
+              Widget && (
+                <Widget
+                  key={field.name}
+                  field={field}
+                  value={valueOf(field)}
+                  set={set(field)}
+                  parts={parts}
                 />
-              ))}
-              {photos.canAdd && (
-                <View className="action-photo action-photo-add" onClick={() => void photos.add()}>
-                  <Text>{photos.uploading ? '上传中…' : '📷 整改后照片'}</Text>
-                </View>
-              )}
-            </View>
-          )}
-          {has('deadline') && (
-            <>
-              <Picker
-                mode="date"
-                value={deadline}
-                start={dayAfter(0)}
-                end={dayAfter(365)}
-                onChange={(e) => setDeadline(e.detail.value)}
-              >
-                <View className="action-field action-deadline-day">整改期限：{deadline}</View>
-              </Picker>
-              <Picker
-                mode="time"
-                value={deadlineTime || '17:00'}
-                onChange={(e) => setDeadlineTime(e.detail.value)}
-              >
-                <View className="action-field action-deadline-time">
-                  截止时间：{deadlineTime || '当天内（23:59 前）'}
-                </View>
-              </Picker>
-              {deadlineTime && (
-                <Text className="muted action-deadline-whole" onClick={() => setDeadlineTime('')}>
-                  改为当天内
-                </Text>
-              )}
-            </>
-          )}
-          {has('departmentId') && departments.length > 0 && (
-            <Picker
-              mode="selector"
-              range={departments.map((d) => d.name)}
-              value={department}
-              onChange={(e) => setDepartment(Number(e.detail.value))}
-            >
-              <View className="action-field action-department">
-                责任部门：{departments[department]?.name}
-              </View>
-            </Picker>
-          )}
-          {has('duplicateOf') &&
-            (duplicates.length > 0 ? (
-              <Picker
-                mode="selector"
-                range={duplicates.map((d) => d.label)}
-                value={duplicate}
-                onChange={(e) => setDuplicate(Number(e.detail.value))}
-              >
-                <View className="action-field action-duplicate">
-                  与哪条重复：{duplicates[duplicate]?.label}
-                </View>
-              </Picker>
-            ) : (
-              <Text className="muted">本层没有其他未处理的隐患可以选择</Text>
-            ))}
-          {has('targetFloorId') && (
-            <FloorChoice
-              value={targetFloorId}
-              exclude={ticket.floorId}
-              onChange={setTargetFloorId}
-            />
-          )}
-          {has('plan') && (
-            <Textarea
-              className="action-plan"
-              maxlength={200}
-              placeholder="整改方案"
-              value={plan}
-              onInput={(e) => setPlan(e.detail.value)}
-            />
-          )}
-          {has('reason') && (
-            <Textarea
-              className="action-reason"
-              maxlength={200}
-              placeholder="原因"
-              value={reason}
-              onInput={(e) => setReason(e.detail.value)}
-            />
-          )}
-          {has('rating') && (
-            <View className="action-rating">
-              <Text>满意度：</Text>
-              <Rate value={rating} onChange={(v) => setRating(Number(v))} />
-            </View>
-          )}
+              )
+            )
+          })}
           {(error || photos.error) && <Text className="report-error">{error || photos.error}</Text>}
           <Button
             type="primary"
             block
             className="action-submit"
             loading={busy}
-            disabled={busy || photos.uploading > 0 || missingChoice}
+            disabled={busy || photos.uploading > 0 || blocked}
             onClick={() => void submit(active)}
           >
             提交

@@ -1,0 +1,6 @@
+// The `signin` function: a PC signs in by a code the staff member scans and confirms in the
+// mini-program; the mini-program lists and ends its PC sessions.
+import { defineFunction } from '../../_shared/runtime'
+import { signinRoutes } from '../../_shared/trust/signin'
+
+export const main = defineFunction('signin', signinRoutes)
