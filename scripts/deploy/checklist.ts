@@ -64,12 +64,17 @@ export function consoleChecklist(paths: RepositoryPaths, envId: string): string[
 
   const sms = Sms.parse(JSON.parse(readFileSync(join(paths.databaseDir, 'sms.json'), 'utf8')))
   const template = sms.templates[0]
+  // The second template, when registered, lets one text name several hazards.
+  const batch = sms.templates[1]
   lines.push(
     '',
     '5. 短信兜底（可选；腾讯云短信控制台注册签名与正文模板，再在云函数 notify 的环境变量中填写）：',
     `   - SMS_SDK_APP_ID = ${sms.sdkAppId}（替换为控制台发放的值）`,
     `   - SMS_SIGN_NAME = ${sms.signNames[0]}`,
     `   - SMS_TEMPLATE_ID = ${template.id}（${template.name}：${template.content}）`,
+    ...(batch
+      ? [`   - SMS_BATCH_TEMPLATE_ID = ${batch.id}（${batch.name}：${batch.content}）`]
+      : []),
     '   - SMS_SECRET_ID / SMS_SECRET_KEY = 仅允许发送短信的 CAM 密钥',
   )
   return lines

@@ -1,11 +1,12 @@
 // A few months of realistic hazard history for the demo hospital, generated THROUGH THE REAL
-// FUNCTIONS on a manual emulator clock: nurses report on weekdays, floor captains (who have
-// consented to pushes) fix most on the spot, some work is deferred and verified by the safety
+// FUNCTIONS on a manual emulator clock: most captains bank consents first (a few never do), nurses
+// report on weekdays, floor captains (who consent again as they work) fix most on the spot, some work is deferred and verified by the safety
 // office (a few late), reporters rate; the Monday/1st timer freezes bulletins as time passes.
 import type { ManualClock } from '../../emulator/src/core'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 import { gatewayCaller } from './campaign'
 import { CATEGORIES } from './hospital'
+import { bankedCaptains, consentTemplates } from './reach'
 
 const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staff-${i + 2}`)]
 const SAFETY = 'demo-safety'
@@ -80,6 +81,25 @@ export async function seedHistory(opts: {
       requestKey: `seed-${openid}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
     })
   }
+  // Before the first report: most captains have turned reminders on, a few never have.
+  steps.push({
+    at: start,
+    run: async () => {
+      for (const b of bankedCaptains(opts.seed ?? 12))
+        for (let round = 0; round < (b.longTerm ? 1 : b.rounds); round++) {
+          const templateIds = consentTemplates(b)
+          await fetch(`${opts.url}/_emulator/consent`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ openid: b.openid, templateIds }),
+          })
+          await call(b.openid, 'notify', 'consent', {
+            results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])),
+            requestKey: `seed-bank-${b.openid}-${round}`,
+          })
+        }
+    },
+  })
   const act = (n: number, who: string, input: Record<string, unknown>) => () =>
     call(who, 'ticket', 'act', { id: ids.get(n), ...input })
 

@@ -3,25 +3,12 @@
 // templates, and never mixes one-time and long-term ones (kinds are data in
 // database/subscribe-templates.json). The answer is reported once per request (its key dedupes).
 import Taro from '@tarojs/taro'
-import templates from '../../database/subscribe-templates.json'
-import { TEMPLATE_IDS, type Reachability } from '../../types/api/notify'
+import type { Reachability } from '../../types/api/notify'
 import { call } from './call'
+import { CONSENT_PLAN, kindOf, type ConsentPurpose } from './consent-plan'
 import { standInConsent } from './h5-stand-in'
 
-export type ConsentPurpose = 'captain' | 'reporter' | 'longTerm' | 'evening'
-
-const kindOf = (id: string) => templates.find((t) => t.id === id)?.kind ?? 'one-time'
-const longTermId = templates.find((t) => t.kind === 'long-term')?.id
-
-const FOR: Record<ConsentPurpose, string[]> = {
-  captain: [TEMPLATE_IDS.assigned, TEMPLATE_IDS.escalated, TEMPLATE_IDS.reminder],
-  reporter: [TEMPLATE_IDS.resolved],
-  evening: [TEMPLATE_IDS.evening],
-  longTerm: longTermId ? [longTermId] : [],
-}
-
-/** Whether the account declares a long-term template captains can turn on. */
-export const LONG_TERM_AVAILABLE = Boolean(longTermId)
+export { LONG_TERM_AVAILABLE, type ConsentPurpose } from './consent-plan'
 
 function requestKey(): string {
   return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
@@ -29,7 +16,7 @@ function requestKey(): string {
 
 /** Starts the consent request now (synchronously) and records the answer; resolves with the reach. */
 export function askConsent(purpose: ConsentPurpose): Promise<Reachability | undefined> {
-  const tmplIds = FOR[purpose].slice(0, 3)
+  const tmplIds = CONSENT_PLAN[purpose].slice(0, 3)
   if (tmplIds.length === 0 || new Set(tmplIds.map(kindOf)).size > 1)
     return Promise.resolve(undefined)
   const request: Promise<Record<string, string>> =

@@ -1,6 +1,7 @@
 // The tab bar per role. WeChat's tabBar is static (app.json), so a reporter's middle tab is renamed
 // 我的上报 (their list) instead of being removed: setTabBarItem works on weapp and H5, whereas
-// hiding one tab would need a custom tab bar maintained twice. The badge counts confirmations due.
+// hiding one tab would need a custom tab bar maintained twice. The badge counts confirmations due and,
+// for 楼长 and 协管员, evening lists not yet opened.
 import Taro from '@tarojs/taro'
 import type { Workbench } from '../../types/api/ticket-lists'
 import { call } from './call'
@@ -22,14 +23,14 @@ export function loadWorkbench(persona = '', fresh = false): Promise<Workbench> {
 
 const quiet = (p: unknown): void => void Promise.resolve(p).catch(() => undefined)
 
-/** Names the middle tab for the role and shows how many confirmations are due. */
-export function syncTabBar(wb: Workbench): void {
+/** Names the middle tab for the role and badges confirmations due plus unread evening lists. */
+export function syncTabBar(wb: Workbench, unreadEvenings = 0): void {
   const reporter = wb.kind === 'reporter'
   quiet(Taro.setTabBarItem({ index: INBOX_TAB, text: reporter ? '我的上报' : '待办' }))
   const badgeTab = reporter ? INBOX_TAB : MINE_TAB
   const otherTab = reporter ? MINE_TAB : INBOX_TAB
-  if (wb.awaitingConfirm > 0)
-    quiet(Taro.setTabBarBadge({ index: badgeTab, text: String(Math.min(wb.awaitingConfirm, 99)) }))
+  const due = wb.awaitingConfirm + (reporter ? 0 : unreadEvenings)
+  if (due > 0) quiet(Taro.setTabBarBadge({ index: badgeTab, text: String(Math.min(due, 99)) }))
   else quiet(Taro.removeTabBarBadge({ index: badgeTab }))
   if (reporter) quiet(Taro.removeTabBarBadge({ index: otherTab }))
 }

@@ -12,6 +12,9 @@ export const TEMPLATE_IDS = {
   longTerm: 'woodpecker-hazard-longterm',
 } as const
 
+/** Why a captain cannot be reached (the board's filter). */
+export const UNREACHABLE_REASONS = ['none_left', 'never_asked', 'no_phone'] as const
+
 const ConsentAnswer = z.enum(['accept', 'reject', 'ban', 'filter'])
 
 /** How far a captain can be reached by subscription messages. */
@@ -45,9 +48,21 @@ export const notifyApi = {
     input: z.object({}).strict(),
     output: Reachability.extend({ nudgedAt: z.string().nullable() }),
   },
-  /** Safety office: captains who cannot be pushed, since when, and how much rests on them. */
+  /**
+   * Safety office: captains who cannot be pushed and have open work at stake (their own or on their
+   * floor or building), grouped by building with counts; filtered by building and reason.
+   */
   unreachable: {
-    input: z.object({}).strict(),
+    input: z
+      .object({
+        buildingId: z.string().min(1, '请选择楼栋').max(32, '楼栋编号过长').optional(),
+        reason: z
+          .enum(UNREACHABLE_REASONS, {
+            message: '筛选原因只能是：提醒次数已用完、从未开启提醒、没有可用手机号',
+          })
+          .optional(),
+      })
+      .strict(),
     output: z.object({
       items: z.array(
         z.object({
@@ -55,13 +70,46 @@ export const notifyApi = {
           name: z.string(),
           role: z.string(),
           phone: z.string(),
-          reasons: z.array(z.enum(['none_left', 'never_asked', 'no_phone'])),
+          buildingId: z.string(),
+          buildingName: z.string(),
+          reasons: z.array(z.enum(UNREACHABLE_REASONS)),
           since: z.string().nullable(),
           owned: z.number(),
+          /** Open hazards on the floor or building this person answers for. */
+          atStake: z.number(),
           copied: z.number(),
           nudgedAt: z.string().nullable(),
         }),
       ),
+      /** Every building with someone listed (before the building filter), most people first. */
+      groups: z.array(
+        z.object({
+          buildingId: z.string(),
+          buildingName: z.string(),
+          count: z.number(),
+          atStake: z.number(),
+        }),
+      ),
+      /** Unreachable people left off the list because nothing open rests on them. */
+      idle: z.number(),
+    }),
+  },
+  /** The caller's evening lists of the last days (newest first) and how many are unread. */
+  evenings: {
+    input: z.object({}).strict(),
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          buildingId: z.string(),
+          buildingName: z.string(),
+          date: z.string(),
+          summary: z.string(),
+          pushed: z.boolean(),
+          read: z.boolean(),
+        }),
+      ),
+      unread: z.number(),
     }),
   },
   /** Safety office: asks an unreachable captain (in the app, and by SMS when configured) to top up. */

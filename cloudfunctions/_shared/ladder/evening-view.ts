@@ -7,6 +7,7 @@ import type { ActionContext } from '../runtime/context'
 import { toSummary } from '../ticket/view'
 import { localDay } from './domain/sla'
 import { buildingDay } from './evening'
+import { markEveningRead } from '../notify/store/outbox'
 
 /** The evening list of a building on a day (today by default). */
 export async function eveningView(ctx: ActionContext, buildingId: string, date?: string) {
@@ -23,7 +24,11 @@ export async function eveningView(ctx: ActionContext, buildingId: string, date?:
   const day = date ?? localDay(now)
   const end = fromHospitalTime(`${day} 23:59:59`).toDate()
   const at = end < now ? end : now
-  const { tickets, counts } = await buildingDay(ctx, buildingId, at, user._id)
+  const [{ tickets, counts }] = await Promise.all([
+    buildingDay(ctx, buildingId, at, user._id),
+    // Opening the list clears its badge.
+    markEveningRead(ctx.db, `evening:${day}:${buildingId}:${user._id}`, now),
+  ])
   const floors = building.floors
     .map((f) => ({
       floorId: f._id,

@@ -1,6 +1,7 @@
-// The evening problem list (晚间问题清单): each 楼长 and 协管员 gets one push summarising their
-// building today — new, fixed on the spot, still open, overdue, escalated to them — and a page that
-// lists the same, grouped by floor. It replaces the list captains typed into a group chat.
+// The evening problem list (晚间问题清单): each 楼长 and 协管员 of a building with open work gets one
+// list summarising it today — new, fixed on the spot, still open, overdue, escalated to them — kept
+// in the app (with a badge) and pushed where consent allows, and a page that lists the same, grouped
+// by floor. It replaces the list captains typed into a group chat.
 import { Role } from '../../../types/roles'
 import { hospitalTime } from '../../../types/time'
 import { OPEN_STATES, type TicketState } from '../../../types/ticket'
@@ -14,6 +15,7 @@ import { insertIntents } from '../notify/store/outbox'
 import type { IntentDoc } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
 import type { ActionContext } from '../runtime/context'
+import type { UserDoc } from '../runtime/users'
 import { eveningListAt } from '../runtime/settings'
 
 export type EveningTag = 'new' | 'fixed' | 'open' | 'overdue' | 'escalated'
@@ -58,7 +60,53 @@ export function summaryLine(c: Record<EveningTag, number>): string {
   return `新增${c.new} 立改${c.fixed} 未结${c.open} 逾期${c.overdue} 升级${c.escalated}`
 }
 
-/** After the evening hour, once a day: one push per 楼长 and 协管员. Returns how many were queued. */
+/** The evening's push for one person answering for a building (its id: one per building and day). */
+function eveningIntent(
+  u: UserDoc,
+  level: 1 | 2,
+  building: { _id: string; name: string },
+  day: string,
+  counts: Record<EveningTag, number>,
+  now: Date,
+): IntentDoc {
+  return {
+    _id: `evening:${day}:${building._id}:${u._id}`,
+    kind: 'evening',
+    ticketId: `evening:${building._id}:${day}`,
+    to: {
+      userId: u._id,
+      openid: u.openid,
+      name: u.name,
+      level,
+      phone: u.phone,
+      role: level === 2 ? '楼长' : '协管员',
+    },
+    copyTo: [],
+    urgent: false,
+    page: `pages/evening/index?buildingId=${building._id}&date=${day}`,
+    fields: {
+      category: '晚间问题清单',
+      place: building.name,
+      time: now,
+      note: summaryLine(counts),
+    },
+    notBefore: now,
+    held: false,
+    status: 'pending',
+    outcome: null,
+    deliveries: [],
+    attempts: 0,
+    readAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/**
+ * After the evening hour, once a day: one list per 楼长 and 协管员 of each building with open work —
+ * a building with none sends nothing. Each list is kept for the in-app list (its badge); the push
+ * goes where a long-term consent or a banked credit allows. Returns how many lists were written.
+ */
 export async function sendEveningLists(ctx: ActionContext): Promise<number> {
   const now = ctx.now()
   const at = eveningListAt()
@@ -69,39 +117,20 @@ export async function sendEveningLists(ctx: ActionContext): Promise<number> {
   if (!(await claimRun(ctx.db, `evening:${day}`, now, 10 * 60_000))) return 0
   const intents: IntentDoc[] = []
   for (const b of await listBuildings(ctx.db)) {
+    const { tickets, counts } = await buildingDay(ctx, b._id, now)
+    if (counts.open === 0) continue
     const duties = await buildingDuties(ctx.db, b._id, now)
     const users = await getUsersByIds(
       ctx.db,
       duties.map((d) => d.userId),
     )
     for (const u of users.filter((x) => x.active)) {
-      const { counts } = await buildingDay(ctx, b._id, now, u._id)
+      // 升级给我: what climbed to this person, counted for them alone.
+      const escalated = tickets.filter(
+        (x) => x.tags.includes('open') && x.ticket.level >= 1 && x.ticket.ownerId === u._id,
+      ).length
       const level = duties.find((d) => d.userId === u._id)?.duty === Role.buildingCaptain ? 2 : 1
-      intents.push({
-        _id: `evening:${day}:${u._id}`,
-        kind: 'evening',
-        ticketId: `evening:${b._id}:${day}`,
-        to: {
-          userId: u._id,
-          openid: u.openid,
-          name: u.name,
-          level,
-          phone: u.phone,
-          role: level === 2 ? '楼长' : '协管员',
-        },
-        copyTo: [],
-        urgent: false,
-        page: `pages/evening/index?buildingId=${b._id}&date=${day}`,
-        fields: { category: '晚间问题清单', place: b.name, time: now, note: summaryLine(counts) },
-        notBefore: now,
-        held: false,
-        status: 'pending',
-        outcome: null,
-        deliveries: [],
-        attempts: 0,
-        createdAt: now,
-        updatedAt: now,
-      })
+      intents.push(eveningIntent(u, level, b, day, { ...counts, escalated }, now))
     }
   }
   await insertIntents(ctx.db, intents)

@@ -11,7 +11,7 @@ import { markUnreachable } from '../runtime/users'
 import type { ActionContext } from '../runtime/context'
 import type { Delivery, IntentDoc } from './intent'
 import { LONG_TERM_TEMPLATE, templateFor } from './templates'
-import { sendSms, smsConfigured } from './sms'
+import { flushDueSms, sendSms, smsConfigured } from './sms'
 
 type Person = Recipient & { role: string }
 
@@ -106,7 +106,9 @@ async function deliver(
         ? 'sms'
         : toCaptain
           ? 'board'
-          : 'failed'
+          : i.kind === 'evening'
+            ? 'inapp'
+            : 'failed'
   if (outcome === 'board')
     deliveries.push({
       userId: 'safety-board',
@@ -124,7 +126,11 @@ export async function dispatchPending(
   ctx: ActionContext,
   ids: string[],
 ): Promise<{ sent: number; failed: number; intents: IntentDoc[] }> {
-  if (ids.length === 0) await releaseStaleClaims(ctx.db, new Date(ctx.now().getTime() - 60_000))
+  if (ids.length === 0) {
+    await releaseStaleClaims(ctx.db, new Date(ctx.now().getTime() - 60_000))
+    // Texts held back by a number's limits go out once it frees.
+    await flushDueSms(ctx)
+  }
   let sent = 0
   let failed = 0
   const done: IntentDoc[] = []
@@ -136,7 +142,8 @@ export async function dispatchPending(
     }
     if (!(await claimIntent(ctx.db, intent._id, ctx.now()))) continue
     const result = await deliver(ctx, intent)
-    if (result.deliveries[0].reason === 'no_consent')
+    // Only a hazard's push says a captain cannot be reached; a summary without credit is no sign.
+    if (result.deliveries[0].reason === 'no_consent' && intent.kind !== 'evening')
       await markUnreachable(ctx.db, intent.to.userId, ctx.now())
     const now = ctx.now()
     await finishIntent(ctx.db, intent._id, { status: 'done', ...result }, now)

@@ -18,7 +18,14 @@ export interface Delivery {
   ok: boolean
   /** The platform's answer when it failed (43101 no consent left, …). */
   code?: number | null
-  reason?: 'no_consent' | 'no_openid' | 'send_failed' | 'no_phone' | 'sms_failed' | null
+  reason?:
+    'no_consent' | 'no_openid' | 'send_failed' | 'no_phone' | 'sms_failed' | 'sms_retry' | null
+  /** The SMS provider's code (for logs; never shown). */
+  providerCode?: string | null
+  /** Why it failed, in Chinese, as people are told. */
+  detail?: string | null
+  /** When a text refused for the number's limits goes out again (ISO). */
+  retryAt?: string | null
 }
 
 export interface IntentDoc {
@@ -41,7 +48,10 @@ export interface IntentDoc {
   /** Whether the quiet hours hold it (else notBefore is its creation and it goes at once). */
   held?: boolean
   status: 'pending' | 'sending' | 'done'
-  outcome: 'sent' | 'copied' | 'sms' | 'board' | 'failed' | null
+  /** `inapp`: a summary nobody could be pushed, left in the app's list (its badge) instead. */
+  outcome: 'sent' | 'copied' | 'sms' | 'board' | 'failed' | 'inapp' | null
+  /** When the recipient opened it in the app (summaries only). */
+  readAt?: Date | null
   deliveries: Delivery[]
   attempts: number
   createdAt: Date

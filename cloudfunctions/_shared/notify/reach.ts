@@ -1,6 +1,6 @@
 // What a ticket's record says about who was reached: read from the outbox's results, never guessed.
 import { hospitalTime } from '../../../types/time'
-import type { IntentDoc } from './intent'
+import type { Delivery, IntentDoc } from './intent'
 
 export interface ReachLine {
   text: string
@@ -29,21 +29,31 @@ function describe(i: IntentDoc, now: Date): string {
         : '正在通知上报人…'
   const who = `${i.to.role} ${i.to.name}`
   const copy = i.deliveries.find((d) => d.copy && d.ok)
-  const sms = i.deliveries.find((d) => d.channel === 'sms' && d.ok)
+  const text = i.deliveries.find((d) => d.channel === 'sms')
+  const sms = text?.ok ? '，并已发送短信' : text ? `，${smsLine(text)}` : ''
   switch (i.outcome) {
     case 'sent':
-      return `已推送给 ${who}${sms ? '，并已发送短信' : ''}`
+      return `已推送给 ${who}${sms}`
     case 'copied':
-      return `${i.to.role}暂未开启提醒，已同时通知 ${copy?.role ?? ''} ${copy?.name ?? ''}${sms ? '，并已发送短信' : ''}`
+      return `${i.to.role}暂未开启提醒，已同时通知 ${copy?.role ?? ''} ${copy?.name ?? ''}${sms}`
     case 'sms':
       return `${who} 暂未开启提醒，已发送短信`
     case 'board':
-      return `${who} 暂未开启提醒，已送达 安全办看板`
+      return `${who} 暂未开启提醒${sms}，已送达 安全办看板`
     case 'failed':
-      return `推送给 ${who} 失败，已送达 安全办看板`
+      return `推送给 ${who} 失败${sms}，已送达 安全办看板`
     default:
       return i.held && new Date(i.notBefore) > now
         ? `夜间静默时段，将于 ${hospitalTime(i.notBefore).format('HH:mm')} 推送给 ${who}`
         : `正在通知 ${who}…`
   }
+}
+
+/** A text that did not go out: why, in Chinese, and when it goes again. */
+function smsLine(d: Delivery): string {
+  if (d.reason === 'sms_retry' && !d.retryAt) return '短信正在发送'
+  const why = d.detail ?? '短信发送失败'
+  return d.retryAt
+    ? `短信暂未发出（${why}），将于 ${hospitalTime(d.retryAt).format('HH:mm:ss')} 后重发`
+    : `短信未能发出（${why}）`
 }

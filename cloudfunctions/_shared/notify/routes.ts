@@ -6,6 +6,7 @@ import { markNudged } from '../runtime/users'
 import { unreachableCaptains } from './unreachable'
 import { dispatchPending } from './dispatch'
 import { reachabilityOf, recordConsent } from './consent'
+import { eveningsOf } from './evenings'
 
 /** A staff member's consents and reach; the safety office's view of who cannot be reached. */
 export const notifyRoutes: Routes<'notify'> = {
@@ -18,10 +19,11 @@ export const notifyRoutes: Routes<'notify'> = {
       nudgedAt: user.nudgedAt ? new Date(user.nudgedAt).toISOString() : null,
     }
   },
-  unreachable: async (_input, ctx) => {
+  unreachable: async (filter, ctx) => {
     await requireRole(ctx, Role.safetyOffice)
-    return { items: await unreachableCaptains(ctx) }
+    return unreachableCaptains(ctx, filter)
   },
+  evenings: async (_input, ctx) => eveningsOf(ctx, (await requireUser(ctx))._id),
   nudge: async ({ userId }, ctx) => {
     await requireRole(ctx, Role.safetyOffice)
     const now = ctx.now()

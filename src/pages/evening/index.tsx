@@ -1,6 +1,6 @@
 // 晚间问题清单: a building's day for its 楼长 and 协管员 — new, fixed on the spot, still open,
 // overdue, escalated to them — grouped by floor; each row opens the ticket. Reached from the
-// evening push and from 待办.
+// evening push, from 我的 (the list kept in the app) and from 待办; opening it clears its badge.
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -55,8 +55,12 @@ export default function EveningPage(): JSX.Element {
                 </View>
               ))}
             </View>
+            <Text className="muted evening-how">
+              有未结隐患的晚上，清单都会留在「我的」里；开启长期提醒或点下方按钮后，也会推送到微信。
+            </Text>
+            {/* Its own request: the three hazard templates keep theirs. */}
             <Text className="link evening-subscribe" onClick={() => void askConsent('evening')}>
-              每晚推送这份清单给我
+              下次也推送到微信（点一次推送一次）
             </Text>
           </View>
           {data.floors.length === 0 && <StateView empty emptyText="今天这栋楼没有需要关注的隐患" />}

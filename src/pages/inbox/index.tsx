@@ -17,6 +17,7 @@ import { BuildingInbox } from './parts/BuildingInbox'
 import { FloorInbox } from './parts/FloorInbox'
 import { HospitalInbox } from './parts/HospitalInbox'
 import { ReporterInbox } from './parts/ReporterInbox'
+import { useEvenings } from '../../hooks/use-evenings'
 import './index.scss'
 
 const TITLES = {
@@ -42,16 +43,17 @@ export default function InboxPage(): JSX.Element {
   )
   // 楼长 and 协管员 answer for one building: their evening list is one tap away.
   const buildingId = kind === 'building' ? wb.data?.buildings[0]?.id : undefined
+  const evenings = useEvenings(kind === 'building', tick)
   const [topped, setTopped] = useState<Reachability>()
   useEffect(() => setTopped(undefined), [reach.data])
   useDidShow(() => setTick((n) => n + 1))
   useEffect(() => {
     if (!wb.data) return
-    syncTabBar(wb.data)
+    syncTabBar(wb.data, evenings.data?.unread ?? 0)
     void Promise.resolve(Taro.setNavigationBarTitle({ title: TITLES[wb.data.kind] })).catch(
       () => undefined,
     )
-  }, [wb.data])
+  }, [wb.data, evenings.data])
   // Every natural tap of a captain banks a consent (asked before anything awaits).
   const ask = (): void => void askConsent('captain').then((r) => r && setTopped(r))
 
@@ -84,7 +86,10 @@ export default function InboxPage(): JSX.Element {
             void Taro.navigateTo({ url: `/pages/evening/index?buildingId=${buildingId}` })
           }
         >
-          <Text>🌙 今日晚间问题清单 ›</Text>
+          <Text>
+            🌙 今日晚间问题清单
+            {evenings.data?.unread ? `（${evenings.data.unread} 份未读）` : ''} ›
+          </Text>
         </View>
       )}
       <StateView

@@ -13,6 +13,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { currentPersona } from '../../services/persona'
 import { loadWorkbench, syncTabBar } from '../../services/tab-bar'
+import { receivesEvenings, useEvenings } from '../../hooks/use-evenings'
 import { sendQueuedReports } from '../../services/report-outbox'
 import { QueuedReports } from './parts/QueuedReports'
 import './index.scss'
@@ -33,9 +34,10 @@ export default function MinePage(): JSX.Element {
     async () => (me.data?.user ? loadWorkbench(currentPersona(), tick > 0) : undefined),
     [me.data?.user?.id, tick],
   )
+  const evenings = useEvenings(receivesEvenings(me.data?.user?.roles), tick)
   useEffect(() => {
-    if (wb.data) syncTabBar(wb.data)
-  }, [wb.data])
+    if (wb.data) syncTabBar(wb.data, evenings.data?.unread ?? 0)
+  }, [wb.data, evenings.data])
   useDidShow(() => {
     setTick((n) => n + 1)
     void sendQueuedReports().catch(() => undefined)
@@ -91,6 +93,31 @@ export default function MinePage(): JSX.Element {
             待我确认（{waiting.data?.items.length}）
           </View>
           <TicketList items={waiting.data?.items ?? []} />
+        </>
+      )}
+      {(evenings.data?.items.length ?? 0) > 0 && (
+        <>
+          <View className="section-title mine-reports-title mine-evening-title">
+            晚间问题清单
+            {evenings.data!.unread > 0 && (
+              <Tag type="danger" className="mine-evening-unread">
+                {evenings.data!.unread} 份未读
+              </Tag>
+            )}
+          </View>
+          {evenings.data!.items.slice(0, 3).map((e) => (
+            <Cell
+              key={e.id}
+              className={`mine-evening${e.read ? '' : ' mine-evening-unread-item'}`}
+              title={`${e.read ? '' : '● '}${e.buildingName} · ${e.date}`}
+              description={e.summary}
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `/pages/evening/index?buildingId=${e.buildingId}&date=${e.date}`,
+                })
+              }
+            />
+          ))}
         </>
       )}
       <QueuedReports key={tick} onSent={refresh} />

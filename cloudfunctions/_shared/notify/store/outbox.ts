@@ -8,7 +8,7 @@ import {
   readAll,
   readByIds,
 } from '../../runtime/rows'
-import type { IntentDoc } from '../intent'
+import type { Delivery, IntentDoc } from '../intent'
 
 export const NOTIFICATIONS = 'notifications'
 
@@ -114,4 +114,48 @@ export async function copiedCounts(db: Database): Promise<Record<string, number>
       .group({ _id: '$deliveries.userId', n: $.sum(1) }),
   )
   return Object.fromEntries(list.map((r) => [r._id, r.n]))
+}
+
+/**
+ * Records a later answer for an intent's text (a retry that went out, or finally failed): its SMS
+ * delivery is replaced, and a hazard that had reached nobody counts as texted once the text is sent.
+ */
+export async function reviseSmsDelivery(
+  db: Database,
+  id: string,
+  delivery: Delivery,
+  now: Date,
+): Promise<void> {
+  const [intent] = await readByIds<IntentDoc>(db, NOTIFICATIONS, [id])
+  if (!intent || intent.status !== 'done') return
+  const deliveries = intent.deliveries.map((d) => (d.channel === 'sms' ? delivery : d))
+  const outcome =
+    delivery.ok && (intent.outcome === 'board' || intent.outcome === 'failed')
+      ? 'sms'
+      : intent.outcome
+  await db
+    .collection(NOTIFICATIONS)
+    .where({ _id: id, status: 'done' })
+    .update({ data: { deliveries, outcome, updatedAt: now } })
+}
+
+/** A person's evening lists written since `since`. */
+export async function eveningsOfUser(
+  db: Database,
+  userId: string,
+  since: Date,
+): Promise<IntentDoc[]> {
+  return readAll<IntentDoc>(db, NOTIFICATIONS, {
+    'to.userId': userId,
+    kind: 'evening',
+    createdAt: db.command.gte(since),
+  })
+}
+
+/** Marks an evening list as opened in the app (once). */
+export async function markEveningRead(db: Database, id: string, now: Date): Promise<void> {
+  await db
+    .collection(NOTIFICATIONS)
+    .where({ _id: id, kind: 'evening', readAt: db.command.eq(null) })
+    .update({ data: { readAt: now } })
 }

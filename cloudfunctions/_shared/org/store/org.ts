@@ -192,7 +192,9 @@ export async function dutiesOfUser(db: Database, userId: string, at: Date): Prom
 export async function captainsWithDuties(
   db: Database,
   at: Date,
-): Promise<Array<{ user: UserDoc; duty: string }>> {
+): Promise<
+  Array<{ user: UserDoc; duty: string; places: Array<{ floorId?: string; buildingId?: string }> }>
+> {
   const duties = (
     await readAll<DutyDoc>(db, DUTIES, { duty: db.command.in(Object.keys(LEVEL_OF)) })
   ).filter((d) => new Date(d.validFrom) <= at && (!d.validTo || new Date(d.validTo) > at))
@@ -202,12 +204,14 @@ export async function captainsWithDuties(
   )
   return users
     .filter((u) => u.active)
-    .map((user) => ({
-      user,
-      duty: duties
-        .filter((d) => d.userId === user._id)
-        .sort((a, b) => LEVEL_OF[b.duty] - LEVEL_OF[a.duty])[0].duty,
-    }))
+    .map((user) => {
+      const mine = duties.filter((d) => d.userId === user._id)
+      return {
+        user,
+        duty: [...mine].sort((a, b) => LEVEL_OF[b.duty] - LEVEL_OF[a.duty])[0].duty,
+        places: mine.map((d) => ({ floorId: d.floorId, buildingId: d.buildingId })),
+      }
+    })
 }
 
 /** Floors by id, with their building's name (for labelling a few of them). */

@@ -261,6 +261,21 @@ export async function openOwnedCounts(db: Database): Promise<Record<string, numb
   return Object.fromEntries(list.map((r) => [r._id, r.n]))
 }
 
+/** Open tickets per floor across the hospital, with each floor's building. */
+export async function openCountsByFloor(
+  db: Database,
+): Promise<Array<{ floorId: string; buildingId: string; n: number }>> {
+  const $ = db.command.aggregate
+  const list = await aggregateAll<{ _id: string; buildingId: string; n: number }>(() =>
+    db
+      .collection(TICKETS)
+      .aggregate()
+      .match({ status: db.command.in([...OPEN_STATES]) })
+      .group({ _id: '$floorId', buildingId: $.first('$buildingId'), n: $.sum(1) }),
+  )
+  return list.map((r) => ({ floorId: r._id, buildingId: r.buildingId, n: r.n }))
+}
+
 /** Where open deferred work is past its deadline now (floor and building of each). */
 export async function listOverdueOpen(
   db: Database,
