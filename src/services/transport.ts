@@ -13,18 +13,21 @@ async function sendThroughWebSdk(
   fn: string,
   request: CallRequest,
 ): Promise<unknown> {
+  // The SDK is imported only in the H5 build: the weapp's bundle never holds it.
+  const web = process.env.TARO_ENV === 'h5' ? await import('./cloudbase-web') : null
+  if (!web) throw new ApiError('internal')
   let result: unknown
   try {
-    // The SDK is imported only in the H5 build: the weapp's bundle never holds it.
-    const web = process.env.TARO_ENV === 'h5' ? await import('./cloudbase-web') : null
-    if (!web) throw new Error('the web SDK exists only on H5')
     result = await web.callThroughWebSdk(target, fn, request)
   } catch {
     throw new ApiError('network')
   }
   const code = (result as { code?: unknown } | null)?.code
-  if (code === 'auth.session_ended') goToSignIn(true)
-  else if (code === 'auth.unknown_user' && !pcSignedInName()) goToSignIn()
+  if (code === 'auth.session_ended') {
+    // The ended sign-in is dropped, so the sign-in page starts from a fresh anonymous one.
+    await web.signOutWeb(target).catch(() => undefined)
+    goToSignIn(true)
+  } else if (code === 'auth.unknown_user' && !pcSignedInName()) goToSignIn()
   return result
 }
 

@@ -73,7 +73,8 @@ test('a building captain sees only their building; an end from the phone sends t
 
   await phone(page.request, 'demo-building-captain', 'end', { id: scene })
   const code = nextCode(page)
-  await page.locator('.cockpit-range').nth(1).click()
+  // Another range: the page's next call.
+  await page.locator('.cockpit-range').first().click()
   await code
   await expect(page).toHaveURL(new RegExp(`#${SIGNIN}`))
   await expect(page.locator('.pc-signin-ended')).toHaveText('电脑端登录已结束，请重新扫码')
@@ -110,4 +111,19 @@ test('a code that ran out is replaced by a fresh one', async ({ page }) => {
   await phone(page.request, 'demo-safety', 'confirm', { scene: fresh })
   await expect(page).toHaveURL(/#\/cockpit\/pages\/index/)
   await expect(page.locator('.cockpit-title')).toHaveText('安全驾驶舱 · 全院')
+})
+
+test('a session that ran its time sends the PC back to sign in', async ({ page }) => {
+  await signInAs(page, '/cockpit/pages/index', 'demo-safety')
+  await expect(page.locator('.cockpit-title')).toHaveText('安全驾驶舱 · 全院')
+  const moved = await page.request.post('/_emulator/clock', {
+    data: { advanceMs: 12 * 3600_000 },
+  })
+  expect(moved.ok()).toBe(true)
+  const code = nextCode(page)
+  // Another range: the page's next call.
+  await page.locator('.cockpit-range').first().click()
+  await code
+  await expect(page).toHaveURL(new RegExp(`#${SIGNIN}`))
+  await expect(page.locator('.pc-signin-ended')).toHaveText('电脑端登录已结束，请重新扫码')
 })

@@ -1,6 +1,6 @@
 // 扫码登录 (H5, deployed): the PC shows a mini-program code, renews it before it runs out, polls until
 // the staff member confirms in the mini-program, signs in with the ticket and opens what was asked.
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text, Image, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ApiError, call, messageOf } from '../../services'
@@ -97,7 +97,14 @@ export default function PcSigninPage(): JSX.Element {
           {signingIn ? '已确认，正在登录…' : '请用微信扫码，在小程序里确认登录'}
         </Text>
         <Text className="muted">二维码会在失效前自动刷新</Text>
-        {problem && <Text className="pc-signin-problem">{problem}</Text>}
+        {problem && (
+          <>
+            <Text className="pc-signin-problem">{problem}</Text>
+            <Button size="mini" onClick={() => setRenewals((n) => n + 1)}>
+              重新获取二维码
+            </Button>
+          </>
+        )}
       </View>
     </View>
   )
