@@ -21,7 +21,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: ['@tarojs/plugin-html'],
-    defineConstants: {},
+    // The build switch for deployment: an H5 build given TARO_APP_CLOUDBASE_ENV signs in and calls
+    // functions through CloudBase's web SDK in that environment; without it, the local demo.
+    defineConstants: {
+      'process.env.TARO_APP_CLOUDBASE_ENV': JSON.stringify(
+        isH5 ? (process.env.TARO_APP_CLOUDBASE_ENV ?? '') : '',
+      ),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -21,6 +21,8 @@ export default defineAppConfig({
       ],
     },
     { root: 'safety', pages: ['pages/unreachable', 'pages/content'] },
+    // A PC's sign-in page exists only in the H5 app.
+    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'pc', pages: ['pages/signin'] }] : []),
   ],
   window: {
     // 'default' is WeChat's own bar; Taro's H5 router draws the same bar only when it is named, with

@@ -1,8 +1,11 @@
-// H5 + emulator only: pick which staff member the browser acts as. Never compiled into weapp.
+// H5 + emulator only: pick which staff member the browser acts as. Never compiled into weapp. A
+// deployed H5 app shows the PC's own sign-in and 退出 in its place.
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { choosePersona, currentPersona, type Persona } from '../services/persona'
 import { listPersonas } from '../services/h5-stand-in'
+import { webSdkTarget } from '../services/web-mode'
+import { PcAccountBar } from './PcAccountBar'
 
 const FALLBACK: Persona[] = [
   { openid: 'demo-staff', name: '演示上报人', label: '员工 · 上报人' },
@@ -51,6 +54,10 @@ function PersonaBar({ onChange }: { onChange?: (openid: string) => void }): JSX.
   )
 }
 
+function H5Bar(props: { onChange?: (openid: string) => void }): JSX.Element {
+  return webSdkTarget() ? <PcAccountBar /> : <PersonaBar {...props} />
+}
+
 /** A thin bar at the top of every H5 page showing and switching the dev persona (nothing on weapp). */
 export const DevPersonaBar: typeof PersonaBar =
-  process.env.TARO_ENV === 'h5' ? PersonaBar : () => null as unknown as JSX.Element
+  process.env.TARO_ENV === 'h5' ? H5Bar : () => null as unknown as JSX.Element

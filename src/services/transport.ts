@@ -1,14 +1,43 @@
-// Moves one call to a cloud function and back: Taro.cloud.callFunction on weapp, the emulator's
-// /fn/:name gateway on H5. Everything above this file is the same on both.
+// Moves one call to a cloud function and back: Taro.cloud.callFunction on weapp; on H5 the web SDK
+// when deployed, else the emulator's /fn/:name gateway. Everything above this file is the same on all.
 import Taro from '@tarojs/taro'
 import { isErrorCode, type CallRequest, type Envelope } from '../../types'
 import { ApiError } from './api-error'
 import { apiBase, currentPersona } from './persona'
+import { goToSignIn, pcSignedInName } from './pc-route'
+import { webSdkTarget, type WebSdkTarget } from './web-mode'
+
+/** A call through the web SDK; a PC whose session ended, or that never signed in, goes to sign in. */
+async function sendThroughWebSdk(
+  target: WebSdkTarget,
+  fn: string,
+  request: CallRequest,
+): Promise<unknown> {
+  // The SDK is imported only in the H5 build: the weapp's bundle never holds it.
+  const web = process.env.TARO_ENV === 'h5' ? await import('./cloudbase-web') : null
+  if (!web) throw new ApiError('internal')
+  let result: unknown
+  try {
+    result = await web.callThroughWebSdk(target, fn, request)
+  } catch {
+    throw new ApiError('network')
+  }
+  const code = (result as { code?: unknown } | null)?.code
+  if (code === 'auth.session_ended') {
+    // The ended sign-in is dropped, so the sign-in page starts from a fresh anonymous one.
+    await web.signOutWeb(target).catch(() => undefined)
+    goToSignIn(true)
+  } else if (code === 'auth.unknown_user' && !pcSignedInName()) goToSignIn()
+  return result
+}
 
 /** Sends a request to a function and returns its envelope; network failures become ApiError('network'). */
 export async function send(fn: string, request: CallRequest): Promise<Envelope<unknown>> {
   let result: unknown
-  if (process.env.TARO_ENV === 'h5') {
+  const web = webSdkTarget()
+  if (process.env.TARO_ENV === 'h5' && web) {
+    result = await sendThroughWebSdk(web, fn, request)
+  } else if (process.env.TARO_ENV === 'h5') {
     let res: Response
     try {
       res = await fetch(`${apiBase()}/fn/${fn}`, {

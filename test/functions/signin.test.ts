@@ -204,6 +204,9 @@ describe('PC sign-in by scanning with the mini-program', () => {
     const { pc } = await signedInAs(CAPTAIN)
     expect(await pc.call('signin', 'end', {})).toEqual({ ok: true, data: { ended: true } })
     expect(await pc.call('user', 'whoami')).toMatchObject({ ok: false, code: 'auth.session_ended' })
+    // The SDK's signOut then revokes the token: the gateway no longer knows it.
+    await pc.signOut()
+    expect(await pc.status('user', 'whoami')).toBe(401)
 
     const later = await signedInAs(CAPTAIN)
     expect((await later.pc.call('ticket', 'workbench', {})).ok).toBe(true)

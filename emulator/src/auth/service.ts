@@ -31,7 +31,7 @@ function answer(res: ServerResponse, make: () => WebCredentials | Record<string,
   }
 }
 
-/** POST /auth/v1/signin/anonymously, /auth/v1/signin/custom, /auth/v1/token, /auth/v1/user/signout; GET /auth/v1/user/me. */
+/** POST /auth/v1/signin/anonymously, /auth/v1/signin/custom, /auth/v1/token, /auth/v1/user/signout, /auth/v1/revoke; GET /auth/v1/user/me. */
 export const webAuthService: EmulatorService = (core) => {
   const auth = core.webAuth
   core.registerRoute('POST', '/auth/v1/signin/anonymously', (_req, res) =>
@@ -61,6 +61,17 @@ export const webAuthService: EmulatorService = (core) => {
   })
   core.registerRoute('POST', '/auth/v1/user/signout', (req, res) => {
     auth.revoke(bearerOf(req))
+    sendJson(res, 200, {})
+  })
+  // The SDK's signOut revokes its access token by naming it in the body.
+  core.registerRoute('POST', '/auth/v1/revoke', async (req, res) => {
+    let body: Record<string, unknown> = {}
+    try {
+      body = await jsonBody(req)
+    } catch {
+      // an unreadable body names no token
+    }
+    auth.revoke(typeof body.token === 'string' ? body.token : bearerOf(req))
     sendJson(res, 200, {})
   })
   core.registerRoute('GET', '/auth/v1/user/me', (req, res) =>
