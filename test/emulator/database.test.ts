@@ -98,6 +98,17 @@ describe('database through the real SDK', () => {
     warn.mockRestore()
   })
 
+  it("serves a range on an index's first field", async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const warned = () =>
+      warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('no declared index'))
+    await items()
+      .where({ code: _().gte('C2') })
+      .get()
+    expect(warned()).toEqual([])
+    warn.mockRestore()
+  })
+
   it('returns a document by id, and an empty list for a missing one', async () => {
     expect(rows(await items().doc('i03').get())).toMatchObject({ n: 3 })
     await expect(items().doc('nope').get()).rejects.toBeDefined()

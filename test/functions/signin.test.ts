@@ -226,6 +226,25 @@ describe('PC sign-in by scanning with the mini-program', () => {
     const stranger = webClient(b.url)
     expect(await stranger.status('user', 'whoami')).toBe(401)
   })
+
+  it('one browser asking for codes too often is refused before anything is written; another is not', async () => {
+    const pc = webClient(b.url)
+    await pc.signInAnonymously()
+    const ask = () => pc.call<Started>('signin', 'start', { userAgent: PC_AGENT })
+    for (let i = 0; i < 10; i++) expect((await ask()).ok).toBe(true)
+    const stored = async () =>
+      ((await b.db.collection('pc_sessions').count()) as { total: number }).total
+    const before = await stored()
+    const refused = await ask()
+    expect(refused).toMatchObject({ ok: false, code: 'rate.limited' })
+    expect(!refused.ok && refused.message).toContain('10 分钟后')
+    expect(await stored()).toBe(before)
+    // Another PC is not held back by this one.
+    await showCode()
+    // Ten minutes on, the first may again.
+    await clock.advance(10 * 60_000 + 1)
+    expect((await ask()).ok).toBe(true)
+  })
 })
 
 describe('the header gateway is a dev convenience only', () => {

@@ -53,6 +53,16 @@ export function callerKey(ctx: Pick<ActionContext, 'openid' | 'customUserId'>): 
   return ctx.openid || (ctx.customUserId ? `uid:${ctx.customUserId}` : '')
 }
 
+/**
+ * Who is asking, for limits on how often: the caller's key, or for a browser signed in only
+ * anonymously through the web SDK its anonymous uuid (TCB_UUID, which the platform sets for web calls).
+ */
+export function visitorKey(ctx: Pick<ActionContext, 'openid' | 'customUserId'>): string {
+  const caller = callerKey(ctx)
+  if (caller) return caller
+  return process.env.TCB_UUID ? `uuid:${process.env.TCB_UUID}` : ''
+}
+
 // SOURCE is set by the platform and grows along the call chain ("wx_client", then "wx_client,scf"
 // in a function the first one called); a client cannot add links to it. Timer triggers start the
 // chain with "wx_trigger". An empty OPENID proves nothing: it is never a sign of an internal call.

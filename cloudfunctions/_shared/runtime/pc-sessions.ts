@@ -13,6 +13,8 @@ export interface PcSessionDoc {
   _id: string
   /** sha256 of the key only the PC that asked for the code holds. */
   pollKeyHash: string
+  /** The browser that asked for the code (its web sign-in), for the limit on how often one may. */
+  askedBy: string
   userAgent: string
   status: PcSessionStatus
   createdAt: Date
@@ -35,6 +37,22 @@ const updated = (res: unknown): boolean =>
 /** Stores a fresh code's session. */
 export async function insertPcSession(db: Database, doc: PcSessionDoc): Promise<void> {
   await db.collection(PC_SESSIONS).add({ data: doc })
+}
+
+/** How many codes were asked for since `since`: by one browser, and by every browser together. */
+export async function countPcStartsSince(
+  db: Database,
+  askedBy: string,
+  since: Date,
+): Promise<{ byVisitor: number; byEveryone: number }> {
+  const _ = db.command
+  const count = async (where: object) =>
+    ((await db.collection(PC_SESSIONS).where(where).count()) as { total: number }).total
+  const [byVisitor, byEveryone] = await Promise.all([
+    count({ askedBy, createdAt: _.gte(since) }),
+    count({ createdAt: _.gte(since) }),
+  ])
+  return { byVisitor, byEveryone }
 }
 
 /** A session by its scene, or null. */

@@ -4,8 +4,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { SIGNIN_PAGE } from '../../../types/api/signin'
 import { findCaller, requireUser } from '../runtime/auth'
 import { AppError, type ActionContext, type Routes } from '../runtime'
+import { visitorKey } from '../runtime/context'
 import {
   activatePcSession,
+  countPcStartsSince,
   approvePcSession,
   endPcSession,
   findLivePcSession,
@@ -19,8 +21,10 @@ import { miniProgramCode } from '../org/wxacode'
 import {
   CODE_LIFETIME_MS,
   SESSION_LIFETIME_MS,
+  START_LIMITS,
   codeStatus,
   confirmRefusal,
+  startRefusal,
 } from './domain/pc-session'
 import { createLoginTicket } from './login-ticket'
 import { recordAudit } from './store/audit'
@@ -58,6 +62,10 @@ async function auditSession(
 export const signinRoutes: Routes<'signin'> = {
   start: async (input, ctx) => {
     const now = ctx.now()
+    const askedBy = visitorKey(ctx)
+    const since = new Date(now.getTime() - START_LIMITS.windowMs)
+    const refusal = startRefusal(await countPcStartsSince(ctx.db, askedBy, since))
+    if (refusal) throw new AppError('rate.limited', refusal)
     const scene = randomBytes(16).toString('hex')
     const pollKey = randomBytes(16).toString('hex')
     const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS)
@@ -65,6 +73,7 @@ export const signinRoutes: Routes<'signin'> = {
     await insertPcSession(ctx.db, {
       _id: scene,
       pollKeyHash: hashKey(pollKey),
+      askedBy,
       userAgent: input.userAgent,
       status: 'pending',
       createdAt: now,

@@ -88,7 +88,9 @@ export class Collection {
         servesSort = same || opposite
         reverse = !same && opposite
       }
-      const score = k * 2 + (servesSort && sortKeys.length > 0 ? 1 : 0)
+      // A range on the field after the equalities is served by the index too, as in production.
+      const rangesNext = k < ix.fields.length && topLevelFields(query).includes(ix.fields[k])
+      const score = k * 2 + (servesSort && sortKeys.length > 0 ? 1 : 0) + (rangesNext ? 1 : 0)
       if (score > bestScore) {
         bestScore = score
         best = {

@@ -1,7 +1,9 @@
 // The rules of a PC's sign-in code, row by row: what its poller sees and whether a phone may confirm it.
 import {
+  START_LIMITS,
   codeStatus,
   confirmRefusal,
+  startRefusal,
   type CodeFacts,
 } from '../../../cloudfunctions/_shared/trust/domain/pc-session'
 
@@ -26,4 +28,24 @@ describe('a sign-in code', () => {
   it('that does not exist cannot be confirmed', () => {
     expect(confirmRefusal(null, NOW)).toBe('signin.expired')
   })
+})
+
+describe('asking for a code', () => {
+  it.each([
+    ['the first', 0, 0, null],
+    ['the last one a browser may', START_LIMITS.perVisitor - 1, 50, null],
+    [
+      'one too many from one browser',
+      START_LIMITS.perVisitor,
+      50,
+      '刷新登录码太频繁，请 10 分钟后再试',
+    ],
+    ['the last one the hospital may', 0, START_LIMITS.everyone - 1, null],
+    ['one too many for the hospital', 0, START_LIMITS.everyone, '当前登录的电脑太多，请稍后再试'],
+  ])(
+    '%s (%i by this browser, %i in all) is refused with %s',
+    (_n, byVisitor, byEveryone, refusal) => {
+      expect(startRefusal({ byVisitor, byEveryone })).toBe(refusal)
+    },
+  )
 })

@@ -32,3 +32,19 @@ export function confirmRefusal(
   if (status === 'expired') return 'signin.expired'
   return null
 }
+
+/**
+ * How many codes may be asked for in a window: one PC renews its code every two minutes, so ten in
+ * ten minutes leaves room for reloads; the whole hospital's PCs together stay far below the cap.
+ */
+export const START_LIMITS = { windowMs: 10 * 60_000, perVisitor: 10, everyone: 300 } as const
+
+/** The Chinese refusal when one more code would pass a limit, or null when it may be made. */
+export function startRefusal(
+  started: { byVisitor: number; byEveryone: number },
+  limits: { perVisitor: number; everyone: number } = START_LIMITS,
+): string | null {
+  if (started.byVisitor >= limits.perVisitor) return '刷新登录码太频繁，请 10 分钟后再试'
+  if (started.byEveryone >= limits.everyone) return '当前登录的电脑太多，请稍后再试'
+  return null
+}
