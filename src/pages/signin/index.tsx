@@ -47,6 +47,7 @@ export default function SigninPage(): JSX.Element {
           <Text className="muted">确认后，这台电脑将以你的身份登录。不是你本人操作请点取消。</Text>
           {problem && <Text className="error signin-problem">{problem}</Text>}
           <Button
+            className="signin-confirm"
             type="primary"
             loading={state === 'busy'}
             disabled={state === 'busy'}
@@ -54,7 +55,11 @@ export default function SigninPage(): JSX.Element {
           >
             确认登录
           </Button>
-          <Button type="default" onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
+          <Button
+            className="signin-cancel"
+            type="default"
+            onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}
+          >
             取消
           </Button>
         </View>
