@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro'
 import type { Reachability } from '../../types/api/notify'
 import { call } from './call'
 import { CONSENT_PLAN, kindOf, type ConsentPurpose } from './consent-plan'
-import { standInConsent } from './h5-stand-in'
+import { browserConsent } from './browser-files'
 
 export { LONG_TERM_AVAILABLE, type ConsentPurpose } from './consent-plan'
 
@@ -27,7 +27,7 @@ export function askConsent(purpose: ConsentPurpose): Promise<Reachability | unde
         } as unknown as Taro.requestSubscribeMessage.Option) as unknown as Promise<
           Record<string, string>
         >)
-      : standInConsent(tmplIds)
+      : browserConsent(tmplIds)
   const key = requestKey()
   return request
     .then(async (answer) => {

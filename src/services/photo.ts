@@ -1,7 +1,7 @@
 // Photos: choose (camera or album), shrink on the device to ≤ 1600 px JPEG, upload, get a cloud:// id.
 import Taro from '@tarojs/taro'
 import { ApiError } from './api-error'
-import { standInUpload } from './h5-stand-in'
+import { storeBrowserPhoto } from './browser-files'
 
 import { stripJpegMetadata } from '../../types/jpeg-metadata'
 import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
@@ -70,7 +70,7 @@ export async function uploadPhoto(localPath: string): Promise<string> {
     const reencoded = new Uint8Array(await (await compressInBrowser(original)).arrayBuffer())
     // A canvas re-encode writes no EXIF; stripping again guarantees it whatever the browser does.
     const small = new Blob([stripJpegMetadata(reencoded) as BlobPart], { type: 'image/jpeg' })
-    return await standInUpload(small, { path: await photoCloudPath() })
+    return await storeBrowserPhoto(small, await photoCloudPath())
   } catch (error) {
     if (error instanceof ApiError && error.code !== 'network') throw error
     throw new ApiError('network', '照片上传失败，请检查网络后重试')

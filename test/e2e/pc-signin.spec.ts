@@ -4,6 +4,7 @@
 // 退出 ends it from the PC; a code that ran out is replaced.
 import type { APIRequestContext, Page, Response } from '@playwright/test'
 import { expect, test } from './helpers'
+import { csv, seedRosterRows } from '../functions/helpers/roster-files'
 
 const SIGNIN = '/pc/pages/signin'
 
@@ -126,4 +127,22 @@ test('a session that ran its time sends the PC back to sign in', async ({ page }
   await code
   await expect(page).toHaveURL(new RegExp(`#${SIGNIN}`))
   await expect(page.locator('.pc-signin-ended')).toHaveText('电脑端登录已结束，请重新扫码')
+})
+
+test('the safety office imports a roster on the PC: the file goes through the functions', async ({
+  page,
+}) => {
+  await signInAs(page, '/admin/pages/import/index', 'demo-safety')
+  const standIns: string[] = []
+  page.on('request', (req) => {
+    if (req.url().includes('/_emulator/')) standIns.push(req.url())
+  })
+  const rows = seedRosterRows()
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.import-upload').click()
+  await (await chooser).setFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: csv(rows) })
+  await expect(page.locator('.import-preview .section-title').first()).toContainText(
+    `名册.csv：${rows.length} 行`,
+  )
+  expect(standIns).toEqual([])
 })

@@ -1,6 +1,6 @@
 // The platform's verdict on a photo (message push `wxa_media_check`): recorded once per trace id; a
 // flagged photo gets its blurred copy at once, so nobody ever sees it unblurred.
-import { findByTrace, recordVerdict, type MediaStatus } from './store'
+import { findByTrace, recordVerdict, type MediaStatus } from './store/checks'
 import type { ActionContext } from '../runtime/context'
 import type { MessagePushRoute } from '../runtime/define-function'
 import { download, upload } from './files'

@@ -4,7 +4,7 @@ import { Role, hasRole } from '../runtime/auth'
 import type { PhotoState } from './domain/photo-visibility'
 import { photoRendition, photoState } from './domain/photo-visibility'
 import type { Relation } from '../ticket/domain/machine'
-import { getChecks } from './store'
+import { getChecks } from './store/checks'
 import type { ActionContext } from '../runtime/context'
 import { tempUrls } from './files'
 

@@ -2,11 +2,12 @@
 // originals (every look and change audited), and a reporter's upload slots.
 import { Role, requireRole, requireUser } from '../runtime/auth'
 import { recordAudit } from '../trust/store/audit'
-import { getCheck, listFlagged, mediaCheckId, releaseFlag, setRedacted } from './store'
+import { getCheck, listFlagged, mediaCheckId, releaseFlag, setRedacted } from './store/checks'
 import { download, tempUrls, upload } from './files'
 import { blackBoxes } from './image'
 import { AppError, type ActionContext, type Routes } from '../runtime'
 import { newUploadSlots } from './upload-slots'
+import { receivePart } from './upload-parts'
 
 async function checkedPhoto(ctx: ActionContext, fileId: string) {
   const check = await getCheck(ctx.db, fileId)
@@ -17,12 +18,13 @@ async function checkedPhoto(ctx: ActionContext, fileId: string) {
   return check
 }
 
-/** The safety office's photo desk and a reporter's upload slots. */
+/** The safety office's photo desk, a reporter's upload slots and a PC's photo upload. */
 export const mediaRoutes: Routes<'media'> = {
   uploadSlots: async ({ count }, ctx) => {
     const user = await requireUser(ctx)
     return { prefixes: await newUploadSlots(ctx, user._id, count) }
   },
+  uploadPart: receivePart,
   queue: async ({ limit }, ctx) => {
     await requireRole(ctx, Role.safetyOffice)
     const rows = await listFlagged(ctx.db, limit)

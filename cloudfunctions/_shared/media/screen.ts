@@ -2,7 +2,7 @@
 // when a device left any — then each photo sent to security.mediaCheckAsync; the verdict comes back
 // later through the `media` function's message-push callback.
 import { findJpegMetadata, stripJpegMetadata } from '../../../types/jpeg-metadata'
-import { insertMediaCheck, mediaCheckId, setTraceId } from './store'
+import { insertMediaCheck, mediaCheckId, setTraceId } from './store/checks'
 import type { ActionContext } from '../runtime/context'
 import { cloudPathOf, download, tempUrls, upload } from './files'
 

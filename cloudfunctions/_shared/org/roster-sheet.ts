@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { Readable } from 'node:stream'
+import { MAX_ROSTER_FILE_BYTES } from '../../../types/api/admin'
 import { ROSTER_COLUMNS, type RosterIssue } from './domain/roster'
 
 /** exceljs, loaded on first use: the report page's calls to this function do not pay for it at start. */
@@ -11,7 +12,7 @@ async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default
 }
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024
+export const MAX_FILE_BYTES = MAX_ROSTER_FILE_BYTES
 export const MAX_ROWS = 2000
 const MAX_UNZIPPED_BYTES = 40 * 1024 * 1024
 /**

@@ -1,7 +1,7 @@
 // Files in the admin pages: pick and upload a roster spreadsheet, open a generated file.
 import Taro from '@tarojs/taro'
 import { ApiError } from '../../services'
-import { standInUpload } from '../../services/h5-stand-in'
+import { storeBrowserRoster } from '../../services/browser-files'
 
 /** Lets the admin pick an .xlsx/.csv file and uploads it; resolves with its cloud:// id, or '' when cancelled. */
 export async function pickAndUploadRoster(): Promise<{ fileID: string; name: string } | null> {
@@ -43,8 +43,9 @@ export async function pickAndUploadRoster(): Promise<{ fileID: string; name: str
   if (!file) return null
   const ext = file.name.toLowerCase().endsWith('.csv') ? '.csv' : '.xlsx'
   try {
-    return { fileID: await standInUpload(file, { name: `roster${ext}` }), name: file.name }
-  } catch {
+    return { fileID: await storeBrowserRoster(file, ext), name: file.name }
+  } catch (error) {
+    if (error instanceof ApiError && error.code !== 'network') throw error
     throw new ApiError('network', '文件上传失败，请检查文件大小后重试')
   }
 }

@@ -1,8 +1,8 @@
 // Content checks of uploaded photos (`media_checks`): one record per photo, keyed by its file id, with
 // the platform's trace id, the verdict, and the blurred / redacted renditions. The only code naming it.
 import { createHash } from 'node:crypto'
-import type { Database } from '../runtime/context'
-import { rowsOf, isDuplicateKey, readByIds } from '../runtime/rows'
+import type { Database } from '../../runtime/context'
+import { rowsOf, isDuplicateKey, readByIds } from '../../runtime/rows'
 
 const MEDIA = 'media_checks'
 
