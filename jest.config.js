@@ -22,6 +22,7 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/functions/timeout.ts'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       globalSetup: '<rootDir>/test/functions/global-setup.ts',
+      globalTeardown: '<rootDir>/test/functions/global-teardown.ts',
     },
     {
       ...common,
