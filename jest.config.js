@@ -12,6 +12,9 @@ const common = {
 }
 
 module.exports = {
+  // Two workers on two cores: each has the functions' one seeded backend (its function workers mostly
+  // wait on I/O), and the fuzz's shards run beside the rest.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },

@@ -57,6 +57,8 @@ export interface StartOptions {
    * `deployed`: as CloudBase, a browser reaches functions only signed in through the web SDK.
    */
   mode?: 'dev' | 'deployed'
+  /** Never keeps the process alive by itself (a test process's shared backend, never stopped by hand). */
+  unref?: boolean
 }
 
 /** Everything a client or test can observe of a running emulator, at one moment. */
@@ -122,6 +124,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     server.once('error', fail)
     server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', () => ok())
   })
+  if (opts.unref) {
+    // No connection outlives its answer either: a client's idle keep-alive socket would hold its process.
+    server.unref()
+    server.on('connection', (socket) => socket.unref())
+    server.on('request', (_req, res: { shouldKeepAlive: boolean }) => {
+      res.shouldKeepAlive = false
+    })
+  }
   const port = (server.address() as AddressInfo).port
   const shown =
     !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host

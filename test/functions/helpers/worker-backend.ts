@@ -45,6 +45,8 @@ async function start(): Promise<Shared> {
     quiet: true,
     functionsDir: FUNCTIONS_DIR,
     clock,
+    // A jest worker process ends when its last file has run: the backend must not hold it open.
+    unref: true,
   })
   await seedDemo({ url: emulator.url })
   return { emulator, clock, seeded: emulator.snapshot() }
