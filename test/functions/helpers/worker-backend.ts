@@ -7,17 +7,9 @@
 // registry: node's module cache is what a jest worker process keeps across test files, so the state
 // below is process-wide, and the emulator's code runs in the process's own realm rather than in a
 // test file's sandbox that jest tears down when the file ends.
-import { resolve } from 'node:path'
 import type { RewindableClock } from '../../../emulator/src/core'
-import {
-  createStillClock,
-  startEmulator,
-  type EmulatorSnapshot,
-  type RunningEmulator,
-} from '../../../emulator/src/index'
-import { seedDemo } from '../../../scripts/seed/load'
-
-const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
+import type { EmulatorSnapshot, RunningEmulator } from '../../../emulator/src/index'
+import { startSeededEmulator } from '../../../scripts/lib/seeded-emulator'
 
 interface Shared {
   emulator: RunningEmulator
@@ -36,19 +28,8 @@ let shared: Promise<Shared> | undefined
 let lent = false
 
 async function start(): Promise<Shared> {
-  // Function workers inherit this process's environment: no quiet hours, whatever the hour.
-  process.env.QUIET_HOURS ??= 'off'
-  const clock = createStillClock()
-  const emulator = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    functionsDir: FUNCTIONS_DIR,
-    clock,
-    // A jest worker process ends when its last file has run: the backend must not hold it open.
-    unref: true,
-  })
-  await seedDemo({ url: emulator.url })
+  // A jest worker process ends when its last file has run: the backend must not hold it open.
+  const { emulator, clock } = await startSeededEmulator({ unref: true })
   return { emulator, clock, seeded: emulator.snapshot() }
 }
 
