@@ -12,6 +12,9 @@ const common = {
 }
 
 module.exports = {
+  // Two workers on two cores: each has the functions' one seeded backend (its function workers mostly
+  // wait on I/O), and the fuzz's shards run beside the rest.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
@@ -22,6 +25,7 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/functions/timeout.ts'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       globalSetup: '<rootDir>/test/functions/global-setup.ts',
+      globalTeardown: '<rootDir>/test/functions/global-teardown.ts',
     },
     {
       ...common,

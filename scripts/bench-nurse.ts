@@ -7,9 +7,8 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
 import { buildFunctions } from './build-functions'
 import { isStale } from './lib/freshness'
-import { seedDemo } from './seed/load'
 import { DEMO_SCENE } from './seed/hospital'
-import { createStillClock, startEmulator } from '../emulator/src/index'
+import { startSeededEmulator } from './lib/seeded-emulator'
 import { CAMERA_PHOTO } from '../test/fixtures'
 
 const ROOT = resolve(__dirname, '..')
@@ -115,15 +114,7 @@ export async function benchNursePath(): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     })
   await buildFunctions({ quiet: true })
-  const emu = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    clock: createStillClock(),
-    functionsDir: join(ROOT, 'cloudfunctions'),
-    staticDir: join(ROOT, 'dist-h5'),
-  })
-  await seedDemo({ url: emu.url })
+  const { emulator: emu } = await startSeededEmulator({ staticDir: join(ROOT, 'dist-h5') })
   // The floor captain has consented to pushes (as the README's walkthrough has them do first), so
   // each report is pushed to them rather than climbing the ladder.
   const post = (path: string, openid: string, body: unknown) =>

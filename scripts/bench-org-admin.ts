@@ -1,23 +1,12 @@
 // `npm run bench:admin`: figures for setting a hospital up — posters for a floor, a building and
 // the whole hospital (111 pages), roster export, and importing the full roster (preview and apply).
 import { adminApi } from '../types/api/admin'
-import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
-import { seedDemo } from './seed/load'
-import { createStillClock, startEmulator } from '../emulator/src/index'
-
-const ROOT = resolve(__dirname, '..')
+import { startSeededEmulator } from './lib/seeded-emulator'
 
 async function main(): Promise<void> {
   await buildFunctions({ quiet: true })
-  const emu = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    clock: createStillClock(),
-    functionsDir: join(ROOT, 'cloudfunctions'),
-  })
-  await seedDemo({ url: emu.url })
+  const { emulator: emu } = await startSeededEmulator()
   const call = async (action: string, input: unknown) => {
     const started = performance.now()
     const res = await fetch(`${emu.url}/fn/${action in adminApi ? 'admin' : 'org'}`, {

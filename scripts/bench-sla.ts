@@ -1,13 +1,10 @@
 // The SLA sweep at scale: 100,000 open tickets of which 1% and then 0.1% are due. Prints time,
 // due-queries (pages) and documents read per sweep; reads should grow with the due tickets, not
 // with the open ones.
-import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
-import { seedDemo } from './seed/load'
-import { createStillClock, startEmulator } from '../emulator/src/index'
+import { startSeededEmulator } from './lib/seeded-emulator'
 import type { LogOp } from '../emulator/src/database/journal'
 
-const ROOT = resolve(__dirname, '..')
 const OPEN = Number(process.env.SLA_BENCH_OPEN ?? 100_000)
 
 function openTicket(i: number, due: boolean, now: number): Record<string, unknown> {
@@ -55,16 +52,8 @@ function openTicket(i: number, due: boolean, now: number): Record<string, unknow
 /** Runs the two sweeps and prints their figures. */
 export async function benchSlaSweep(): Promise<void> {
   await buildFunctions({ quiet: true })
-  process.env.QUIET_HOURS ??= 'off'
   for (const share of [0.01, 0.001]) {
-    const emu = await startEmulator({
-      port: 0,
-      memory: true,
-      quiet: true,
-      clock: createStillClock(),
-      functionsDir: join(ROOT, 'cloudfunctions'),
-    })
-    await seedDemo({ url: emu.url })
+    const { emulator: emu } = await startSeededEmulator()
     const now = emu.clock.now()
     const every = Math.round(1 / share)
     for (let i = 0; i < OPEN; i += 10_000) {

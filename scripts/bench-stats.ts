@@ -1,18 +1,16 @@
 // `npm run bench:stats` (part of `npm run bench`): stats.summary for a year at 10k and at 1M
 // tickets, through the counters (the `stats` function via the emulator's gateway) and through a
 // naive aggregate over the tickets: median time and documents read for each.
-import { join, resolve } from 'node:path'
-import { createStillClock, type RunningEmulator, startEmulator } from '../emulator/src/index'
+import type { RunningEmulator } from '../emulator/src/index'
+import { startSeededEmulator } from './lib/seeded-emulator'
 import type { LogOp } from '../emulator/src/database/journal'
 import { emptySet, fold, type CounterSet } from '../cloudfunctions/_shared/stats/domain/docs'
 import { counterDeltas, type StatsTicket } from '../cloudfunctions/_shared/stats/domain/keys'
 import { summaryOf } from '../cloudfunctions/_shared/stats/service'
 import type { Database } from '../cloudfunctions/_shared/runtime/context'
-import { seedDemo } from './seed/load'
 import { buildHospital, CATEGORIES } from './seed/hospital'
 import { summarize, timeIt } from './bench-emulator'
 
-const ROOT = resolve(__dirname, '..')
 const YEAR = { from: '2025-01-01', to: '2025-12-31' }
 const T0 = Date.parse('2025-01-01T00:00:00+08:00')
 const SPAN = 365 * 86400_000 - 1
@@ -145,15 +143,8 @@ async function run(emu: RunningEmulator, db: Database, n: number): Promise<void>
 }
 
 async function main(): Promise<void> {
-  const emu = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    clock: createStillClock(),
-    functionsDir: join(ROOT, 'cloudfunctions'),
-  })
+  const { emulator: emu } = await startSeededEmulator()
   Object.assign(process.env, emu.sdkEnv())
-  await seedDemo({ url: emu.url })
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: emu.envId, timeout: 300_000 } as Parameters<typeof cloud.init>[0])
   const db = cloud.database() as unknown as Database

@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
-import { seedDemo } from './seed/load'
-import { createStillClock, startEmulator } from '../emulator/src/index'
+import { startSeededEmulator } from './lib/seeded-emulator'
 import { storePhoto } from './seed/photos'
 import { summarize, timeIt } from './bench-emulator'
 import { pixelate } from '../cloudfunctions/_shared/media/image'
@@ -14,14 +13,7 @@ const HAZARD = readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'hazard.jpg'))
 
 async function main(): Promise<void> {
   await buildFunctions({ quiet: true })
-  const emu = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    clock: createStillClock(),
-    functionsDir: join(ROOT, 'cloudfunctions'),
-  })
-  await seedDemo({ url: emu.url })
+  const { emulator: emu } = await startSeededEmulator()
   const post = async (fn: string, openid: string, body: string) =>
     (
       await fetch(`${emu.url}/fn/${fn}`, {

@@ -7,9 +7,8 @@ import { chromium } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { buildFunctions, listFunctions } from './build-functions'
 import { measurePackages, printSizes } from './size'
-import { seedDemo } from './seed/load'
 import { demoPhotoStore } from './seed/photos'
-import { createStillClock, startEmulator } from '../emulator/src/index'
+import { startSeededEmulator } from './lib/seeded-emulator'
 import { CAMERA_PHOTO } from '../test/fixtures'
 import { summarize, timeIt } from './bench-emulator'
 import { benchNursePath } from './bench-nurse'
@@ -28,14 +27,7 @@ const PHOTO = CAMERA_PHOTO
 
 async function benchTicketCreate(): Promise<void> {
   await buildFunctions({ quiet: true })
-  const emu = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    clock: createStillClock(),
-    functionsDir: join(ROOT, 'cloudfunctions'),
-  })
-  await seedDemo({ url: emu.url })
+  const { emulator: emu } = await startSeededEmulator()
   const post = async (path: string, openid: string, body: unknown) =>
     (
       await fetch(`${emu.url}${path}`, {

@@ -1,5 +1,5 @@
 // Time for the emulator: the system clock, or a manual one tests advance by hand.
-import type { Clock, ManualClock, SteerableClock } from './core'
+import type { Clock, ClockState, ManualClock, RewindableClock, SteerableClock } from './core'
 
 interface Scheduled {
   at: number
@@ -44,7 +44,7 @@ export function invocationTime(clock: Clock): InvocationTime {
 export const STILL_START = Date.parse('2026-11-25T10:00:00+08:00')
 
 /** A manual clock at `STILL_START` (or `start`): time moves only when its owner moves it. */
-export function createStillClock(start = STILL_START): ManualClock {
+export function createStillClock(start = STILL_START): RewindableClock {
   return createManualClock(start)
 }
 
@@ -53,7 +53,7 @@ export function createStillClock(start = STILL_START): ManualClock {
  * resolves with how many fired; a schedule made for a time already reached fires without a move.
  * Moves are serialised: a second move starts when the first is done.
  */
-export function createManualClock(startEpochMs: number): ManualClock {
+export function createManualClock(startEpochMs: number): RewindableClock {
   let current = startEpochMs
   let seq = 0
   let queue: Scheduled[] = []
@@ -98,6 +98,21 @@ export function createManualClock(startEpochMs: number): ManualClock {
         current = Math.max(current, epochMs)
         return current
       }),
+    capture: (): ClockState => ({ at: current, pending: [...queue] }),
+    idle: async () => {
+      for (let seen: Promise<unknown> | undefined; seen !== moving;) {
+        seen = moving
+        await seen
+      }
+    },
+    rewind(state) {
+      const run = moving.then(() => {
+        current = state.at
+        queue = [...(state.pending as Scheduled[])]
+      })
+      moving = run.catch(() => undefined)
+      return run
+    },
   }
 }
 

@@ -24,6 +24,21 @@ export interface ManualClock extends Clock {
   jump(epochMs: number): Promise<number>
 }
 
+/** Where a manual clock stands: its time and the schedules still pending (opaque outside the clock). */
+export interface ClockState {
+  readonly at: number
+  readonly pending: readonly unknown[]
+}
+
+/** A manual clock whose state can be captured and put back (a shared test backend between files). */
+export interface RewindableClock extends ManualClock {
+  capture(): ClockState
+  /** Resolves once no move is under way (every schedule it fires has finished). */
+  idle(): Promise<void>
+  /** Puts time and pending schedules back as captured, once any move under way has finished. */
+  rewind(state: ClockState): Promise<void>
+}
+
 /** A manual clock that can be handed back to real time (demo history, then live). */
 export interface SteerableClock extends ManualClock {
   /** From now on: real time and real timers; pending schedules are re-armed on them. */
@@ -58,6 +73,14 @@ export type RouteHandler = (
   res: ServerResponse,
   url: URL,
 ) => Promise<void> | void
+
+/** A service's in-memory state that a snapshot of the emulator must carry with its database. */
+export interface StateKeeper {
+  capture(): unknown
+  restore(state: unknown): void
+  /** Resolves once nothing under way could still change state (awaited before a restore). */
+  settle?(): Promise<void>
+}
 
 /** Minimal document store API the services use for their own durable state (outbox, consents, files' metadata). */
 export interface InternalStore {
@@ -105,6 +128,8 @@ export interface EmulatorCore {
   /** Lets the functions service map a request's `wxCloudApiToken` to the invocation that made it. */
   registerCallerResolver(resolve: (token: string) => InvocationIdentity | undefined): void
   log(message: string): void
+  /** Makes a service's in-memory state part of the emulator's snapshots (RunningEmulator.snapshot). */
+  keepState(name: string, keeper: StateKeeper): void
   onStop(fn: () => Promise<void> | void): void
   /**
    * Delivers a platform message push (e.g. wxa_media_check) to the function configured for it; true

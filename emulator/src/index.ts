@@ -3,9 +3,9 @@ import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { systemClock } from './clock'
-import type { Clock, EmulatorCore, InternalStore } from './core'
+import type { Clock, EmulatorCore, InternalStore, RewindableClock, StateKeeper } from './core'
 import { databaseActions } from './database/actions'
-import { Engine } from './database/engine'
+import { Engine, type EngineSnapshot } from './database/engine'
 import { loadCollectionSpecs } from './database/schema'
 import type { Doc } from './ejson'
 import { readFunctionConfig } from './functions/pool'
@@ -57,6 +57,17 @@ export interface StartOptions {
    * `deployed`: as CloudBase, a browser reaches functions only signed in through the web SDK.
    */
   mode?: 'dev' | 'deployed'
+  /** Never keeps the process alive by itself (a test process's shared backend, never stopped by hand). */
+  unref?: boolean
+}
+
+/** Everything a client or test can observe of a running emulator, at one moment. */
+export interface EmulatorSnapshot {
+  readonly database: EngineSnapshot
+  readonly services: ReadonlyMap<string, unknown>
+  readonly functionEnv: Record<string, string>
+  /** The clock's time and pending schedules, when the clock can be rewound. */
+  readonly clock?: ReturnType<RewindableClock['capture']>
 }
 
 export interface RunningEmulator {
@@ -69,8 +80,17 @@ export interface RunningEmulator {
   sdkEnv(): Record<string, string>
   /** Replaces the extra environment of every later function invocation. */
   setFunctionEnv(env: Record<string, string>): void
+  /** Captures the database, the services' state (stored files, outbox, consents, SMS, sign-ins), the function environment and a rewindable clock. */
+  snapshot(): EmulatorSnapshot
+  /** Once running invocations and clock moves have finished, puts everything back as `snap` holds it; warm function workers stay. */
+  restore(snap: EmulatorSnapshot): Promise<void>
   stop(): Promise<void>
 }
+
+const rewindable = (clock: Clock): RewindableClock | undefined =>
+  typeof (clock as Partial<RewindableClock>).rewind === 'function'
+    ? (clock as RewindableClock)
+    : undefined
 
 /** Starts the emulator and resolves once it accepts requests. */
 export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmulator> {
@@ -104,6 +124,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     server.once('error', fail)
     server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', () => ok())
   })
+  if (opts.unref) {
+    // No connection outlives its answer either: a client's idle keep-alive socket would hold its process.
+    server.unref()
+    server.on('connection', (socket) => socket.unref())
+    server.on('request', (_req, res: { shouldKeepAlive: boolean }) => {
+      res.shouldKeepAlive = false
+    })
+  }
   const port = (server.address() as AddressInfo).port
   const shown =
     !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host
@@ -122,6 +150,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
   let deliverPush: (event: Record<string, unknown>) => Promise<boolean> = async () => false
   let functionEnv: Record<string, string> = { ...opts.functionEnv }
   const webAuth = new WebAuth(envId, clock)
+  const keepers = new Map<string, StateKeeper>()
   const core: EmulatorCore = {
     envId,
     url,
@@ -143,6 +172,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     sdkEnv,
     functionEnv: () => ({ [CUSTOM_LOGIN_KEY_VAR]: webAuth.keyJson, ...functionEnv }),
     log,
+    keepState: (name, keeper) => {
+      if (keepers.has(name)) throw new Error(`state "${name}" is already kept`)
+      keepers.set(name, keeper)
+    },
     onStop: (fn) => stoppers.push(fn),
     pushMessage: (event) => deliverPush(event),
     registerMessagePush: (fn) => {
@@ -162,6 +195,23 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     sdkEnv,
     setFunctionEnv(env) {
       functionEnv = { ...env }
+    },
+    snapshot: () => ({
+      database: engine.snapshot(),
+      services: new Map([...keepers].map(([name, k]) => [name, k.capture()])),
+      functionEnv: { ...functionEnv },
+      clock: rewindable(clock)?.capture(),
+    }),
+    async restore(snap) {
+      const rewind = rewindable(clock)
+      if (snap.clock && !rewind) throw new Error('this emulator runs on a clock that cannot rewind')
+      // A clock move under way may start invocations; those finish before anything is put back.
+      if (rewind) await rewind.idle()
+      for (const k of keepers.values()) await k.settle?.()
+      engine.restore(snap.database)
+      for (const [name, k] of keepers) k.restore(snap.services.get(name))
+      functionEnv = { ...snap.functionEnv }
+      if (snap.clock) await rewind!.rewind(snap.clock)
     },
     async stop() {
       if (stopped) return

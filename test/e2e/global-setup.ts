@@ -5,9 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { isStale } from '../../scripts/lib/freshness'
-import { seedDemo } from '../../scripts/seed/load'
-import { startEmulator } from '../../emulator/src/index'
-import { createStillClock } from '../../emulator/src/clock'
+import { startSeededEmulator } from '../../scripts/lib/seeded-emulator'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -21,22 +19,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     })
   }
   await buildFunctions({ quiet: true })
-  // No quiet hours in tests unless one sets them: results must not depend on the hour.
-  process.env.QUIET_HOURS ??= 'off'
   // The cockpit's campaign replays 161 hazards on a frozen clock: lift the hourly abuse limits.
   process.env.REPORTS_PER_HOUR ??= '100000'
   process.env.ACTS_PER_HOUR ??= '100000'
-  const emulator = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    functionsDir: join(ROOT, 'cloudfunctions'),
-    staticDir: join(ROOT, 'dist-h5'),
-    // Still: time moves only when a test moves it (POST /_emulator/clock), as in `npm start --
-    // --manual-clock`; each page's clock starts where this one stands (helpers' `test`).
-    clock: createStillClock(),
-  })
-  await seedDemo({ url: emulator.url })
+  // Still: time moves only when a test moves it (POST /_emulator/clock), as in `npm start --
+  // --manual-clock`; each page's clock starts where this one stands (helpers' `test`).
+  const { emulator } = await startSeededEmulator({ staticDir: join(ROOT, 'dist-h5') })
   // Warm a few workers per function: a page fires several calls at once, and cold starts on a busy
   // CI machine can pass a function's timeout (the browser is what is under test, not cold starts).
   for (const fn of ['user', 'org', 'ticket', 'notify', 'media', 'safety'])

@@ -65,7 +65,7 @@ describe('emulated services', () => {
 
   describe('storage', () => {
     it('uploads, serves a temporary URL, downloads the same bytes and deletes', async () => {
-      // The shared camera photo when the checkout has shared/ beside it; random bytes of that size otherwise.
+      // The repository's camera photo (test/fixtures).
       const bytes = readFileSync(PHOTO)
       const up = (await emu.cloud.uploadFile({
         cloudPath: 'photos/camera.jpg',

@@ -2,7 +2,6 @@
 // and text are input errors or cleaned, abuse limits answer in Chinese, blocks are audited.
 import { createHash } from 'node:crypto'
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
-import { createStillClock } from '../../emulator/src/index'
 import type { TicketView } from '../../types/api/ticket'
 import { HOURLY_LIMITS } from '../../cloudfunctions/_shared/ticket/domain/rate-limits'
 
@@ -37,17 +36,16 @@ async function intentStatus(b: Backend, id: string): Promise<string> {
 }
 
 describe('timers still work: the platform marks them wx_trigger', () => {
-  const clock = createStillClock()
   let b: Backend
   beforeAll(async () => {
-    b = await startBackend({ seed: true, clock })
+    b = await startBackend({ seed: true })
   }, 60_000)
   afterAll(() => b.stop())
 
   it('the notify sweep, fired by its timer, sends what is pending', async () => {
     const id = await pendingIntent(b)
     expect(await intentStatus(b, id)).toBe('pending')
-    await clock.advance(3 * 60_000)
+    await b.clock.advance(3 * 60_000)
     for (let i = 0; i < 100 && (await intentStatus(b, id)) === 'pending'; i++)
       await new Promise((r) => setImmediate(r))
     expect(await intentStatus(b, id)).not.toBe('pending')

@@ -4,8 +4,8 @@ import { execSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { isStale } from '../../scripts/lib/freshness'
-import { createStillClock, startEmulator, type RunningEmulator } from '../../emulator/src/index'
-import { seedDemo } from '../../scripts/seed/load'
+import type { RunningEmulator } from '../../emulator/src/index'
+import { startSeededEmulator } from '../../scripts/lib/seeded-emulator'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -23,17 +23,8 @@ export default async function globalSetup(): Promise<void> {
     })
   }
   await buildFunctions({ quiet: true })
-  // No quiet hours in tests unless one sets them: results must not depend on the hour.
-  process.env.QUIET_HOURS ??= 'off'
-  const emulator = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    functionsDir: join(ROOT, 'cloudfunctions'),
-    // Still: the pages' clock (still-time.ts) starts where this one stands.
-    clock: createStillClock(),
-  })
-  await seedDemo({ url: emulator.url })
+  // Still: the pages' clock (still-time.ts) starts where this one stands.
+  const { emulator } = await startSeededEmulator()
   globalThis.__WEAPP_EMULATOR__ = emulator
   process.env.WOODPECKER_EMULATOR_URL = emulator.url
 }

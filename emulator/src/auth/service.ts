@@ -34,6 +34,7 @@ function answer(res: ServerResponse, make: () => WebCredentials | Record<string,
 /** POST /auth/v1/signin/anonymously, /auth/v1/signin/custom, /auth/v1/token, /auth/v1/user/signout, /auth/v1/revoke; GET /auth/v1/user/me. */
 export const webAuthService: EmulatorService = (core) => {
   const auth = core.webAuth
+  core.keepState('web-auth', { capture: () => auth.capture(), restore: (s) => auth.restore(s) })
   core.registerRoute('POST', '/auth/v1/signin/anonymously', (_req, res) =>
     answer(res, () => auth.signInAnonymously()),
   )

@@ -58,6 +58,30 @@ export class WebAuth {
     })
   }
 
+  /** The tickets used and the tokens issued so far (the key stays: functions hold it). */
+  capture(): unknown {
+    return {
+      used: new Set(this.usedTickets),
+      access: new Map(this.access),
+      refresh: new Map(this.refresh),
+    }
+  }
+
+  /** Puts back what capture() returned. */
+  restore(state: unknown): void {
+    const s = state as {
+      used: Set<string>
+      access: Map<string, Grant>
+      refresh: Map<string, WebIdentity>
+    }
+    this.usedTickets.clear()
+    s.used.forEach((t) => this.usedTickets.add(t))
+    this.access.clear()
+    s.access.forEach((g, t) => this.access.set(t, g))
+    this.refresh.clear()
+    s.refresh.forEach((i, t) => this.refresh.set(t, i))
+  }
+
   /** Credentials for a browser that signs in anonymously. */
   signInAnonymously(): WebCredentials {
     return this.grant({

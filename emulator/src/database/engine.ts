@@ -28,6 +28,9 @@ interface Transaction {
 
 const MAX_TX_AGE_MS = 30_000
 
+/** Every collection's documents at one moment (deep copies, never shared with the live store). */
+export type EngineSnapshot = ReadonlyMap<string, readonly Doc[]>
+
 export class Engine {
   private readonly collections = new Map<string, Collection>()
   private readonly specs = new Map<string, CollectionSpec>()
@@ -80,6 +83,28 @@ export class Engine {
       if (batch.length) batches.push(batch)
     }
     this.journal.rewrite(batches)
+  }
+
+  /** A copy of every collection and its documents. */
+  snapshot(): EngineSnapshot {
+    return new Map(
+      [...this.collections.values()].map((c) => [c.name, [...c.docs.values()].map(cloneValue)]),
+    )
+  }
+
+  /**
+   * Puts every collection back as `snap` holds it (indexes rebuilt; a journal is rewritten to
+   * match); open transactions and contention end, as they would across a restart.
+   */
+  restore(snap: EngineSnapshot): void {
+    this.collections.clear()
+    this.transactions.clear()
+    this.contended.clear()
+    for (const [name, docs] of snap) {
+      const coll = this.ensure(name)
+      for (const doc of docs) coll.put(cloneValue(doc))
+    }
+    this.compact()
   }
 
   async close(): Promise<void> {

@@ -52,6 +52,8 @@ export class FunctionPool {
   private readonly slots = new Map<string, Slot[]>()
   private readonly waiting = new Map<string, Array<() => void>>()
   private seq = 0
+  private running = 0
+  private idleWaiters: Array<() => void> = []
 
   constructor(
     private readonly functionsDir: string,
@@ -78,6 +80,28 @@ export class FunctionPool {
     context: unknown,
     env: Record<string, string>,
     time: InvocationTime = { offset: 0 },
+  ): Promise<InvocationResult> {
+    this.running++
+    try {
+      return await this.run(name, event, context, env, time)
+    } finally {
+      this.running--
+      if (this.running === 0) this.idleWaiters.splice(0).forEach((wake) => wake())
+    }
+  }
+
+  /** Resolves once no invocation is running or waiting for a worker. */
+  idle(): Promise<void> {
+    if (this.running === 0) return Promise.resolve()
+    return new Promise((wake) => this.idleWaiters.push(wake))
+  }
+
+  private async run(
+    name: string,
+    event: unknown,
+    context: unknown,
+    env: Record<string, string>,
+    time: InvocationTime,
   ): Promise<InvocationResult> {
     const timeoutMs = this.config(name).timeout * 1000
     const slot = await this.acquire(name)

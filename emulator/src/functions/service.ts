@@ -37,6 +37,12 @@ export function installFunctions(core: EmulatorCore): Invoker {
   const live = new Map<string, InvocationIdentity>()
   core.registerCallerResolver((token) => live.get(token))
   core.onStop(() => pool.close())
+  // Warm workers outlive a restore; what they are still running must land before it.
+  core.keepState('functions', {
+    capture: () => null,
+    restore: () => undefined,
+    settle: () => pool.idle(),
+  })
 
   const invoker: Invoker = {
     pool,

@@ -23,6 +23,14 @@ export function installMediaCheck(
 ) => Promise<{ errcode: number; errmsg: string; trace_id?: string }> {
   let config: Config = { rules: [], default: 'pass', delayMs: 300 }
   const log: Array<Record<string, unknown>> = []
+  core.keepState('media-check', {
+    capture: () => ({ config, log: [...log] }),
+    restore: (state) => {
+      const s = state as { config: Config; log: Array<Record<string, unknown>> }
+      config = s.config
+      log.splice(0, log.length, ...s.log)
+    },
+  })
 
   core.registerRoute('PUT', '/_emulator/media-check', async (req, res) => {
     try {

@@ -40,6 +40,18 @@ export const storageService: EmulatorService = (core) => {
   const memory = new Map<string, Buffer>()
   const root = core.dataDir ? join(core.dataDir, 'storage') : undefined
   const pendingUploads = new Map<string, string>()
+  // Stored bytes are never changed in place: a snapshot may share them.
+  core.keepState('storage', {
+    capture: () => ({ memory: new Map(memory), pendingUploads: new Map(pendingUploads) }),
+    restore: (state) => {
+      const s = state as { memory: Map<string, Buffer>; pendingUploads: Map<string, string> }
+      if (root) throw new Error('a snapshot restores stored files only in memory')
+      memory.clear()
+      for (const [k, v] of s.memory) memory.set(k, v)
+      pendingUploads.clear()
+      for (const [k, v] of s.pendingUploads) pendingUploads.set(k, v)
+    },
+  })
   const fileIdOf = (path: string): string => `cloud://${core.envId}.${bucketOf(core.envId)}/${path}`
   const pathOf = (fileId: string): string | undefined => {
     const prefix = `cloud://${core.envId}.${bucketOf(core.envId)}/`

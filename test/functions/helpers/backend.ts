@@ -5,6 +5,7 @@ import type { Envelope } from '../../../types'
 import type { ManualClock } from '../../../emulator/src/core'
 import { createStillClock, startEmulator, type RunningEmulator } from '../../../emulator/src/index'
 import { demoPhotoStore } from '../../../scripts/seed/photos'
+import type { lendSeeded } from './worker-backend'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
 
@@ -40,8 +41,23 @@ export interface Backend {
 }
 
 /**
- * Starts an in-memory emulator running the built functions, on a still clock (`STILL_START` unless a
- * test brings its own), and seeds the demo hospital when asked.
+ * The jest worker's seeded backend, lent to this test file (see worker-backend.ts). It is loaded by
+ * node's own require, whose module cache outlives this file's jest registry; tsx compiles it there.
+ */
+function workerBackend(): { lendSeeded: typeof lendSeeded } {
+  const nodeModule = process.getBuiltinModule('node:module') as typeof import('node:module')
+  const nodeRequire = nodeModule.createRequire(__filename)
+  const path = nodeRequire.resolve('./worker-backend.ts')
+  if (!nodeRequire.cache[path])
+    (nodeRequire('tsx/cjs/api') as typeof import('tsx/cjs/api')).register()
+  return nodeRequire(path)
+}
+
+/**
+ * A backend running the built functions in an in-memory emulator on a still clock (`STILL_START`
+ * unless a test brings its own). Seeded: the jest worker's one seeded backend, restored to its
+ * freshly seeded state and released by `stop()`; with a clock of the test's own (or while this file
+ * already holds the shared one), an emulator of its own, seeded, that `stop()` stops.
  */
 export async function startBackend(
   opts: { seed?: boolean; clock?: ManualClock } = {},
@@ -49,14 +65,17 @@ export async function startBackend(
   // Function workers inherit this process's environment: no quiet hours unless a test sets them,
   // so what a test sees does not depend on the hour it runs at.
   process.env.QUIET_HOURS ??= 'off'
-  const clock = opts.clock ?? createStillClock()
-  const emulator = await startEmulator({
-    port: 0,
-    memory: true,
-    quiet: true,
-    functionsDir: FUNCTIONS_DIR,
-    clock,
-  })
+  const lent = opts.seed && !opts.clock ? await workerBackend().lendSeeded() : undefined
+  const clock = lent?.clock ?? opts.clock ?? createStillClock()
+  const emulator =
+    lent?.emulator ??
+    (await startEmulator({
+      port: 0,
+      memory: true,
+      quiet: true,
+      functionsDir: FUNCTIONS_DIR,
+      clock,
+    }))
   Object.assign(process.env, emulator.sdkEnv())
 
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
@@ -103,7 +122,7 @@ export async function startBackend(
     return env.data
   }
 
-  if (opts.seed) {
+  if (opts.seed && !lent) {
     const { seedDemo } = require('../../../scripts/seed') as {
       seedDemo: (o: { url: string }) => Promise<unknown>
     }
@@ -131,6 +150,6 @@ export async function startBackend(
     okAs,
     consent,
     photo,
-    stop: () => emulator.stop(),
+    stop: () => (lent ? lent.release() : emulator.stop()),
   }
 }

@@ -1,0 +1,4 @@
+// Shard 4 of the actions' fuzz (helpers/fuzz.ts).
+import { describeFuzzShard } from './helpers/fuzz'
+
+describeFuzzShard(4)
