@@ -199,12 +199,17 @@ export async function listDue(
   db: Database,
   now: Date,
   limit: number,
-  opts: { urgentOnly?: boolean; step?: string; after?: { dueAt: Date; id: string } } = {},
+  opts: {
+    /** Only tickets matching one of these stored values. */
+    anyOf?: ReadonlyArray<Record<string, unknown>>
+    step?: string
+    after?: { dueAt: Date; id: string }
+  } = {},
 ): Promise<TicketDoc[]> {
   const _ = db.command
   const due = opts.after ? _.and([_.gte(opts.after.dueAt), _.lte(now)]) : _.lte(now)
-  const where: Record<string, unknown> = opts.urgentOnly
-    ? { urgent: true, dueAt: due }
+  const where: Record<string, unknown> = opts.anyOf
+    ? (_.or(opts.anyOf.map((m) => ({ ...m, dueAt: due }))) as unknown as Record<string, unknown>)
     : opts.step
       ? { dueStep: opts.step, dueAt: due }
       : { dueAt: due }
