@@ -288,6 +288,18 @@ export type ActionForm = z.infer<typeof ActionForm>
 export const Choice = z.object({ id: z.string(), label: z.string() })
 export type Choice = z.infer<typeof Choice>
 
+/** A 重大 hazard on the 挂牌督办 board: what its 五定 plan lacks and where its sign-offs stand. */
+export const SupervisedItem = TicketSummary.extend({
+  planMissing: z.array(z.string()),
+  /** The sign-offs in: “安全办 张主任”. */
+  signedBy: z.array(z.string()),
+  /** The sides still to sign (安全办, 院领导). */
+  awaiting: z.array(z.string()),
+  /** The viewer may sign it off now. */
+  mySignoff: z.boolean(),
+})
+export type SupervisedItem = z.infer<typeof SupervisedItem>
+
 export const Page = z.object({
   items: z.array(TicketSummary),
   /** Pass back as `before` for the next page; null at the end. */ nextCursor: z
@@ -364,6 +376,11 @@ export const ticketApi = {
         }),
       ),
     }),
+  },
+  /** 挂牌督办: 重大 hazards not yet signed off (销号), for the safety office and 院领导. */
+  supervised: {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(SupervisedItem), count: z.number() }),
   },
   /** Safety office: open hazards whose owner and chain could not be pushed (安全办看板). */
   board: {
