@@ -380,7 +380,12 @@ export const ticketApi = {
   /** 挂牌督办: 重大 hazards not yet signed off (销号), for the safety office and 院领导. */
   supervised: {
     input: z.object({}).strict(),
-    output: z.object({ items: z.array(SupervisedItem), count: z.number() }),
+    output: z.object({
+      items: z.array(SupervisedItem),
+      count: z.number(),
+      /** The viewer may export the 重大 hazards as XLSX (stats `majors.export`: the safety office). */
+      canExport: z.boolean(),
+    }),
   },
   /** Safety office: open hazards whose owner and chain could not be pushed (安全办看板). */
   board: {

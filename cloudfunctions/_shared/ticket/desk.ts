@@ -20,7 +20,7 @@ import { planMissingOf } from './view'
  */
 export async function supervisedBoard(
   ctx: ActionContext,
-): Promise<{ items: SupervisedItem[]; count: number }> {
+): Promise<{ items: SupervisedItem[]; count: number; canExport: boolean }> {
   const user = await requireUser(ctx)
   if (!hasRole(user, Role.safetyOffice) && !hasRole(user, Role.leader))
     throw new AppError('auth.forbidden')
@@ -43,7 +43,7 @@ export async function supervisedBoard(
       mySignoff: check('signoff', factsOf(t), relations, user._id, now).ok,
     }
   })
-  return { items, count: open.length }
+  return { items, count: open.length, canExport: hasRole(user, Role.safetyOffice) }
 }
 
 /** Open hazards the latest undelivered pushes were about (the newest 100 board records), 50 shown. */
