@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs'
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import { STILL_START } from '../../emulator/src/clock'
 import type { SupervisedItem, TicketView } from '../../types/api/ticket'
+import type { AdminCategory } from '../../types/api/org-admin'
 import { MAJOR_COLUMNS } from '../../cloudfunctions/_shared/stats/major-xlsx'
+import { seedMajorHazards } from '../../scripts/seed/majors'
 
 const STAFF = 'demo-staff'
 const CAPTAIN = 'demo-floor-captain'
@@ -62,6 +64,17 @@ describe('grading: 一般 / 重大, 五定, 挂牌督办, 销号', () => {
   ])('reports with %s', async (_name, categoryId, extra, grade) => {
     const t = await report(categoryId, extra)
     expect(t).toMatchObject({ grade, gradeLabel: grade === 'major' ? '重大隐患' : '一般隐患' })
+  })
+
+  it('takes a category’s grade as the safety office edits it', async () => {
+    const all = await b.okAs<AdminCategory[]>(SAFETY, 'org', 'categories.all', {})
+    const other = all.find((c) => c.id === 'other')!
+    expect(other.grade).toBe('general')
+    const { order: _order, ...rest } = other
+    await b.okAs(SAFETY, 'org', 'category.save', { ...rest, grade: 'major' })
+    expect((await report('other')).grade).toBe('major')
+    await b.okAs(SAFETY, 'org', 'category.save', { ...rest, grade: 'general' })
+    expect((await report('other')).grade).toBe('general')
   })
 
   it('refuses a grade it does not know, writing nothing', async () => {
@@ -233,5 +246,16 @@ describe('grading: 一般 / 重大, 五定, 挂牌督办, 销号', () => {
     expect(mine.getCell(col('应急预案')).value).toBe('关闭支路阀门，设警戒区，备用氧源供氧')
     expect(String(mine.getCell(col('责任人')).value)).not.toBe('')
     expect(mine.getCell(col('整改状态')).value).toBe('待受理')
+  })
+
+  it('seeds the demo’s two 重大 hazards onto the board, once however often it runs', async () => {
+    const ids = await seedMajorHazards(b.url, STILL_START)
+    expect(await seedMajorHazards(b.url, STILL_START)).toEqual(ids)
+    const shown = (await board(LEADER)).items
+    const items = ids.map((id) => shown.find((i) => i.id === id))
+    expect(items.map((i) => [i?.statusLabel, i?.awaiting, i?.mySignoff])).toEqual([
+      ['限期整改中', ['安全办', '院领导'], false],
+      ['待复核', ['院领导'], true],
+    ])
   })
 })
