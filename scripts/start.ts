@@ -13,6 +13,7 @@ import {
   warnIfExposed,
 } from '../emulator/src/index'
 import { seedHistory } from './seed/history'
+import { seedMajorHazards } from './seed/majors'
 import { buildHospital } from './seed/hospital'
 
 const HISTORY_WEEKS = 10
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
         },
       }),
     )
+    // Two 重大 hazards on the 挂牌督办 board: one deferred with its plan, one awaiting 院领导's sign-off.
+    await seedMajorHazards(emulator.url, clock.now())
     // With --manual-clock the clock stays manual (at now); otherwise it follows real time.
     if (!manualClock) clock.release()
     console.log(

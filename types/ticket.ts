@@ -50,6 +50,9 @@ export const ACTION_LABELS = {
   support: '我也看到了',
   remind: '催办提醒',
   overdue: '逾期',
+  grade: '调整隐患等级',
+  plan: '制定五定方案',
+  signoff: '签字销号',
 } as const satisfies Record<string, string>
 
 export type TicketAction = keyof typeof ACTION_LABELS

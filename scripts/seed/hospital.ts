@@ -1,5 +1,6 @@
 // The demo hospital, generated deterministically: 29 buildings, 111 floors each with one 层长,
 // 60 协管员, 29 楼长, a safety office, leadership, departments and hazard categories.
+import type { Grade } from '../../types/grade'
 
 export interface SeedData {
   buildings: Array<Record<string, unknown>>
@@ -113,11 +114,13 @@ const category = (
   severity: 'high' | 'medium' | 'low',
   slaHours: number,
   urgent = false,
+  grade: Grade = 'general',
 ) => ({
   _id,
   name,
   icon,
   severity,
+  grade,
   slaHours,
   urgent,
   responseMinutes: urgent ? URGENT_MINUTES : ORDINARY_MINUTES,
@@ -136,6 +139,14 @@ export const CATEGORIES = [
   category('security', '治安', '🛡️', 'medium', 8),
   category('water-leak', '漏水', '🚰', 'medium', 24),
   category('other', '其他', '📌', 'low', 72),
+]
+
+/**
+ * Categories whose hazards are 重大 by default (the 五定 plan, 挂牌督办, two sign-offs); kept apart
+ * from CATEGORIES, which the demo history and the tests draw everyday hazards from.
+ */
+export const MAJOR_CATEGORIES = [
+  category('pressure-vessel', '氧气站/压力容器', '🛢️', 'high', 2, false, 'major'),
 ]
 
 /** The hospital's name, printed on every floor poster. */
@@ -279,7 +290,11 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
     buildings,
     floors,
     departments: DEPARTMENTS,
-    categories: CATEGORIES.map((c, i) => ({ ...c, order: i + 1, active: true })),
+    categories: [...CATEGORIES, ...MAJOR_CATEGORIES].map((c, i) => ({
+      ...c,
+      order: i + 1,
+      active: true,
+    })),
     settings: [{ _id: 'hospital', name: HOSPITAL_NAME }],
     users,
     duties,

@@ -23,7 +23,10 @@ export function TicketRow({ t }: { t: TicketSummary }): JSX.Element {
       )}
       <View className="ticket-row-body">
         <View className="ticket-item-row">
-          <Text className="ticket-item-title">{t.categoryName}</Text>
+          <Text className="ticket-item-title">
+            {t.grade === 'major' && <Text className="grade-tag grade-tag-major">重大</Text>}
+            {t.categoryName}
+          </Text>
           <Text className={`ticket-item-status ${statusClass(t.status, t.overdue)}`}>
             {t.overdue ? `已超期·${t.statusLabel}` : t.statusLabel}
           </Text>

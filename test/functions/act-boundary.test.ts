@@ -15,6 +15,12 @@ const FULL: Record<EvidenceField, unknown> = {
   reason: '原因',
   rating: 5,
   target: 'owner',
+  grade: 'major',
+  responsibleId: 'someone',
+  measures: '更换管道',
+  funds: 12000,
+  contingency: '停用并设警示',
+  opinion: '同意销号',
 }
 const CASES = TICKET_ACTIONS.flatMap((action) =>
   evidenceOf(action).map((field) => [action, field] as const),

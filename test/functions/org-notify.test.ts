@@ -38,7 +38,7 @@ describe('org and notify through the emulator', () => {
       'categories',
       {},
     )
-    expect(categories).toHaveLength(12)
+    expect(categories).toHaveLength(13)
     expect(categories[0].name).toBe('消防通道堵塞')
     const buildings = await b.okAs<Array<{ floors: unknown[] }>>(
       'demo-staff',

@@ -1,6 +1,7 @@
 // The `org` function's administration actions: places, roster, departments, categories, invites.
 // Only the safety office, or a 楼长 for their own building.
 import { z } from 'zod'
+import { FALLBACK_GRADE, Grade } from '../grade'
 
 export const Id = z.string().trim().min(1).max(64)
 export const FileId = z
@@ -81,6 +82,8 @@ export const AdminCategory = z.object({
   name: z.string(),
   icon: z.string(),
   severity: z.enum(SEVERITIES),
+  /** The grade its hazards are reported with (一般 / 重大). */
+  grade: Grade,
   responseMinutes: ResponseMinutes,
   urgent: z.boolean(),
   order: z.number(),
@@ -192,6 +195,7 @@ export const orgAdminApi = {
         name: z.string().trim().min(1).max(20),
         icon: z.string().max(8).default('📌'),
         severity: z.enum(SEVERITIES),
+        grade: Grade.default(FALLBACK_GRADE),
         responseMinutes: ResponseMinutes,
         urgent: z.boolean(),
         order: z.number().int().min(0).max(1000).optional(),

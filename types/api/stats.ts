@@ -148,4 +148,9 @@ export const statsApi = {
     input: z.object({ id: Id }).strict(),
     output: z.object({ fileID: z.string(), url: z.string() }),
   },
+  /** Safety office: every 重大 hazard as XLSX, one row each with its 五定 (a health-commission report). */
+  'majors.export': {
+    input: z.object({}).strict(),
+    output: z.object({ fileID: z.string(), url: z.string(), count: z.number() }),
+  },
 }

@@ -5,6 +5,7 @@ import { PhotoState } from './media'
 import { safeText } from '../text'
 import { Deadline } from '../deadline'
 import { Photos, TICKET_ACTIONS, TicketAction, TicketState } from '../ticket'
+import { Grade, SIGNOFF_SIDES } from '../grade'
 
 export const TicketEvent = z.object({
   seq: z.number(),
@@ -28,6 +29,33 @@ export const TicketView = z.object({
   categoryId: z.string(),
   categoryName: z.string(),
   severity: z.string(),
+  /** 一般 / 重大 (types/grade.ts), and its Chinese name. */
+  grade: Grade,
+  gradeLabel: z.string(),
+  /** A 重大 hazard's 五定 plan, once drawn up. */
+  majorPlan: z
+    .object({
+      responsibleName: z.string(),
+      measures: z.string(),
+      funds: z.number(),
+      deadline: z.string(),
+      contingency: z.string(),
+      by: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
+  /** The names of the 五定 a 重大 hazard still lacks before it may be deferred (empty otherwise). */
+  planMissing: z.array(z.string()),
+  /** A 重大 hazard's sign-offs (销号) so far. */
+  signoffs: z.array(
+    z.object({
+      side: z.enum(Object.keys(SIGNOFF_SIDES) as ['safety', 'leader']),
+      sideLabel: z.string(),
+      name: z.string(),
+      opinion: z.string(),
+      at: z.string(),
+    }),
+  ),
   description: z.string(),
   photos: z.array(z.string()),
   afterPhotos: z.array(z.string()),
@@ -81,6 +109,8 @@ export const TicketSummary = TicketView.pick({
   statusLabel: true,
   place: true,
   categoryName: true,
+  grade: true,
+  gradeLabel: true,
   description: true,
   createdAt: true,
   supportCount: true,
@@ -121,6 +151,8 @@ export const CreateTicketInput = z
     description: safeText({ max: 200 }).optional(),
     spot: safeText({ max: 50 }).optional(),
     anonymous: z.boolean().default(false),
+    /** The grade a finding is reported with (a round's checklist item); default: its category's. */
+    grade: Grade.optional(),
   })
   .strict()
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
@@ -165,6 +197,21 @@ export const ACT_INPUTS = {
     target: z.enum(['owner', 'verifier', 'verifier-above']),
   }),
   overdue: act('overdue', { reason: Reason }),
+  grade: act('grade', { grade: Grade, reason: Reason }),
+  plan: act('plan', {
+    responsibleId: z.string({ required_error: '请选择责任人' }).min(1, '请选择责任人').max(64),
+    measures: safeText({ min: 1, max: 200, minMessage: '请填写整改措施' }),
+    funds: z
+      .number({ required_error: '请填写整改资金（元）', invalid_type_error: '资金应为数字（元）' })
+      .finite()
+      .min(0, '资金不能为负数')
+      .max(1_000_000_000, '资金超出范围'),
+    deadline: Deadline,
+    contingency: safeText({ min: 1, max: 200, minMessage: '请填写应急预案' }),
+  }),
+  signoff: act('signoff', {
+    opinion: safeText({ min: 1, max: 200, minMessage: '请填写销号意见' }),
+  }),
 } satisfies Record<TicketAction, z.AnyZodObject>
 
 type ActSchema = (typeof ACT_INPUTS)[TicketAction]
@@ -213,6 +260,7 @@ export const FIELD_KINDS = [
   'floor',
   'text',
   'rating',
+  'amount',
   'system',
 ] as const
 export const FieldKind = z.enum(FIELD_KINDS)
@@ -239,6 +287,18 @@ export type ActionForm = z.infer<typeof ActionForm>
 /** One option of a choice field. */
 export const Choice = z.object({ id: z.string(), label: z.string() })
 export type Choice = z.infer<typeof Choice>
+
+/** A 重大 hazard on the 挂牌督办 board: what its 五定 plan lacks and where its sign-offs stand. */
+export const SupervisedItem = TicketSummary.extend({
+  planMissing: z.array(z.string()),
+  /** The sign-offs in: “安全办 张主任”. */
+  signedBy: z.array(z.string()),
+  /** The sides still to sign (安全办, 院领导). */
+  awaiting: z.array(z.string()),
+  /** The viewer may sign it off now. */
+  mySignoff: z.boolean(),
+})
+export type SupervisedItem = z.infer<typeof SupervisedItem>
 
 export const Page = z.object({
   items: z.array(TicketSummary),
@@ -315,6 +375,16 @@ export const ticketApi = {
           items: z.array(TicketSummary.extend({ tags: z.array(z.string()) })),
         }),
       ),
+    }),
+  },
+  /** 挂牌督办: 重大 hazards not yet signed off (销号), for the safety office and 院领导. */
+  supervised: {
+    input: z.object({}).strict(),
+    output: z.object({
+      items: z.array(SupervisedItem),
+      count: z.number(),
+      /** The viewer may export the 重大 hazards as XLSX (stats `majors.export`: the safety office). */
+      canExport: z.boolean(),
     }),
   },
   /** Safety office: open hazards whose owner and chain could not be pushed (安全办看板). */

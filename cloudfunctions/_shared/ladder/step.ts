@@ -2,7 +2,7 @@
 import type { ActInput } from '../../../types/api/ticket'
 import { deadlineText } from '../../../types/deadline'
 import type { TicketDoc } from '../ticket/domain/ticket'
-import { businessMinutesBetween, NO_QUIET, type QuietHours } from './domain/sla'
+import { allHours, businessMinutesBetween, NO_QUIET, type QuietHours } from './domain/sla'
 
 const hoursBetween = (a: Date, b: Date) =>
   Math.max(1, Math.round((b.getTime() - a.getTime()) / 3600_000))
@@ -17,7 +17,7 @@ export function actForDue(t: TicketDoc, now: Date, quiet: QuietHours = NO_QUIET)
         ...base,
         action: 'escalate',
         // Business time: the quiet hours a non-urgent window paused through are not held against it.
-        reason: `超时 ${businessMinutesBetween(started, now, quiet, Boolean(t.urgent))} 分钟未受理`,
+        reason: `超时 ${businessMinutesBetween(started, now, quiet, allHours(t))} 分钟未受理`,
       }
     case 'deadline-remind':
       return {

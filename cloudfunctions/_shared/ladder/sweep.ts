@@ -3,7 +3,7 @@
 // crash between the ticket write and the push never escalates or pushes twice (the version guard
 // and the intents written in the same transaction) and never loses a push (notify's sweep).
 import { ActInput } from '../../../types/api/ticket'
-import { isQuiet, type DueStep } from './domain/sla'
+import { ALL_HOURS, isQuiet, type DueStep } from './domain/sla'
 import { listDue } from '../ticket/store/tickets'
 import { dispatchNow } from '../notify/queue'
 import { AppError } from '../runtime/app-error'
@@ -31,14 +31,18 @@ export interface SweepResult {
 }
 
 /**
- * Acts on every ticket due now. In the quiet hours only urgent tickets are acted on, and deadlines:
+ * Acts on every ticket due now. In the quiet hours only those that run around the clock (urgent
+ * categories, 重大 hazards: sla.ts `allHours`) are acted on, and deadlines:
  * 逾期 is recorded when it happens, while its push waits for the morning.
  */
 export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
   const now = ctx.now()
   const quiet = quietHours()
-  const passes: Array<{ urgentOnly?: boolean; step?: DueStep }> = isQuiet(now, quiet)
-    ? [{ urgentOnly: true }, { step: 'deadline' }]
+  const passes: Array<{ anyOf?: ReadonlyArray<Record<string, unknown>>; step?: DueStep }> = isQuiet(
+    now,
+    quiet,
+  )
+    ? [{ anyOf: ALL_HOURS }, { step: 'deadline' }]
     : [{}]
   const result: SweepResult = { read: 0, acted: 0, skipped: 0, pages: 0 }
   // One chain per floor for the whole sweep; the due query already read each ticket.

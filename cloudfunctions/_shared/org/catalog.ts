@@ -1,4 +1,5 @@
-// Departments and hazard categories (severity, response minutes per severity, urgent flag).
+// Departments and hazard categories (severity, default grade, response minutes per severity,
+// urgent flag).
 import { randomBytes } from 'node:crypto'
 import { AppError, type Routes } from '../runtime'
 import type { CategoryDoc } from './store/org'
@@ -11,6 +12,7 @@ import {
 import type { DepartmentDoc } from './store/org'
 import { requireAdmin, requireSafetyOffice } from './scope'
 import type { AdminCategory } from '../../../types/api/org-admin'
+import { FALLBACK_GRADE } from '../../../types/grade'
 
 type R = Routes<'org'>
 type Severity = AdminCategory['severity']
@@ -33,6 +35,7 @@ export function categoryView(c: CategoryDoc): AdminCategory {
     name: c.name,
     icon: c.icon,
     severity,
+    grade: c.grade ?? FALLBACK_GRADE,
     responseMinutes: {
       high: c.responseMinutes?.high ?? fallback,
       medium: c.responseMinutes?.medium ?? fallback,
@@ -82,6 +85,7 @@ export const catalogRoutes: Pick<
       name: input.name,
       icon: input.icon,
       severity: input.severity,
+      grade: input.grade,
       responseMinutes: input.responseMinutes,
       urgent: input.urgent,
       // Kept for readers that still use hours, until the SLA work moves them to minutes.

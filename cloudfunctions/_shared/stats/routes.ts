@@ -5,6 +5,10 @@ import { bulletinOf, headOf } from './bulletins'
 import { accessOf, gridOf, leaderboardOf, scopeOf, summaryOf } from './service'
 import { bulletinWorkbook } from './xlsx'
 import { storedUrls, upload } from '../media/files'
+import { Role, requireRole } from '../runtime/auth'
+import { getSettings } from '../runtime/settings-store'
+import { listMajor } from '../ticket/store/tickets'
+import { majorWorkbook } from './major-xlsx'
 
 /** The cockpit's figures and the frozen bulletins, for leadership and the captains in scope. */
 export const statsRoutes: Routes<'stats'> = {
@@ -38,5 +42,17 @@ export const statsRoutes: Routes<'stats'> = {
       await setBulletinFile(ctx.db, doc._id, fileID)
     }
     return { fileID, url: (await storedUrls(ctx, [fileID]))[fileID] ?? '' }
+  },
+  'majors.export': async (_input, ctx) => {
+    await requireRole(ctx, Role.safetyOffice)
+    const now = ctx.now()
+    const [tickets, settings] = await Promise.all([listMajor(ctx.db), getSettings(ctx.db)])
+    const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
+    const fileID = await upload(
+      ctx,
+      `exports/major-hazards-${stamp}.xlsx`,
+      await majorWorkbook(settings.name, tickets, now),
+    )
+    return { fileID, url: (await storedUrls(ctx, [fileID]))[fileID] ?? '', count: tickets.length }
   },
 }

@@ -24,6 +24,8 @@ import { userActor } from './actor'
 import { countTransition, recordForCounting } from '../stats/record'
 import { allWrites } from '../runtime/rows'
 import { viewFor } from './read'
+import { gradeOnReport } from './domain/grade'
+import { allHours } from '../ladder/domain/sla'
 
 type CreateInput = z.output<typeof CreateTicketInput>
 
@@ -126,6 +128,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     categoryId: category._id,
     categoryName: category.name,
     severity: category.severity,
+    grade: gradeOnReport(category, input.grade),
     urgent: Boolean(category.urgent),
     responseMinutes: responseMinutesOf(category),
     description: input.description ?? '',
@@ -176,11 +179,19 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     note: input.description || category.name,
   }
   // A new ticket starts its first step: the owner has the category's response time to accept.
-  // Non-urgent windows run in business time: reported in the quiet hours, the clock starts at 07:00.
+  // Windows run in business time unless the hazard runs around the clock (sla.ts allHours): reported in the quiet hours, the clock starts at 07:00.
   const quiet = quietHours()
   Object.assign(ticket, slaPatch({ status: 'pending', level: -1, cycle: 0 }, ticket, now, quiet))
   const urgent = Boolean(ticket.urgent)
-  const intents = intentsFor(ticket, 1, [push], chain, urgent, now, notBefore(now, quiet, urgent))
+  const intents = intentsFor(
+    ticket,
+    1,
+    [push],
+    chain,
+    urgent,
+    now,
+    notBefore(now, quiet, allHours(ticket)),
+  )
   // Statistics: the insert records the report as uncounted; the call that inserted it counts it
   // beside the push (or else the stats catch-up does).
   const counting = recordForCounting(null, ticket, { action: 'create', at: now, actorId: user._id })

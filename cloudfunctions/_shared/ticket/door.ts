@@ -18,7 +18,7 @@ import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, userActor } from './actor'
 import { loadWorld } from './load'
-import { notBefore as holdUntil } from '../ladder/domain/sla'
+import { allHours, notBefore as holdUntil } from '../ladder/domain/sla'
 import { quietHours } from '../runtime/settings'
 import { chainOf, viewFor } from './read'
 import { countTransition, recordForCounting } from '../stats/record'
@@ -68,7 +68,7 @@ export async function transition(
   const verdict = check(input.action, factsOf(t), relations, actor.id, now)
   if (!verdict.ok) throw new AppError(verdict.code, verdict.reason)
 
-  const world = await loadWorld(ctx, t, input, actor, chain, now)
+  const world = await loadWorld(ctx, t, input, actor, chain, now, relations)
   const outcome = decide(input.action as TicketAction, t, input as never, world)
   const ticket = { ...t, ...outcome.patch } as TicketDoc
   const seq = ticket.version
@@ -94,7 +94,7 @@ export async function transition(
     ticketChain,
     urgent,
     now,
-    holdUntil(now, quietHours(), urgent),
+    holdUntil(now, quietHours(), allHours(ticket)),
   )
   // Statistics: the transaction records the transition as uncounted; it is counted right after,
   // beside whatever the caller does next (the pushes), or else by the stats catch-up.

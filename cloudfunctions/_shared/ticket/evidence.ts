@@ -12,7 +12,8 @@ import type {
   FormField,
 } from '../../../types/api/ticket'
 import { evidenceOf } from '../../../types/api/ticket'
-import { OPEN_STATES, type TicketAction } from '../../../types/ticket'
+import { LEVEL_LABELS, OPEN_STATES, type TicketAction } from '../../../types/ticket'
+import { GRADE_LABELS, GRADES } from '../../../types/grade'
 import type { Lookups } from './domain/machine'
 import type { Actor, TicketDoc } from './domain/ticket'
 import {
@@ -24,6 +25,7 @@ import {
 } from '../org/store/org'
 import { getTicket, listOpenOnFloor } from './store/tickets'
 import { requireOwnPhotos } from '../media/evidence'
+import { findUserById } from '../runtime/users'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 
@@ -122,6 +124,39 @@ export const EVIDENCE: { [F in EvidenceField]: Entry<F> } = {
   reason: { kind: 'text', label: '原因' },
   rating: { kind: 'rating', label: '满意度' },
   target: { kind: 'system', label: '提醒对象' },
+  grade: {
+    kind: 'choice',
+    label: '隐患等级',
+    empty: '',
+    choices: async () => GRADES.map((g) => ({ id: g, label: GRADE_LABELS[g] })),
+    verify: async (c, grade) => {
+      if (grade === (c.t.grade ?? 'general'))
+        throw invalid('grade', `这条隐患已是${GRADE_LABELS[grade]}`)
+    },
+  },
+  responsibleId: {
+    kind: 'choice',
+    label: '责任人（定责任）',
+    empty: '这个楼层还没有配置负责人，请联系安全办',
+    // The people answering for the floor, from its 层长 up to the safety office.
+    choices: async (ctx, t) => {
+      const floor = await getFloor(ctx.db, t.floorId)
+      const chain = floor ? await loadOwnerChain(ctx.db, floor, ctx.now()) : []
+      const seen = new Set<string>()
+      return chain
+        .filter((s) => !seen.has(s.userId) && Boolean(seen.add(s.userId)))
+        .map((s) => ({ id: s.userId, label: `${LEVEL_LABELS[s.level] ?? ''} ${s.name}`.trim() }))
+    },
+    load: async (c, id) => {
+      const user = await findUserById(c.ctx.db, id)
+      return user && user.active !== false ? { id: user._id, name: user.name } : null
+    },
+    check: (found) => (found ? undefined : '责任人不存在或已停用'),
+  },
+  measures: { kind: 'text', label: '整改措施（定措施）' },
+  funds: { kind: 'amount', label: '整改资金（元）（定资金）' },
+  contingency: { kind: 'text', label: '应急预案（定预案）' },
+  opinion: { kind: 'text', label: '销号意见' },
 }
 
 type AnyEntry = Shown & {

@@ -4,7 +4,7 @@
 import type { ActParsed } from '../../../types/api/ticket'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import type { Actor, TicketDoc } from './domain/ticket'
-import { unmetNeed, type World } from './domain/machine'
+import { unmetNeed, type Relation, type World } from './domain/machine'
 import { getUsersByIds } from '../runtime/users'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
@@ -19,6 +19,7 @@ export async function loadWorld(
   actor: Actor,
   chain: readonly OwnerStep[],
   now: Date,
+  relations: ReadonlySet<Relation>,
 ): Promise<World> {
   const [reporter, found] = await Promise.all([
     getUsersByIds(ctx.db, [t.reporterId]).then(([r]) =>
@@ -26,7 +27,7 @@ export async function loadWorld(
     ),
     loadEvidence({ ctx, t, actor, now }, input),
   ])
-  const world: World = { now, quiet: quietHours(), actor, chain, reporter, found }
+  const world: World = { now, quiet: quietHours(), actor, relations, chain, reporter, found }
   const unmet = unmetNeed(input.action, t, world)
   if (unmet) throw new AppError(unmet.code, unmet.reason)
   return world

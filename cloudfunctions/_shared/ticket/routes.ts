@@ -1,7 +1,7 @@
 // The ticket routes: reporting, reading, acting, and every list a role works from.
 import { requireUser } from '../runtime/auth'
 import type { Routes } from '../runtime'
-import { revealReporter, safetyBoard } from './desk'
+import { revealReporter, safetyBoard, supervisedBoard } from './desk'
 import { openOnFloor } from './floor-open'
 import { eveningView } from '../ladder/evening-view'
 import { createTicket } from './create'
@@ -19,6 +19,7 @@ export const ticketRoutes: Routes<'ticket'> = {
   reveal: ({ id, reason }, ctx) => revealReporter(ctx, id, reason),
   evening: ({ buildingId, date }, ctx) => eveningView(ctx, buildingId, date),
   board: (_input, ctx) => safetyBoard(ctx),
+  supervised: (_input, ctx) => supervisedBoard(ctx),
   openOnFloor: async ({ floorId }, ctx) => openOnFloor(ctx, await requireUser(ctx), floorId),
   workbench: async (_input, ctx) => workbenchOf(ctx, await requireUser(ctx)),
   building: async (input, ctx) => buildingList(ctx, await requireUser(ctx), input),

@@ -11,6 +11,15 @@ import type { Relation } from './domain/machine'
 import type { EventDoc, TicketDoc } from './domain/ticket'
 import type { ReachLine } from '../notify/reach'
 import { standingOf } from './domain/standing'
+import {
+  GRADE_LABELS,
+  PLAN_PARTS,
+  SIGNOFF_SIDES,
+  missingPlanParts,
+  type Grade,
+} from '../../../types/grade'
+
+const gradeOf = (t: TicketDoc): Grade => t.grade ?? 'general'
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 
@@ -43,6 +52,27 @@ export function toView(
     categoryId: t.categoryId,
     categoryName: t.categoryName,
     severity: t.severity,
+    grade: gradeOf(t),
+    gradeLabel: GRADE_LABELS[gradeOf(t)],
+    majorPlan: t.majorPlan
+      ? {
+          responsibleName: t.majorPlan.responsibleName,
+          measures: t.majorPlan.measures,
+          funds: t.majorPlan.funds,
+          deadline: iso(new Date(t.majorPlan.deadline))!,
+          contingency: t.majorPlan.contingency,
+          by: t.majorPlan.by,
+          at: iso(new Date(t.majorPlan.at))!,
+        }
+      : null,
+    planMissing: planMissingOf(t),
+    signoffs: (t.signoffs ?? []).map((s) => ({
+      side: s.side,
+      sideLabel: SIGNOFF_SIDES[s.side],
+      name: s.name,
+      opinion: s.opinion,
+      at: iso(new Date(s.at))!,
+    })),
     description: t.description,
     photos: t.photos,
     afterPhotos: t.afterPhotos,
@@ -90,6 +120,11 @@ export function toView(
   }
 }
 
+/** The names of the 五定 a 重大 hazard still lacks (none for a general one). */
+export function planMissingOf(t: TicketDoc): string[] {
+  return gradeOf(t) === 'major' ? missingPlanParts(t.majorPlan).map((p) => PLAN_PARTS[p]) : []
+}
+
 /** Open and past due: the SLA's flag or due time, or a 限期整改 deadline that passed. */
 export function isOverdue(t: TicketDoc, now: Date): boolean {
   if (!(OPEN_STATES as readonly string[]).includes(t.status)) return false
@@ -112,6 +147,8 @@ export function toSummary(
     area: t.place,
     floorId: t.floorId,
     categoryName: t.categoryName,
+    grade: gradeOf(t),
+    gradeLabel: GRADE_LABELS[gradeOf(t)],
     description: t.description,
     createdAt: new Date(t.createdAt).toISOString(),
     updatedAt: new Date(t.updatedAt).toISOString(),

@@ -8,12 +8,14 @@ import { percent } from '../../../types/stats-figures'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
 import { TicketList } from '../../components/TicketList'
+import { SupervisedBoard } from '../../components/SupervisedBoard'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import { topOption, trendOption } from '../charts'
 import { Chart } from '../components/Chart'
 import { GridMap } from '../components/GridMap'
 import { RANGES, rangeDays, type RangeKey } from '../range'
+import { openXlsx } from '../open-file'
 import './index.scss'
 
 function Figure({
@@ -95,6 +97,10 @@ export default function CockpitPage(): JSX.Element {
             <Figure k="reopenRate" label="重新打开率" value={percent(s.reopenRate)} />
             <Figure k="ratings" label="评价数" value={String(s.satisfaction.count)} />
           </View>
+          <SupervisedBoard
+            tick={tick}
+            onExport={async () => openXlsx((await call('stats', 'majors.export', {})).url)}
+          />
           <View className="section cockpit-trend">
             <View className="section-title">每周趋势</View>
             <Chart option={trendOption(s)} height="260px" className="chart-trend" />

@@ -18,6 +18,7 @@ import { FloorInbox } from './parts/FloorInbox'
 import { HospitalInbox } from './parts/HospitalInbox'
 import { ReporterInbox } from './parts/ReporterInbox'
 import { useEvenings } from '../../hooks/use-evenings'
+import { SupervisedBoard } from '../../components/SupervisedBoard'
 import './index.scss'
 
 const TITLES = {
@@ -79,6 +80,7 @@ export default function InboxPage(): JSX.Element {
           <TicketList items={board.data.items} />
         </View>
       )}
+      {(kind === 'safety' || kind === 'leader') && <SupervisedBoard tick={tick} />}
       {buildingId && (
         <View
           className="section inbox-evening"

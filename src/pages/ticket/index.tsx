@@ -14,6 +14,7 @@ import { ActionPanel } from './parts/ActionPanel'
 import { RevealReporter } from './parts/RevealReporter'
 import { PhotoStrip } from './parts/PhotoStrip'
 import { Timeline } from './parts/Timeline'
+import { MajorFacts } from './parts/MajorFacts'
 import { dueText } from '../../services/due'
 import { useServerNow } from '../../hooks/use-server-now'
 import { deadlineText } from '../../../types/deadline'
@@ -60,7 +61,12 @@ export default function TicketPage(): JSX.Element {
               {overdue && <Text className="ticket-overdue">已超期</Text>}
               {ticket.rating && <Text className="ticket-rating">{'★'.repeat(ticket.rating)}</Text>}
             </View>
-            <Text className="ticket-title">{ticket.categoryName}</Text>
+            <Text className="ticket-title">
+              <Text className={`grade-tag grade-tag-${ticket.grade} ticket-grade`}>
+                {ticket.gradeLabel}
+              </Text>
+              {ticket.categoryName}
+            </Text>
             <Text className="muted">
               {ticket.place}
               {ticket.spot ? ` · ${ticket.spot}` : ''}
@@ -118,6 +124,7 @@ export default function TicketPage(): JSX.Element {
               <Text className="muted ticket-meta">{ticket.supportCount} 人也看到了</Text>
             )}
           </View>
+          <MajorFacts ticket={ticket} />
           <ActionPanel ticket={ticket} onChanged={setTicket} />
           <Timeline ticket={ticket} />
           <PrivacySheet />

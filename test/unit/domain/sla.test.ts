@@ -1,6 +1,7 @@
 // The SLA ladder, quiet hours and business time as pure functions over a passed clock, table-driven.
 import {
   addBusinessMinutes,
+  allHours,
   businessMinutesBetween,
   isQuiet,
   lastWakingAtOrBefore,
@@ -127,6 +128,17 @@ describe('quiet hours (Asia/Shanghai)', () => {
   ])('parses %s', (spec, expected) => expect(parseQuietHours(spec)).toEqual(expected))
 })
 
+describe('who runs around the clock: the one rule', () => {
+  it.each<[string, Parameters<typeof allHours>[0], boolean]>([
+    ['an ordinary hazard', {}, false],
+    ['a general one', { grade: 'general' }, false],
+    ['an urgent category', { urgent: true }, true],
+    ['a 重大 hazard', { grade: 'major' }, true],
+    ['both', { urgent: true, grade: 'major' }, true],
+    ['urgent false, general', { urgent: false, grade: 'general' }, false],
+  ])('%s: %s', (_name, t, expected) => expect(allHours(t)).toBe(expected))
+})
+
 describe('response minutes come from the category', () => {
   it.each<[string, Parameters<typeof responseMinutesOf>[0], number]>([
     ['per severity', { severity: 'high', responseMinutes: { high: 15, medium: 120 } }, 15],
@@ -189,6 +201,8 @@ describe('business time: non-urgent windows pause through the quiet hours (22:00
     it.each<[string, Partial<SlaFacts>, Date | null, string | null]>([
       ['reported 23:00: accept by 07:30', {}, local('2026-11-25 07:30'), 'accept'],
       ['urgent at 23:00: accept by 23:30', { urgent: true }, local('2026-11-24 23:30'), 'accept'],
+      ['重大 at 23:00: accept by 23:30', { grade: 'major' }, local('2026-11-24 23:30'), 'accept'],
+      ['一般 at 23:00: accept by 07:30', { grade: 'general' }, local('2026-11-25 07:30'), 'accept'],
       [
         'a day deadline: the 24 h mark is 23:59, so the reminder goes the evening before at 21:59',
         { status: 'rectifying', deadline: DAY_END, stepStartedAt: local('2026-12-01 10:00') },

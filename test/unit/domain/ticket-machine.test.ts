@@ -20,8 +20,8 @@ import {
 
 // Handlers: the holder, the floor's chain above and below the ticket's level, the safety office.
 const H = ['owner', 'above', 'below', 'safety']
-// action: [states it applies to, relations allowed, resulting state ('=' stays)]
-const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
+// action: [states it applies to, relations allowed, resulting state ('=' stays), facts it is about]
+const EXPECTED: Record<TicketAction, [string[], string[], string, Partial<TicketFacts>?]> = {
   accept: [['pending'], H, 'processing'],
   fix: [['pending', 'processing'], H, 'fixed'],
   defer: [['pending', 'processing'], H, 'rectifying'],
@@ -37,6 +37,10 @@ const EXPECTED: Record<TicketAction, [string[], string[], string]> = {
   support: [['pending', 'processing', 'rectifying', 'reviewing'], ['staff'], '='],
   remind: [['rectifying', 'reviewing'], ['system'], '='],
   overdue: [['rectifying'], ['system'], '='],
+  grade: [['pending', 'processing', 'rectifying', 'reviewing'], ['safety'], '='],
+  plan: [['pending', 'processing', 'rectifying'], H, '=', { grade: 'major' }],
+  // One sign-off of two: the hazard stays 待复核 until the other side signs.
+  signoff: [['reviewing'], ['safety', 'leader'], '=', { grade: 'major' }],
 }
 const RELATIONS: Relation[] = [
   'reporter',
@@ -62,11 +66,11 @@ const matrix = TICKET_ACTIONS.flatMap((action) =>
 )
 
 describe('ticket transitions: every action × state × relation', () => {
-  it('covers the whole matrix', () => expect(matrix).toHaveLength(15 * 8 * 8))
+  it('covers the whole matrix', () => expect(matrix).toHaveLength(18 * 8 * 8))
 
   it.each(matrix)('%s from %s as %s', (action, state, rel) => {
-    const [states, who, to] = EXPECTED[action]
-    const res = check(action, facts(state), new Set([rel]), 'actor', now)
+    const [states, who, to, about] = EXPECTED[action]
+    const res = check(action, { ...facts(state), ...about }, new Set([rel]), 'actor', now)
     if (!who.includes(rel)) expect(res).toMatchObject({ ok: false, code: 'auth.forbidden' })
     else if (!states.includes(state))
       expect(res).toMatchObject({ ok: false, code: 'ticket.invalid_transition' })
@@ -137,6 +141,80 @@ describe('guards', () => {
     ],
   ])('%s', (_name, run, expected) => expect(run()).toBe(expected))
 
+  const FULL_PLAN = { grade: 'major' as const, planMissing: [] }
+  // name, action, facts, relations, actor → refusal reason (undefined: allowed)
+  it.each<[string, TicketAction, Partial<TicketFacts>, Relation[], string | undefined]>([
+    ['a general hazard is deferred without a plan', 'defer', {}, ['owner'], undefined],
+    [
+      'a major hazard without a plan is not deferred, every missing 五定 named',
+      'defer',
+      { grade: 'major', planMissing: ['responsibleName', 'funds', 'contingency'] },
+      ['owner'],
+      '重大隐患须先制定五定方案，缺少：定责任（责任人）、定资金（元）、定预案（应急预案）',
+    ],
+    ['a major hazard with its plan is deferred', 'defer', FULL_PLAN, ['owner'], undefined],
+    [
+      'a major hazard is not fixed on the spot',
+      'fix',
+      FULL_PLAN,
+      ['owner'],
+      '重大隐患不能立行立改，请制定五定方案后限期整改',
+    ],
+    ['a general hazard needs no plan', 'plan', {}, ['owner'], '一般隐患无需五定方案'],
+    [
+      'a major hazard is not verified by one person',
+      'verify',
+      { ...FULL_PLAN, status: 'reviewing' },
+      ['safety'],
+      '重大隐患须由安全办和院领导签字销号',
+    ],
+    [
+      'a general hazard is not signed off',
+      'signoff',
+      { status: 'reviewing' },
+      ['safety'],
+      '一般隐患由复核销号，无需签字',
+    ],
+    [
+      'nobody signs twice',
+      'signoff',
+      { ...FULL_PLAN, status: 'reviewing', signoffs: [{ side: 'safety', userId: 'me' }] },
+      ['safety', 'leader'],
+      '你已签字销号',
+    ],
+    [
+      'a second safety officer does not sign for the signed side',
+      'signoff',
+      { ...FULL_PLAN, status: 'reviewing', signoffs: [{ side: 'safety', userId: 'so1' }] },
+      ['safety'],
+      '安全办和院领导都已签字',
+    ],
+    [
+      'a captain does not find a major hazard needs no handling',
+      'reject',
+      FULL_PLAN,
+      ['owner'],
+      '重大隐患须由安全办判定无需处理',
+    ],
+    ['the safety office does', 'reject', FULL_PLAN, ['safety'], undefined],
+  ])('grading: %s', (_name, action, f, rel, reason) => {
+    const res = check(action, { ...facts('pending'), ...f }, new Set(rel), 'me', now)
+    expect(res.ok ? undefined : res.reason).toEqual(reason)
+  })
+
+  it.each<[string, Partial<TicketFacts>, Relation[], string]>([
+    ['the first sign-off keeps it 待复核', {}, ['leader'], 'reviewing'],
+    [
+      'the second sign-off closes it (已销号)',
+      { signoffs: [{ side: 'safety', userId: 'so' }] },
+      ['leader'],
+      'closed',
+    ],
+  ])('sign-off: %s', (_name, f, rel, to) => {
+    const about = { ...facts('reviewing'), grade: 'major' as const, ...f }
+    expect(check('signoff', about, new Set(rel), 'me', now)).toEqual({ ok: true, to })
+  })
+
   it('lists allowed actions for the buttons', () => {
     expect(
       allowedActions(facts('pending'), new Set<Relation>(['owner', 'staff']), 'me', now),
@@ -175,7 +253,25 @@ describe('guards', () => {
       'the safety office verifies it',
       { status: 'reviewing', level: 2, completedBy: 'fc' },
       ['above', 'safety', 'staff'],
-      ['verify', 'sendBack'],
+      ['verify', 'sendBack', 'grade'],
+    ],
+    [
+      'a major hazard’s holder draws up its plan before deferring it',
+      { status: 'processing', grade: 'major', planMissing: ['responsibleName'] },
+      ['owner', 'staff'],
+      ['transfer', 'escalate', 'duplicate', 'plan'],
+    ],
+    [
+      'and defers it once the plan is complete',
+      { status: 'processing', grade: 'major', planMissing: [] },
+      ['owner', 'staff'],
+      ['defer', 'transfer', 'escalate', 'duplicate', 'plan'],
+    ],
+    [
+      'a 院领导 is offered the sign-off of completed major work',
+      { status: 'reviewing', grade: 'major' },
+      ['leader', 'staff'],
+      ['signoff'],
     ],
     ['院领导 is offered no +1', { status: 'pending' }, ['leader', 'staff'], []],
     [
@@ -237,6 +333,7 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
     now: at,
     quiet: NO_QUIET,
     actor: { kind: 'system', id: 'system', name: '系统' },
+    relations: new Set<Relation>(['system']),
     chain,
     reporter: { userId: 'rep', openid: 'o-rep', name: '李护士' },
     found: {},
@@ -408,6 +505,61 @@ describe('each row’s effect (apply): patch, event and pushes', () => {
       { status: 'rectifying', overdue: true, level: 2, ownerId: 'bc' },
       /由 层长 尹志强 升级至 楼长 王楼长/,
       ['escalated→bc'],
+    ],
+    [
+      'grade',
+      {},
+      { grade: 'major', reason: '涉及氧气管道' },
+      {},
+      { status: 'pending', grade: 'major' },
+      /一般隐患 → 重大隐患：涉及氧气管道/,
+      [],
+    ],
+    [
+      'plan',
+      { grade: 'major' },
+      {
+        responsibleId: 'bc',
+        measures: '更换管道',
+        funds: 12000,
+        deadline: DEADLINE,
+        contingency: '停用并设警示',
+      },
+      { found: { responsibleId: { id: 'bc', name: '王楼长' } } },
+      {
+        status: 'pending',
+        majorPlan: expect.objectContaining({
+          responsibleId: 'bc',
+          responsibleName: '王楼长',
+          funds: 12000,
+          deadline: new Date(DEADLINE),
+        }),
+      },
+      /责任人 王楼长；措施：更换管道；资金 12000 元；时限 2026-12-01；预案：停用并设警示/,
+      [],
+    ],
+    [
+      'signoff',
+      {
+        status: 'reviewing',
+        grade: 'major',
+        signoffs: [{ side: 'safety', userId: 'so', name: '安全办', opinion: '同意', at }],
+      },
+      { opinion: '同意销号' },
+      {
+        actor: { kind: 'system', id: 'ld', name: '院领导甲' } as never,
+        relations: new Set<Relation>(['leader', 'staff']),
+      },
+      {
+        status: 'closed',
+        resolvedAt: at,
+        signoffs: [
+          expect.objectContaining({ side: 'safety' }),
+          expect.objectContaining({ side: 'leader', userId: 'ld', opinion: '同意销号' }),
+        ],
+      },
+      /院领导签字：同意销号/,
+      ['resolved→rep'],
     ],
   ]
 

@@ -12,7 +12,8 @@ describe('demo hospital seed', () => {
     ['primary floor captains', primaries('floor_captain').length, 111],
     ['coordinators', all('coordinator').length, 60],
     ['building captains', all('building_captain').length, 29],
-    ['hazard categories', data.categories.length, 12],
+    ['hazard categories', data.categories.length, 13],
+    ['of them 重大 by default', data.categories.filter((c) => c.grade === 'major').length, 1],
   ])('%s: %i', (_what, actual, expected) => {
     expect(actual).toBe(expected)
   })

@@ -9,10 +9,27 @@
 // kept to the second, whatever the hour: only its push waits for the morning.
 import { hospitalTime } from '../../../../types/time'
 import type { TicketState } from '../../../../types/ticket'
+import type { Grade } from '../../../../types/grade'
 import type { TicketDoc } from '../../ticket/domain/ticket'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
+
+/** What a hazard that never waits for quiet hours has stored: any one of these. */
+export const ALL_HOURS: ReadonlyArray<{ urgent: true } | { grade: Grade }> = [
+  { urgent: true },
+  { grade: 'major' },
+]
+
+/**
+ * The one rule for who runs around the clock: urgent categories and 重大 hazards — their response
+ * windows, reminders, escalations and pushes never wait for quiet hours.
+ */
+export function allHours(t: { urgent?: boolean; grade?: Grade }): boolean {
+  return ALL_HOURS.some((m) =>
+    Object.entries(m).every(([k, v]) => (t as Record<string, unknown>)[k] === v),
+  )
+}
 
 /** What a ticket waits for next. */
 export type DueStep =
@@ -23,6 +40,7 @@ export interface SlaFacts {
   status: TicketState
   level: number
   urgent?: boolean
+  grade?: Grade
   /** Minutes the owner has to accept at each level (from the category, per severity). */
   responseMinutes: number
   deadline?: Date | null
@@ -51,7 +69,7 @@ export function nextDue(t: SlaFacts): Due {
   const start = new Date(t.stepStartedAt)
   const reminders = t.reminders ?? 0
   const quiet = t.quiet ?? NO_QUIET
-  const urgent = Boolean(t.urgent)
+  const urgent = allHours(t)
   switch (t.status) {
     case 'pending':
       return t.level >= 3
@@ -250,6 +268,7 @@ export function slaPatch(
     status: after.status,
     level: after.level,
     urgent: after.urgent,
+    grade: after.grade,
     responseMinutes: after.responseMinutes ?? DEFAULT_RESPONSE_MINUTES,
     deadline: after.deadline,
     overdue: after.overdue,

@@ -1,5 +1,6 @@
 // Buildings, floors, categories and the duty roster: the only code that names these collections.
 import { Role } from '../../../../types/roles'
+import type { Grade } from '../../../../types/grade'
 import type { Database } from '../../runtime/context'
 import { rowsOf, readAll, readByIds } from '../../runtime/rows'
 import { getUsersByIds } from '../../runtime/users'
@@ -28,6 +29,8 @@ export interface CategoryDoc {
   name: string
   icon: string
   severity: string
+  /** The grade its hazards are reported with (absent: general). */
+  grade?: Grade
   /** Kept readable until every category carries responseMinutes. */
   slaHours: number
   /** Urgent categories never wait for quiet hours and fall back to SMS. */

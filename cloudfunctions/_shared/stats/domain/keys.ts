@@ -141,9 +141,6 @@ export function counterDeltas(
       else if (!before?.overdue) metric('overdue')
       break
     }
-    case 'verify':
-      metric('closed')
-      break
     case 'reopen':
       metric('reopened')
       break
@@ -165,7 +162,10 @@ export function counterDeltas(
       break
   }
   if (before && !before.overdue && after.overdue && event.action !== 'complete') metric('overdue')
-  if (event.action === 'fix' || event.action === 'verify') {
+  // 已销号: verified, or a 重大 hazard's second sign-off.
+  const closes = before !== null && before.status !== 'closed' && after.status === 'closed'
+  if (closes) metric('closed')
+  if (event.action === 'fix' || closes) {
     metric('resolved')
     if (firstCycle) {
       metric('resolveMinutes', minutes(after.createdAt, event.at))

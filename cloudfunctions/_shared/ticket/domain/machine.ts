@@ -16,6 +16,10 @@
 //   and nobody but the safety office verifies work they completed themselves. Escalating further
 //   stays with the holder and those above.
 // - `system` is the actor of timers and platform callbacks; it goes through the same rows.
+// - A 重大 hazard (types/grade.ts) is never fixed on the spot: it is deferred once its 五定 plan is
+//   complete, and its completed work is not verified by one person but signed off (销号) by the
+//   safety office and a 院领导; the second sign-off closes it (reviewing → closed, 已销号). Only the
+//   safety office may change a grade, or find a 重大 hazard needs no handling.
 import { hospitalTime } from '../../../../types/time'
 import {
   LEVEL_LABELS,
@@ -24,9 +28,18 @@ import {
   type TicketState,
 } from '../../../../types/ticket'
 import type { ActOf } from '../../../../types/api/ticket'
+import {
+  GRADE_LABELS,
+  PLAN_PARTS,
+  SIGNOFF_SIDES,
+  missingPlanParts,
+  type Grade,
+  type PlanPart,
+  type SignoffSide,
+} from '../../../../types/grade'
 import { deadlineText, isWholeDay } from '../../../../types/deadline'
 import { ownerAtOrAbove, type OwnerStep } from '../../org/domain/owner-chain'
-import { slaPatch, verifyDueAt, type QuietHours } from '../../ladder/domain/sla'
+import { allHours, slaPatch, verifyDueAt, type QuietHours } from '../../ladder/domain/sla'
 import type { Actor, EventDoc, TicketDoc } from './ticket'
 
 /** How the caller stands towards a ticket; computed from roles, duties and the ticket. */
@@ -45,6 +58,12 @@ export interface TicketFacts {
   /** Who submitted the deferred work for verification (complete). */
   completedBy?: string | null
   overdue?: boolean
+  /** 一般 / 重大; absent on tickets reported before grading: general. */
+  grade?: Grade
+  /** The 五定 the ticket's plan still lacks (all of them without a plan). */
+  planMissing?: readonly PlanPart[]
+  /** Who has signed the ticket off (销号) in this cycle, and for which side. */
+  signoffs?: ReadonlyArray<{ side: SignoffSide; userId: string }>
 }
 
 /** A push the transition asks for; the notifier picks the channel. */
@@ -72,6 +91,8 @@ export interface World {
   /** The quiet hours response windows and reminders keep out of (business time). */
   quiet: QuietHours
   actor: Actor
+  /** How the actor stands towards the ticket (a sign-off's side comes from it). */
+  relations: ReadonlySet<Relation>
   /** The escalation chain of the ticket's floor, now. */
   chain: readonly OwnerStep[]
   /** The reporter, to tell them their hazard was dealt with. */
@@ -88,6 +109,8 @@ export interface Lookups {
   departmentId: { id: string; name: string }
   /** duplicate: the original ticket. */
   duplicateOf: Pick<TicketDoc, '_id' | 'reporterId' | 'supporterIds' | 'status'>
+  /** plan: the person responsible (定责任), a member of staff. */
+  responsibleId: { id: string; name: string }
 }
 
 /** An owner a row hands the ticket to, who must be on the roster before it is decided. */
@@ -127,8 +150,8 @@ export interface Outcome {
 
 export interface Row<A extends TicketAction> {
   from: readonly TicketState[]
-  /** undefined: the state does not change. */
-  to?: TicketState
+  /** undefined: the state does not change; a function: the state depends on the facts. */
+  to?: TicketState | ((t: TicketFacts, relations: ReadonlySet<Relation>) => TicketState)
   who: readonly Relation[]
   /** An extra refusal beyond from/who, with its reason. */
   guard?: (
@@ -178,6 +201,23 @@ function handOver(t: TicketDoc, next: OwnerStep) {
   }
 }
 const resolved = (w: World) => ({ resolvedAt: w.now, resolvedBy: w.actor.id })
+const isMajor = (t: { grade?: Grade }) => t.grade === 'major'
+/** The side a caller signs a 重大 hazard off for: the first of theirs not yet signed. */
+function signoffSide(t: TicketFacts, relations: ReadonlySet<Relation>): SignoffSide | undefined {
+  const signed = new Set((t.signoffs ?? []).map((s) => s.side))
+  return (Object.keys(SIGNOFF_SIDES) as SignoffSide[]).find(
+    (side) => relations.has(side) && !signed.has(side),
+  )
+}
+/** Whether a caller's sign-off would complete both. */
+const signsLast = (t: TicketFacts, relations: ReadonlySet<Relation>) =>
+  (t.signoffs ?? []).length + (signoffSide(t, relations) ? 1 : 0) >=
+  Object.keys(SIGNOFF_SIDES).length
+/** What a 重大 hazard lacks before it may be deferred, in words naming the missing 五定. */
+const planRefusal = (t: TicketFacts) =>
+  isMajor(t) && (t.planMissing ?? []).length > 0
+    ? `重大隐患须先制定五定方案，缺少：${t.planMissing!.map((p) => PLAN_PARTS[p]).join('、')}`
+    : undefined
 
 export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   accept: {
@@ -194,6 +234,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: UNRESOLVED,
     to: 'fixed',
     who: HANDLERS,
+    guard: (t) => (isMajor(t) ? '重大隐患不能立行立改，请制定五定方案后限期整改' : undefined),
     apply: (t, input, w) => ({
       patch: { afterPhotos: [...t.afterPhotos, ...input.afterPhotos], ...resolved(w) },
       event: { note: input.note, photos: input.afterPhotos },
@@ -204,6 +245,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: UNRESOLVED,
     to: 'rectifying',
     who: HANDLERS,
+    guard: planRefusal,
     apply: (_t, input, w) => ({
       patch: {
         deadline: new Date(input.deadline),
@@ -231,7 +273,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: ['reviewing'],
     to: 'closed',
     who: VERIFIERS,
-    guard: notOwnWork,
+    guard: (t, relations, actorId) =>
+      isMajor(t) ? '重大隐患须由安全办和院领导签字销号' : notOwnWork(t, relations, actorId),
     apply: (_t, input, w) => ({
       patch: resolved(w),
       event: { note: input.note },
@@ -244,7 +287,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     who: VERIFIERS,
     guard: notOwnWork,
     apply: (_t, input) => ({
-      patch: { completedBy: null },
+      // Work sent back is signed off afresh once completed again.
+      patch: { completedBy: null, signoffs: [] },
       event: { note: input.reason },
       notifications: [],
     }),
@@ -292,6 +336,8 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
     from: UNRESOLVED,
     to: 'rejected',
     who: HANDLERS,
+    guard: (t, relations) =>
+      isMajor(t) && !relations.has('safety') ? '重大隐患须由安全办判定无需处理' : undefined,
     apply: (_t, input, w) => ({
       patch: resolved(w),
       event: { note: input.reason },
@@ -359,6 +405,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
           overdue: false,
           afterPhotos: [],
           deadline: null,
+          signoffs: [],
         },
         event: { note: input.reason, ...owner.event },
         notifications: [{ kind: 'assigned', to: recipient(next), note: input.reason }],
@@ -380,7 +427,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
       const time =
         above === 0 && t.deadline
           ? new Date(t.deadline)
-          : verifyDueAt(new Date(t.stepStartedAt ?? t.updatedAt), w.quiet, Boolean(t.urgent))
+          : verifyDueAt(new Date(t.stepStartedAt ?? t.updatedAt), w.quiet, allHours(t))
       return {
         patch: { reminders: (t.reminders ?? 0) + 1 },
         event: { note: target ? `${input.reason}（已提醒 ${label(target)}）` : input.reason },
@@ -411,6 +458,68 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
         patch: { overdue: true, escalationNote: note, ...owner?.patch },
         event: { note, ...owner?.event },
         notifications: pushes,
+      }
+    },
+  },
+  grade: {
+    from: OPEN_STATES,
+    who: ['safety'],
+    apply: (t, input) => ({
+      patch: { grade: input.grade },
+      event: {
+        note: `${GRADE_LABELS[t.grade ?? 'general']} → ${GRADE_LABELS[input.grade]}：${input.reason}`,
+      },
+      notifications: [],
+    }),
+  },
+  plan: {
+    from: ['pending', 'processing', 'rectifying'],
+    who: HANDLERS,
+    guard: (t) => (isMajor(t) ? undefined : '一般隐患无需五定方案'),
+    apply: (_t, input, w) => {
+      const person = w.found.responsibleId!
+      const plan = {
+        responsibleId: person.id,
+        responsibleName: person.name,
+        measures: input.measures,
+        funds: input.funds,
+        deadline: new Date(input.deadline),
+        contingency: input.contingency,
+        by: w.actor.name,
+        at: w.now,
+      }
+      return {
+        patch: { majorPlan: plan },
+        event: {
+          note: `责任人 ${person.name}；措施：${input.measures}；资金 ${input.funds} 元；时限 ${deadlineWords(plan.deadline)}；预案：${input.contingency}`,
+        },
+        notifications: [],
+      }
+    },
+  },
+  signoff: {
+    from: ['reviewing'],
+    to: (t, relations) => (signsLast(t, relations) ? 'closed' : 'reviewing'),
+    who: ['safety', 'leader'],
+    guard: (t, relations, actorId) => {
+      if (!isMajor(t)) return '一般隐患由复核销号，无需签字'
+      if ((t.signoffs ?? []).some((s) => s.userId === actorId)) return '你已签字销号'
+      return signoffSide(t, relations) ? undefined : '安全办和院领导都已签字'
+    },
+    apply: (t, input, w) => {
+      const side = signoffSide(factsOf(t), w.relations)!
+      const signoff = {
+        side,
+        userId: w.actor.id,
+        name: w.actor.name,
+        opinion: input.opinion,
+        at: w.now,
+      }
+      const last = signsLast(factsOf(t), w.relations)
+      return {
+        patch: { signoffs: [...(t.signoffs ?? []), signoff], ...(last && resolved(w)) },
+        event: { note: `${SIGNOFF_SIDES[side]}签字：${input.opinion}` },
+        notifications: last ? toReporter(w, '重大隐患已销号') : [],
       }
     },
   },
@@ -454,7 +563,16 @@ export function check(
     return { ok: false, code: 'ticket.invalid_transition', reason: '隐患当前状态不能进行这个操作' }
   const refusal = row.guard?.(ticket, relations, actorId, now)
   if (refusal) return { ok: false, code: 'ticket.invalid_transition', reason: refusal }
-  return { ok: true, to: row.to ?? ticket.status }
+  return { ok: true, to: targetOf(row, ticket, relations) }
+}
+
+/** The state a row leads to from these facts. */
+function targetOf(
+  row: Row<TicketAction>,
+  t: TicketFacts,
+  relations: ReadonlySet<Relation>,
+): TicketState {
+  return typeof row.to === 'function' ? row.to(t, relations) : (row.to ?? t.status)
 }
 
 /** The actions the caller may take now and is offered as buttons. */
@@ -486,7 +604,7 @@ export function decide<A extends TicketAction>(
 ): Outcome & { to: TicketState } {
   const row = TRANSITIONS[action] as unknown as Row<A>
   const outcome = row.apply(t, input, world)
-  const to = row.to ?? t.status
+  const to = targetOf(row as unknown as Row<TicketAction>, factsOf(t), world.relations)
   const patch = { ...outcome.patch, status: to, version: t.version + 1, updatedAt: world.now }
   // Every change sets what the ticket waits for next (the SLA ladder reads dueAt).
   const sla = slaPatch(t, { ...t, ...patch }, world.now, world.quiet)
@@ -504,5 +622,8 @@ export function factsOf(t: TicketDoc): TicketFacts {
     resolvedBy: t.resolvedBy ?? null,
     completedBy: t.completedBy ?? null,
     overdue: Boolean(t.overdue),
+    grade: t.grade ?? 'general',
+    planMissing: missingPlanParts(t.majorPlan),
+    signoffs: (t.signoffs ?? []).map((s) => ({ side: s.side, userId: s.userId })),
   }
 }

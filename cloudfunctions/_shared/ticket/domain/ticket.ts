@@ -1,6 +1,7 @@
 // The domain's nouns: a ticket and its journal events as stored, and the staff member behind a call.
 import type { UserDoc } from '../../../../types/staff'
 import type { TicketState } from '../../../../types/ticket'
+import type { Grade, MajorPlan, Signoff } from '../../../../types/grade'
 
 export type { UserDoc }
 
@@ -18,6 +19,12 @@ export interface TicketDoc {
   categoryId: string
   categoryName: string
   severity: string
+  /** 一般 / 重大: from the category when reported, changed by the safety office (absent: general). */
+  grade?: Grade
+  /** A 重大 hazard's 五定 plan. */
+  majorPlan?: MajorPlan | null
+  /** A 重大 hazard's sign-offs (销号) in this cycle. */
+  signoffs?: Signoff[]
   /** Urgent categories never wait for quiet hours and fall back to SMS. */
   urgent?: boolean
   description: string

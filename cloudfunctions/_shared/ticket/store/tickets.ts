@@ -125,6 +125,19 @@ export async function getTicketsByIds(db: Database, ids: string[]): Promise<Tick
   return readByIds<TicketDoc>(db, TICKETS, ids)
 }
 
+/** Every 重大 hazard, in the given states (all states when none are given), oldest first. */
+export async function listMajor(
+  db: Database,
+  states?: readonly TicketState[],
+): Promise<TicketDoc[]> {
+  const where = states ? { grade: 'major', status: db.command.in([...states]) } : { grade: 'major' }
+  const rows = await readAll<TicketDoc>(db, TICKETS, where)
+  return rows.sort(
+    (a, b) =>
+      new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : 1),
+  )
+}
+
 /** The journal of a ticket, oldest first. */
 export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
   const rows = await readAll<EventDoc & { _id: string }>(db, EVENTS, { ticketId })
@@ -199,12 +212,17 @@ export async function listDue(
   db: Database,
   now: Date,
   limit: number,
-  opts: { urgentOnly?: boolean; step?: string; after?: { dueAt: Date; id: string } } = {},
+  opts: {
+    /** Only tickets matching one of these stored values. */
+    anyOf?: ReadonlyArray<Record<string, unknown>>
+    step?: string
+    after?: { dueAt: Date; id: string }
+  } = {},
 ): Promise<TicketDoc[]> {
   const _ = db.command
   const due = opts.after ? _.and([_.gte(opts.after.dueAt), _.lte(now)]) : _.lte(now)
-  const where: Record<string, unknown> = opts.urgentOnly
-    ? { urgent: true, dueAt: due }
+  const where: Record<string, unknown> = opts.anyOf
+    ? (_.or(opts.anyOf.map((m) => ({ ...m, dueAt: due }))) as unknown as Record<string, unknown>)
     : opts.step
       ? { dueStep: opts.step, dueAt: due }
       : { dueAt: due }

@@ -1,5 +1,5 @@
 // 科室与隐患类别: departments (who receives deferred work) and hazard categories with their
-// default severity, response minutes per severity and the urgent flag.
+// default severity, default grade (一般 / 重大), response minutes per severity and the urgent flag.
 import { View, Text, Input, Switch } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { StateView } from '../../../components/StateView'
 import { useRequest } from '../../../hooks/use-request'
 import { call, messageOf } from '../../../services'
 import type { AdminCategory } from '../../../../types/api/org-admin'
+import { GRADE_LABELS, GRADES } from '../../../../types/grade'
 import { AdminNav } from '../../parts/AdminNav'
 import '../../parts/admin.scss'
 
@@ -20,6 +21,7 @@ const BLANK: AdminCategory = {
   name: '',
   icon: '📌',
   severity: 'medium',
+  grade: 'general',
   responseMinutes: { high: 120, medium: 120, low: 240 },
   urgent: false,
   order: 0,
@@ -157,6 +159,18 @@ function CategoryRow({
             onClick={() => setC({ ...c, severity: key })}
           >
             {label}
+          </Button>
+        ))}
+        <Text className="muted">默认隐患等级</Text>
+        {GRADES.map((g) => (
+          <Button
+            key={g}
+            size="small"
+            className={`catalog-grade catalog-grade-${g}`}
+            type={c.grade === g ? 'primary' : 'default'}
+            onClick={() => setC({ ...c, grade: g })}
+          >
+            {GRADE_LABELS[g]}
           </Button>
         ))}
         <Text className="muted">响应时限（分钟）高/中/低</Text>

@@ -8,16 +8,8 @@ import { figureRows } from '../../../../types/stats-figures'
 import { StateView } from '../../../components/StateView'
 import { useRequest } from '../../../hooks/use-request'
 import { call, messageOf } from '../../../services'
+import { openXlsx } from '../../open-file'
 import './index.scss'
-
-async function openFile(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank')
-    return
-  }
-  const { tempFilePath } = await Taro.downloadFile({ url })
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-}
 
 export default function BulletinPage(): JSX.Element {
   const id = useRouter().params.id ?? ''
@@ -26,7 +18,7 @@ export default function BulletinPage(): JSX.Element {
   const exportXlsx = async (): Promise<void> => {
     setExporting(true)
     try {
-      await openFile((await call('stats', 'bulletins.export', { id })).url)
+      await openXlsx((await call('stats', 'bulletins.export', { id })).url)
     } catch (error) {
       void Taro.showToast({ title: messageOf(error), icon: 'none' })
     } finally {

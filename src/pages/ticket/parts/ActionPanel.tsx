@@ -13,8 +13,9 @@ import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { warmUploadSlots } from '../../../services/upload-slots'
 import { widgetOf, type FormParts } from './field-widgets'
 
-// Actions a reporter or a colleague takes; every other action is a captain's, whose tap banks consent.
-const NOT_CAPTAIN_WORK: readonly TicketAction[] = ['confirm', 'reopen', 'support']
+// Actions a reporter, a colleague or a 院领导 takes; every other action is a captain's, whose tap banks
+// consent.
+const NOT_CAPTAIN_WORK: readonly TicketAction[] = ['confirm', 'reopen', 'support', 'signoff']
 const PRIMARY: readonly TicketAction[] = ['accept', 'fix', 'confirm']
 
 export function ActionPanel({

@@ -1,7 +1,7 @@
 // One widget per kind of evidence field (types/api/ticket.ts FIELD_KINDS): how a form shows a field
 // the server describes, what it starts with, and what the act sends for it. The field's words
 // (label, what an empty choice says) come from the server.
-import { View, Text, Textarea, Image, Picker } from '@tarojs/components'
+import { View, Text, Textarea, Image, Picker, Input } from '@tarojs/components'
 import { Rate } from '@nutui/nutui-react-taro'
 import type { FieldKind, FormField, TicketView } from '../../../../types/api/ticket'
 import { hospitalClock } from '../../../../types/deadline'
@@ -134,6 +134,23 @@ export const FIELD_WIDGETS: { [K in FormKind]: FieldWidget<unknown> } = {
         value={value}
         onInput={(e) => set(e.detail.value)}
       />
+    ),
+  }),
+  // An amount of money in yuan, typed as digits; sent as a number (nothing while empty).
+  amount: widget<string>({
+    initial: () => '',
+    input: (text) => (text.trim() === '' ? undefined : Number(text)),
+    Show: ({ field, value, set }) => (
+      <View className="action-amount">
+        <Text>{field.label}：</Text>
+        <Input
+          className={`action-field action-${field.name}`}
+          type="digit"
+          placeholder="0"
+          value={value}
+          onInput={(e) => set(e.detail.value)}
+        />
+      </View>
     ),
   }),
   rating: widget<number>({
