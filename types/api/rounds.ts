@@ -185,6 +185,8 @@ export const AnswerResult = z.object({
   /** Why it was refused, in Chinese (the answer is not kept). */
   message: z.string().optional(),
   code: z.string().optional(),
+  /** The field at fault (answers.N.photos …). */
+  path: z.string().optional(),
   ticketId: z.string().nullable(),
   fixedOnSpot: z.boolean(),
   /** Asked to fix on the spot, but the ticket door refused it (the hazard is recorded all the same). */
