@@ -13,6 +13,7 @@ import type {
   RoundView,
   TemplateVersion,
 } from '../../types/api/rounds'
+import type { Summary } from '../../types/api/stats'
 
 const SAFETY = 'demo-safety'
 const LEADER = 'demo-building-captain' // 楼长 of B07
@@ -369,10 +370,13 @@ describe('inspection rounds through the emulator', () => {
     expect(await b.okAs<RoundView>(LEADER, 'rounds', 'finish', { id: round.id })).toMatchObject({
       status: 'done',
     })
-    const next = await rows<{ date: string; seriesId: string; status: string }>('inspection_rounds', {
-      seriesId: round.id,
-      status: 'scheduled',
-    })
+    const next = await rows<{ date: string; seriesId: string; status: string }>(
+      'inspection_rounds',
+      {
+        seriesId: round.id,
+        status: 'scheduled',
+      },
+    )
     expect(next.map((r) => r.date)).toEqual(['2026-12-25'])
     // Answers to a finished round are refused.
     const late = await call(LEADER, 'answer', {
@@ -395,6 +399,32 @@ describe('inspection rounds through the emulator', () => {
     expect(await call(OUTSIDER, 'figures', { from: TODAY, to: TODAY })).toMatchObject({
       ok: false,
       code: 'auth.forbidden',
+    })
+    // The cockpit's summary (and so each bulletin frozen from it) carries the same line; the
+    // building's own summary counts the round too.
+    const summary = await b.okAs<Summary>(HOSPITAL_LEADER, 'stats', 'summary', {
+      from: TODAY,
+      to: TODAY,
+    })
+    expect(summary.rounds).toEqual(figures)
+    const other = await b.okAs<Summary>(HOSPITAL_LEADER, 'stats', 'summary', {
+      from: TODAY,
+      to: TODAY,
+      buildingId: 'B01',
+    })
+    expect(other.rounds).toMatchObject({ rounds: 0, findings: 0 })
+  })
+
+  it('prints the report as a PDF from the admin function, for the round’s people only', async () => {
+    const file = await b.okAs<{ fileID: string; url: string }>(LEADER, 'admin', 'rounds.pdf', {
+      id: round.id,
+    })
+    const bytes = Buffer.from(await (await fetch(file.url)).arrayBuffer())
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(bytes.length).toBeGreaterThan(10_000) // the embedded CJK font subset
+    expect(await b.callAs(OUTSIDER, 'admin', 'rounds.pdf', { id: round.id })).toMatchObject({
+      ok: false,
+      code: 'round.not_found',
     })
   })
 })

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { Photos } from '../ticket'
 import { safeText } from '../text'
-import { StatsDay } from './stats'
+import { RoundFigures, StatsDay } from './stats'
 
 const Id = z.string().trim().min(1).max(64)
 
@@ -205,39 +205,34 @@ export const ReportCounts = z.object({
 })
 export type ReportCounts = z.infer<typeof ReportCounts>
 
-export const RoundReport = z.object({
-  round: RoundView,
-  floors: z.array(
-    ReportCounts.extend({
-      floorId: z.string(),
-      floorName: z.string(),
-      /** How many items the floor had to answer. */
-      items: z.number(),
-      findings: z.array(
-        z.object({
-          ticketId: z.string(),
-          itemText: z.string(),
-          categoryId: z.string(),
-          grade: FindingGrade,
-          status: z.string(),
-          statusLabel: z.string(),
-          fixedOnSpot: z.boolean(),
-        }),
-      ),
+/** One floor of a round's report. */
+export const FloorReport = ReportCounts.extend({
+  floorId: z.string(),
+  floorName: z.string(),
+  /** How many items the floor had to answer. */
+  items: z.number(),
+  findings: z.array(
+    z.object({
+      ticketId: z.string(),
+      itemText: z.string(),
+      categoryId: z.string(),
+      grade: FindingGrade,
+      status: z.string(),
+      statusLabel: z.string(),
+      fixedOnSpot: z.boolean(),
     }),
   ),
+})
+export type FloorReport = z.infer<typeof FloorReport>
+
+export const RoundReport = z.object({
+  round: RoundView,
+  floors: z.array(FloorReport),
   totals: ReportCounts,
 })
 export type RoundReport = z.infer<typeof RoundReport>
 
-/** Rounds over a period, from the rounds' records: “巡查 5 次，发现 38 项，立行立改 31 项”. */
-export const RoundFigures = z.object({
-  rounds: z.number(),
-  findings: z.number(),
-  fixedOnSpot: z.number(),
-  line: z.string(),
-})
-export type RoundFigures = z.infer<typeof RoundFigures>
+export { RoundFigures }
 
 const Day = StatsDay
 const SaveTemplate = z

@@ -1,21 +1,15 @@
-// The round's report and the rounds' figures over a period, read from the answers (the rounds'
-// record) and the findings' tickets as they stand — never counted by hand.
-import { requireUser } from '../runtime/auth'
-import { Role, hasRole } from '../runtime/auth'
+// The round's report, read from its answers (the rounds' record) and its findings' tickets as they
+// stand — never counted by hand.
 import { OPEN_STATES, STATE_LABELS, type TicketState } from '../../../types/ticket'
-import type { RoundFigures, RoundReport } from '../../../types/api/rounds'
-import { fromHospitalTime } from '../../../types/time'
-import { AppError } from '../runtime/app-error'
-import type { ActionContext, Database } from '../runtime/context'
+import type { RoundReport } from '../../../types/api/rounds'
+import type { ActionContext } from '../runtime/context'
 import { getTicketsByIds } from '../ticket/store/tickets'
-import { addCounts, countAnswers, figuresLine } from './domain/report'
+import { addCounts, countAnswers } from './domain/report'
 import { itemsById } from './domain/templates'
-import { listAnswers, listFindingsBetween } from './store/answers'
-import { listFinishedBetween } from './store/rounds'
+import { listAnswers } from './store/answers'
 import { getVersion } from './store/templates'
 import { loadRound } from './walk'
 import { roundView } from './view'
-import { dayAfter } from './domain/schedule'
 
 /** Items checked, failed, fixed on the spot and still open, per floor and in total. */
 export async function roundReport(ctx: ActionContext, id: string): Promise<RoundReport> {
@@ -58,36 +52,4 @@ export async function roundReport(ctx: ActionContext, id: string): Promise<Round
     }
   })
   return { round: roundView(round, user), floors, totals: addCounts(floors) }
-}
-
-/** Rounds finished, findings and 立行立改 between two hospital days (both included). */
-export async function figuresBetween(
-  db: Database,
-  from: string,
-  to: string,
-): Promise<RoundFigures> {
-  const start = fromHospitalTime(`${from} 00:00:00`).toDate()
-  const end = fromHospitalTime(`${dayAfter(to)} 00:00:00`).toDate()
-  const [rounds, findings] = await Promise.all([
-    listFinishedBetween(db, start, end),
-    listFindingsBetween(db, start, end),
-  ])
-  const fixed = findings.filter((a) => a.fixedOnSpot).length
-  return {
-    rounds: rounds.length,
-    findings: findings.length,
-    fixedOnSpot: fixed,
-    line: figuresLine(rounds.length, findings.length, fixed),
-  }
-}
-
-/** The figures for the cockpit: leadership and the safety office. */
-export async function roundFigures(
-  ctx: ActionContext,
-  from: string,
-  to: string,
-): Promise<RoundFigures> {
-  const user = await requireUser(ctx)
-  if (!hasRole(user, Role.leader, Role.safetyOffice)) throw new AppError('auth.forbidden')
-  return figuresBetween(ctx.db, from, to)
 }

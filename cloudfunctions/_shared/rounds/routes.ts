@@ -12,7 +12,8 @@ import {
   openRoundsOnFloor,
   startRound,
 } from './walk'
-import { roundFigures, roundReport } from './report'
+import { roundReport } from './report'
+import { roundFigures } from './figures'
 import { remindTomorrow } from './remind'
 
 /** Every rounds action a client may call. */

@@ -95,6 +95,12 @@ export default function CockpitPage(): JSX.Element {
             <Figure k="reopenRate" label="重新打开率" value={percent(s.reopenRate)} />
             <Figure k="ratings" label="评价数" value={String(s.satisfaction.count)} />
           </View>
+          {s.rounds && (
+            <View className="section cockpit-rounds">
+              <View className="section-title">安全巡查</View>
+              <Text className="cockpit-rounds-line">{s.rounds.line}</Text>
+            </View>
+          )}
           <View className="section cockpit-trend">
             <View className="section-title">每周趋势</View>
             <Chart option={trendOption(s)} height="260px" className="chart-trend" />
