@@ -23,7 +23,7 @@ function reminderIntent(
     to: { userId: to._id, openid: to.openid, name: to.name, phone: to.phone, role: '带队人' },
     copyTo: [],
     urgent: false,
-    page: `rounds/walk/index?id=${round._id}`,
+    page: `rounds/pages/walk/index?id=${round._id}`,
     fields: {
       category: `${round.templateName}巡查`,
       place: `${round.buildingName}（${round.floors.length}层）`,

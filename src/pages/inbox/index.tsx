@@ -17,6 +17,7 @@ import { BuildingInbox } from './parts/BuildingInbox'
 import { FloorInbox } from './parts/FloorInbox'
 import { HospitalInbox } from './parts/HospitalInbox'
 import { ReporterInbox } from './parts/ReporterInbox'
+import { DueRounds } from './parts/DueRounds'
 import { useEvenings } from '../../hooks/use-evenings'
 import './index.scss'
 
@@ -79,6 +80,7 @@ export default function InboxPage(): JSX.Element {
           <TicketList items={board.data.items} />
         </View>
       )}
+      {wb.data && kind !== 'reporter' && <DueRounds tick={tick} showAll={kind !== 'floor'} />}
       {buildingId && (
         <View
           className="section inbox-evening"
