@@ -105,7 +105,10 @@ describe('inspection rounds through the emulator', () => {
       page: string
     }>
     expect(outbox.filter((m) => m.templateId === TEMPLATE_IDS.round)).toEqual([
-      expect.objectContaining({ status: 'sent', page: 'rounds/pages/walk/index?id=demo-round-b07-fire' }),
+      expect.objectContaining({
+        status: 'sent',
+        page: 'rounds/pages/walk/index?id=demo-round-b07-fire',
+      }),
     ])
     // A client cannot run the timer's action.
     expect(await call(LEADER, 'remind', {})).toMatchObject({ ok: false, code: 'action.unknown' })
