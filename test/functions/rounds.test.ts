@@ -418,6 +418,41 @@ describe('inspection rounds through the emulator', () => {
     expect(other.rounds).toMatchObject({ rounds: 0, findings: 0 })
   })
 
+  it('takes more findings from one person than the hourly report limit allows a scan', async () => {
+    // The 6S checklist over five floors, every item failed by the coordinator: 30 findings in minutes.
+    const sixS = await b.okAs<RoundView>(SAFETY, 'rounds', 'schedule', {
+      clientKey: 'sched-b07-6s-0001',
+      buildingId: BUILDING,
+      floorIds: ['B07F01', 'B07F02', 'B07F03', 'B07F04', 'B07F05'],
+      templateId: 'tpl-6s',
+      leaderId: 'u-bc-B07',
+      participantIds: ['u-co-B07-1'],
+      date: TODAY,
+    })
+    await b.okAs(LEADER, 'rounds', 'start', { id: sixS.id })
+    const walk = await b.okAs<Walk>(COORDINATOR, 'rounds', 'get', { id: sixS.id })
+    const photo = await b.photo(COORDINATOR)
+    const answers = sixS.floors.flatMap((f) =>
+      walk.template!.sections.flatMap((s) =>
+        s.items.map((i) => ({
+          clientKey: `six-${f.id}-${i.id}`,
+          floorId: f.id,
+          itemId: i.id,
+          value: 'fail',
+          photos: [photo],
+        })),
+      ),
+    )
+    expect(answers.length).toBeGreaterThan(20)
+    const { results } = await b.okAs<{ results: AnswerResult[] }>(COORDINATOR, 'rounds', 'answer', {
+      id: sixS.id,
+      answers,
+    })
+    expect(results.filter((r) => !r.ok)).toEqual([])
+    const tickets = await rows('tickets', { 'source.roundId': sixS.id })
+    expect(tickets).toHaveLength(answers.length)
+  })
+
   it('prints the report as a PDF from the admin function, for the round’s people only', async () => {
     const file = await b.okAs<{ fileID: string; url: string }>(LEADER, 'admin', 'rounds.pdf', {
       id: round.id,

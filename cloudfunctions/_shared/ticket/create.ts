@@ -98,7 +98,9 @@ export async function createTicket(
   if (existing) return twinView(ctx, actor, id)
   // The hourly report limit (a retry never counts), the photos' check and the floor's lookups run
   // side by side; they only read, and their refusals still come in this order.
-  const limited = enforceRateLimit(ctx, 'report', user._id)
+  // A round's findings are bounded by the round itself (one per floor and item, only from the people
+  // it invited), so a leader walking a long checklist is never stopped by the hourly report limit.
+  const limited = source ? Promise.resolve() : enforceRateLimit(ctx, 'report', user._id)
   limited.catch(() => undefined)
   const ownPhotos = requireOwnPhotos(ctx, user._id, 'photos', input.photos)
   ownPhotos.catch(() => undefined)

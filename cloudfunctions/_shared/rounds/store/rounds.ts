@@ -89,12 +89,13 @@ export async function listAllRounds(
 /** A person's rounds not yet done whose date is `today` or before (their 待办). */
 export async function listDueOf(db: Database, userId: string, today: string): Promise<RoundDoc[]> {
   const _ = db.command
-  const where = { status: _.in(['scheduled', 'open']), date: _.lte(today) }
-  const [led, joined] = await Promise.all([
-    readAll<RoundDoc>(db, ROUNDS, { ...where, leaderId: userId }),
-    readAll<RoundDoc>(db, ROUNDS, { ...where, participantIds: userId }),
+  // One status at a time: each read then has an equality to be served by (status, date).
+  const reads = (['scheduled', 'open'] as const).flatMap((status) => [
+    readAll<RoundDoc>(db, ROUNDS, { status, date: _.lte(today), leaderId: userId }),
+    readAll<RoundDoc>(db, ROUNDS, { status, date: _.lte(today), participantIds: userId }),
   ])
-  return [...new Map([...led, ...joined].map((r) => [r._id, r])).values()]
+  const found = (await Promise.all(reads)).flat()
+  return [...new Map(found.map((r) => [r._id, r])).values()]
 }
 
 /** Scheduled rounds on `date` whose reminder has not gone yet. */
