@@ -18,9 +18,11 @@ export default defineAppConfig({
         'pages/import/index',
         'pages/catalog/index',
         'pages/bind/index',
+        'pages/checklists/index',
       ],
     },
     { root: 'safety', pages: ['pages/unreachable', 'pages/content'] },
+    { root: 'rounds', pages: ['pages/index', 'pages/walk/index', 'pages/report/index'] },
     // A PC's sign-in page exists only in the H5 app.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'pc', pages: ['pages/signin'] }] : []),
   ],

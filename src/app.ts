@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { installChineseZodMessages } from '../types/zod-zh'
 import { installPrivacyHandler } from './services/privacy'
 import { startReportOutbox } from './services/report-outbox'
+import { startRoundOutbox } from './services/round-outbox'
 import { guardPcSignIn } from './services/pc-route'
 import { webSdkTarget } from './services/web-mode'
 import './app.scss'
@@ -18,6 +19,7 @@ if (process.env.TARO_ENV === 'h5' && webSdkTarget()) guardPcSignIn()
 installPrivacyHandler()
 // Reports queued without network go out now, when the app returns and when the network does.
 startReportOutbox()
+startRoundOutbox()
 
 function App({ children }: PropsWithChildren): React.ReactNode {
   return children

@@ -1,3 +1,5 @@
+import { demoRounds, roundTemplates } from './rounds'
+
 // The demo hospital, generated deterministically: 29 buildings, 111 floors each with one 层长,
 // 60 协管员, 29 楼长, a safety office, leadership, departments and hazard categories.
 import type { Grade } from '../../types/grade'
@@ -10,6 +12,8 @@ export interface SeedData {
   settings: Array<Record<string, unknown>>
   users: Array<Record<string, unknown>>
   duties: Array<Record<string, unknown>>
+  round_templates: Array<Record<string, unknown>>
+  inspection_rounds: Array<Record<string, unknown>>
 }
 
 export interface DemoPersona {
@@ -286,6 +290,11 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
   for (let i = 2; i <= 12; i++)
     addUser(`u-staff-${i}`, `o-staff-${i}`, ['staff'], i % 2 ? 'property' : 'infection-control')
 
+  const floorsOf = (buildingId: string) =>
+    floors
+      .filter((f) => f.buildingId === buildingId)
+      .map((f) => ({ id: String(f._id), name: String(f.name) }))
+  const nameOf = (userId: string) => String(users.find((u) => u._id === userId)?.name ?? '')
   return {
     buildings,
     floors,
@@ -298,6 +307,13 @@ export function buildHospital(validFrom = new Date('2026-01-01T00:00:00+08:00'))
     settings: [{ _id: 'hospital', name: HOSPITAL_NAME }],
     users,
     duties,
+    round_templates: roundTemplates(validFrom),
+    inspection_rounds: demoRounds(
+      floorsOf,
+      (id) => String(buildings.find((b) => b._id === id)?.name ?? ''),
+      nameOf,
+      validFrom,
+    ),
   }
 }
 

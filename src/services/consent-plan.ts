@@ -4,7 +4,7 @@
 import templates from '../../database/subscribe-templates.json'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
-export type ConsentPurpose = 'captain' | 'reporter' | 'longTerm' | 'evening'
+export type ConsentPurpose = 'captain' | 'reporter' | 'longTerm' | 'evening' | 'round'
 
 /** A declared template's kind (one-time unless the data says long-term). */
 export const kindOf = (id: string): string => templates.find((t) => t.id === id)?.kind ?? 'one-time'
@@ -16,6 +16,7 @@ export const CONSENT_PLAN: Record<ConsentPurpose, string[]> = {
   captain: [TEMPLATE_IDS.assigned, TEMPLATE_IDS.escalated, TEMPLATE_IDS.reminder],
   reporter: [TEMPLATE_IDS.resolved],
   evening: [TEMPLATE_IDS.evening],
+  round: [TEMPLATE_IDS.round],
   longTerm: longTermId ? [longTermId] : [],
 }
 

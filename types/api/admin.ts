@@ -1,5 +1,5 @@
-// The `admin` function: roster files (import, export) and floor posters — the desk work whose
-// libraries (exceljs, pdfkit and the CJK font) stay out of the functions people wait on.
+// The `admin` function: roster files (import, export), floor posters and round reports — the desk
+// work whose libraries (exceljs, pdfkit and the CJK font) stay out of the functions people wait on.
 import { z } from 'zod'
 import { FileId, Id, RosterPreview, StoredFile } from './org-admin'
 
@@ -14,6 +14,11 @@ export const adminApi = {
   'roster.export': {
     input: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
     output: StoredFile.extend({ rows: z.number() }),
+  },
+  /** A round's report as a PDF (the posters' PDF stack and font). */
+  'rounds.pdf': {
+    input: z.object({ id: Id }).strict(),
+    output: StoredFile,
   },
   posters: {
     input: z.object({ buildingId: Id.optional(), floorId: Id.optional() }).strict(),

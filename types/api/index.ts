@@ -11,6 +11,7 @@ import { statsApi } from './stats'
 import { safetyApi } from './safety'
 import { mediaApi } from './media'
 import { signinApi } from './signin'
+import { roundsApi } from './rounds'
 
 export const api = {
   user: userApi,
@@ -26,6 +27,8 @@ export const api = {
   stats: statsApi,
   /** PC sign-in by scanning with the mini-program, and the PC sessions it opened. */
   signin: signinApi,
+  /** Inspection rounds: checklists, rounds, answers, findings, reports. */
+  rounds: roundsApi,
 }
 
 export type Api = typeof api

@@ -8,6 +8,8 @@ export const TEMPLATE_IDS = {
   resolved: 'woodpecker-hazard-resolved',
   reminder: 'woodpecker-hazard-reminder',
   evening: 'woodpecker-evening-list',
+  /** The day-before reminder of an inspection round, to its leader. */
+  round: 'woodpecker-round-reminder',
   /** A long-term (长期订阅) template, where the hospital's account holds one. */
   longTerm: 'woodpecker-hazard-longterm',
 } as const

@@ -38,6 +38,18 @@ export const TrendPoint = z.object({
   closed: z.number(),
 })
 
+/** Inspection rounds over a period, from the rounds' records: “巡查 5 次，发现 38 项，立行立改 31 项”. */
+export const RoundFigures = z.object({
+  /** Rounds finished in the period. */
+  rounds: z.number(),
+  /** 不合格 answers that became hazards. */
+  findings: z.number(),
+  /** Findings fixed there and then (立行立改). */
+  fixedOnSpot: z.number(),
+  line: z.string(),
+})
+export type RoundFigures = z.infer<typeof RoundFigures>
+
 export const Summary = z.object({
   from: z.string(),
   to: z.string(),
@@ -69,6 +81,8 @@ export const Summary = z.object({
   topCategories: z.array(Ranked),
   topFloors: z.array(Ranked),
   trend: z.array(TrendPoint),
+  /** Inspection rounds in the period (absent from bulletins frozen before rounds existed). */
+  rounds: RoundFigures.optional(),
 })
 export type Summary = z.infer<typeof Summary>
 

@@ -9,7 +9,7 @@ import { claimIntent, finishIntent, pendingIntents, releaseStaleClaims } from '.
 import { clearCredits, consentsOf, refundCredit, spendCredit } from './store/consents'
 import { markUnreachable } from '../runtime/users'
 import type { ActionContext } from '../runtime/context'
-import type { Delivery, IntentDoc } from './intent'
+import { isSummary, type Delivery, type IntentDoc } from './intent'
 import { LONG_TERM_TEMPLATE, templateFor } from './templates'
 import { flushDueSms, sendSms, smsConfigured } from './sms'
 
@@ -83,7 +83,7 @@ async function deliver(
 ): Promise<Pick<IntentDoc, 'deliveries' | 'outcome'>> {
   const deliveries: Delivery[] = [await push(ctx, i, i.to, false, i.fields.note)]
   // A hazard's owner who cannot be pushed gets a copy sent up the chain; summaries do not.
-  const toCaptain = i.kind !== 'resolved' && i.kind !== 'evening'
+  const toCaptain = i.kind !== 'resolved' && !isSummary(i.kind)
   if (!deliveries[0].ok && toCaptain) {
     const note = `${i.to.role} ${i.to.name} 暂未开启提醒`
     for (const up of i.copyTo) {
@@ -143,7 +143,7 @@ export async function dispatchPending(
     if (!(await claimIntent(ctx.db, intent._id, ctx.now()))) continue
     const result = await deliver(ctx, intent)
     // Only a hazard's push says a captain cannot be reached; a summary without credit is no sign.
-    if (result.deliveries[0].reason === 'no_consent' && intent.kind !== 'evening')
+    if (result.deliveries[0].reason === 'no_consent' && !isSummary(intent.kind))
       await markUnreachable(ctx.db, intent.to.userId, ctx.now())
     const now = ctx.now()
     await finishIntent(ctx.db, intent._id, { status: 'done', ...result }, now)

@@ -58,6 +58,15 @@ export interface IntentDoc {
   updatedAt: Date
 }
 
+/**
+ * Pushes that summarise rather than hand over a hazard (the evening list, a round's reminder): nobody
+ * gets a copy when they cannot be reached, and a failure says nothing about a captain's reach.
+ */
+export const SUMMARY_KINDS: readonly NotificationKind[] = ['evening', 'round']
+
+/** Whether a push of `kind` is a summary. */
+export const isSummary = (kind: NotificationKind): boolean => SUMMARY_KINDS.includes(kind)
+
 const roleOf = (r: Recipient): string =>
   r.level === undefined ? '上报人' : (LEVEL_LABELS[r.level] ?? '')
 

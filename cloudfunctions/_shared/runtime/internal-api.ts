@@ -18,6 +18,13 @@ export const internalApi = {
       }),
     },
   },
+  rounds: {
+    /** The daily timer's reminders of tomorrow's rounds. */
+    remind: {
+      input: z.object({}).strict(),
+      output: z.object({ reminded: z.number() }),
+    },
+  },
   notify: {
     dispatch: {
       input: z.object({ ids: z.array(z.string().max(200)).max(20) }).strict(),

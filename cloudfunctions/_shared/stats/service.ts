@@ -16,6 +16,7 @@ import { listOverdueOpen } from '../ticket/store/tickets'
 import { HOSPITAL } from './domain/docs'
 import { leaderboard, leaderboardUserIds, summarize, type Names } from './domain/summary'
 import { AppError } from '../runtime/app-error'
+import { roundFiguresBetween } from '../rounds/figures'
 import type { ActionContext, Database } from '../runtime/context'
 
 /** What the caller may see: the whole hospital, or some buildings. */
@@ -63,11 +64,12 @@ export async function summaryOf(
   range: { from: string; to: string },
   buildingId: string | null,
 ): Promise<Summary> {
-  const [building, categories, days, open] = await Promise.all([
+  const [building, categories, days, open, rounds] = await Promise.all([
     buildingId ? getBuilding(db, buildingId) : null,
     listCategories(db),
     listRange(db, buildingId ?? HOSPITAL, range.from, range.to),
     openTotal(db, buildingId),
+    roundFiguresBetween(db, range.from, range.to, buildingId),
   ])
   if (buildingId && !building) requireBuilding([], buildingId)
   const s = summarize(days, {
@@ -82,7 +84,11 @@ export async function summaryOf(
     db,
     s.topFloors.map((f) => f.id),
   )
-  return { ...s, topFloors: s.topFloors.map((f) => ({ ...f, name: labels.get(f.id) ?? f.id })) }
+  return {
+    ...s,
+    topFloors: s.topFloors.map((f) => ({ ...f, name: labels.get(f.id) ?? f.id })),
+    rounds,
+  }
 }
 
 /** Buildings × floors with the hazards open now and those past their deadline. */

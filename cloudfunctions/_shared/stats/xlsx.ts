@@ -24,6 +24,7 @@ export async function bulletinWorkbook(b: Bulletin): Promise<Buffer> {
     if (r.number !== null)
       row.getCell('value').numFmt = r.rate ? '0.00%' : Number.isInteger(r.number) ? '0' : '0.00'
   }
+  if (b.summary.rounds) head.addRow({ label: '安全巡查', value: b.summary.rounds.line })
 
   const trend = wb.addWorksheet('趋势')
   trend.columns = [

@@ -8,7 +8,7 @@ import type { CreateTicketInput, TicketView } from '../../../types/api/ticket'
 import { ownerAtOrAbove } from '../org/domain/owner-chain'
 import { notBefore, responseMinutesOf, slaPatch } from '../ladder/domain/sla'
 import { quietHours } from '../runtime/settings'
-import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
+import type { Actor, EventDoc, TicketDoc, TicketSource } from './domain/ticket'
 import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../org/store/org'
 import { getTicket, insertTicket } from './store/tickets'
 import { intentsOfTicket, queueIntents } from '../notify/store/outbox'
@@ -76,8 +76,15 @@ const TWIN_WAIT_MS = 3000
 const invalid = (path: string, message: string) =>
   new AppError('input.invalid', message, { issues: [{ path, message }] })
 
-/** Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. */
-export async function createTicket(ctx: ActionContext, input: CreateInput): Promise<TicketView> {
+/**
+ * Reports a hazard. The same (reporter, clientKey) always yields the same single ticket. `source`
+ * says where it was found when not from a scan (a round); it is kept on the ticket and its journal.
+ */
+export async function createTicket(
+  ctx: ActionContext,
+  input: CreateInput,
+  source?: TicketSource,
+): Promise<TicketView> {
   // The id comes from who reports (their OPENID or PC sign-in) and the device's key: a retry can only meet itself.
   const id = createHash('sha256')
     .update(`${callerKey(ctx)}\n${input.clientKey}`)
@@ -93,7 +100,9 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
   if (existing) return twinView(ctx, actor, id)
   // The hourly report limit (a retry never counts), the photos' check and the floor's lookups run
   // side by side; they only read, and their refusals still come in this order.
-  const limited = enforceRateLimit(ctx, 'report', user._id)
+  // A round's findings are bounded by the round itself (one per floor and item, only from the people
+  // it invited), so a leader walking a long checklist is never stopped by the hourly report limit.
+  const limited = source ? Promise.resolve() : enforceRateLimit(ctx, 'report', user._id)
   limited.catch(() => undefined)
   const ownPhotos = requireOwnPhotos(ctx, user._id, 'photos', input.photos)
   ownPhotos.catch(() => undefined)
@@ -150,6 +159,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     resolvedAt: null,
     resolvedBy: null,
     acceptedAt: null,
+    ...(source ? { source } : {}),
     createdAt: now,
     updatedAt: now,
   }
@@ -166,6 +176,7 @@ export async function createTicket(ctx: ActionContext, input: CreateInput): Prom
     at: now,
     photos: input.photos,
     toOwner: { level: owner.level, name: owner.name },
+    ...(source ? { source } : {}),
   }
   const push = {
     kind: 'assigned' as const,

@@ -1,7 +1,11 @@
 // The `admin` function: the safety office's desk work that needs heavy libraries — roster files
-// (XLSX/CSV import and export) and floor posters (PDF with the CJK font and mini-program codes) —
-// kept apart so `org`, which the report page calls first, starts without them.
+// (XLSX/CSV import and export), floor posters (PDF with the CJK font and mini-program codes) and
+// round reports (PDF) — kept apart so `org`, which the report page calls first, starts without them.
 import { defineFunction } from '../../_shared/runtime'
-import { posterRoutes, rosterFileRoutes } from '../../_shared/org/admin'
+import { posterRoutes, roundPdfRoutes, rosterFileRoutes } from '../../_shared/org/admin'
 
-export const main = defineFunction('admin', { ...rosterFileRoutes, ...posterRoutes })
+export const main = defineFunction('admin', {
+  ...rosterFileRoutes,
+  ...posterRoutes,
+  ...roundPdfRoutes,
+})

@@ -35,6 +35,18 @@ const MENU = [
     desc: '类别的严重程度、响应时限、是否紧急',
     all: true,
   },
+  {
+    url: '/admin/pages/checklists',
+    title: '巡查检查表',
+    desc: '检查项、默认类别与等级；修改即生成新版本；停用',
+    all: true,
+  },
+  {
+    url: '/rounds/pages/index',
+    title: '安全巡查',
+    desc: '安排巡查（单次或每月）；查看巡查与报告',
+    all: false,
+  },
 ]
 
 export default function AdminHome(): JSX.Element {

@@ -101,6 +101,12 @@ export default function CockpitPage(): JSX.Element {
             tick={tick}
             onExport={async () => openXlsx((await call('stats', 'majors.export', {})).url)}
           />
+          {s.rounds && (
+            <View className="section cockpit-rounds">
+              <View className="section-title">安全巡查</View>
+              <Text className="cockpit-rounds-line">{s.rounds.line}</Text>
+            </View>
+          )}
           <View className="section cockpit-trend">
             <View className="section-title">每周趋势</View>
             <Chart option={trendOption(s)} height="260px" className="chart-trend" />

@@ -17,6 +17,7 @@ import { BuildingInbox } from './parts/BuildingInbox'
 import { FloorInbox } from './parts/FloorInbox'
 import { HospitalInbox } from './parts/HospitalInbox'
 import { ReporterInbox } from './parts/ReporterInbox'
+import { DueRounds } from './parts/DueRounds'
 import { useEvenings } from '../../hooks/use-evenings'
 import { SupervisedBoard } from '../../components/SupervisedBoard'
 import './index.scss'
@@ -81,6 +82,7 @@ export default function InboxPage(): JSX.Element {
         </View>
       )}
       {(kind === 'safety' || kind === 'leader') && <SupervisedBoard tick={tick} />}
+      {wb.data && kind !== 'reporter' && <DueRounds tick={tick} showAll={kind !== 'floor'} />}
       {buildingId && (
         <View
           className="section inbox-evening"

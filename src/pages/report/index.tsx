@@ -16,6 +16,7 @@ import type { TicketView } from '../../../types/api/ticket'
 import { FloorHeader } from './parts/FloorHeader'
 import { FloorPicker } from './parts/FloorPicker'
 import { OpenHazards } from './parts/OpenHazards'
+import { OpenRounds } from './parts/OpenRounds'
 import { ReportForm } from './parts/ReportForm'
 import './index.scss'
 
@@ -82,6 +83,7 @@ export default function ReportPage(): JSX.Element {
       {header.loading && <StateView loading />}
       {invalid && !qrInvalid && <StateView error={invalid} onRetry={() => void header.reload()} />}
       {header.data && <FloorHeader header={header.data} />}
+      {header.data && <OpenRounds floorId={floorId} persona={persona} />}
       {queued && !done ? (
         <View className="section report-queued">
           <Text className="report-queued-title">已保存，联网后自动上报</Text>

@@ -15,6 +15,7 @@ const PUBLIC_FILE: Record<string, string> = {
   media: 'media/index.ts',
   notify: 'notify/index.ts',
   org: 'org/index.ts',
+  rounds: 'rounds/index.ts',
   safety: 'trust/index.ts',
   signin: 'trust/signin.ts',
   sla: 'ladder/index.ts',

@@ -67,7 +67,8 @@ export interface TicketFacts {
 }
 
 /** A push the transition asks for; the notifier picks the channel. */
-export type NotificationKind = 'assigned' | 'escalated' | 'resolved' | 'reminder' | 'evening'
+export type NotificationKind =
+  'assigned' | 'escalated' | 'resolved' | 'reminder' | 'evening' | 'round'
 export interface Recipient {
   userId: string
   openid: string

@@ -5,6 +5,12 @@ import type { Grade, MajorPlan, Signoff } from '../../../../types/grade'
 
 export type { UserDoc }
 
+/** Where a hazard came from when not from a scan on the floor: an inspection round. */
+export interface TicketSource {
+  kind: 'round'
+  roundId: string
+}
+
 /** A hazard ticket as stored. */
 export interface TicketDoc {
   _id: string
@@ -66,6 +72,8 @@ export interface TicketDoc {
   /** Who submitted the deferred work for verification. */
   completedBy?: string | null
   acceptedAt?: Date | null
+  /** Found on an inspection round (absent: reported from the floor). */
+  source?: TicketSource
   createdAt: Date
   updatedAt: Date
 }
@@ -87,6 +95,8 @@ export interface EventDoc {
   /** For a change of owner: who had it and who has it now. */
   fromOwner?: { level: number; name: string } | null
   toOwner?: { level: number; name: string } | null
+  /** On the report's event: where the hazard came from, when a round found it. */
+  source?: TicketSource
 }
 
 /** Who causes a transition: a staff member, or the system (timers, platform callbacks). */

@@ -44,6 +44,9 @@ export default function BulletinPage(): JSX.Element {
               </View>
             ))}
           </View>
+          {d.summary.rounds && (
+            <Text className="bulletin-rounds">安全巡查：{d.summary.rounds.line}</Text>
+          )}
           <Text className="bulletin-h2">每周情况</Text>
           <View className="bulletin-table">
             <View className="bulletin-tr bulletin-th">
