@@ -1,7 +1,15 @@
 // Bundles each cloudfunctions/<fn>/src/index.ts (with _shared/ and types/ inlined, wx-server-sdk
 // external) into cloudfunctions/<fn>/index.js, the self-contained folder WeChat uploads.
-import { build } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions')
@@ -30,6 +38,39 @@ export function copyRuntimeFiles(name: string, dir = FUNCTIONS_DIR): void {
   }
 }
 
+// Libraries only some actions need: each is bundled on its own into <fn>/vendor/<name>.js, and the
+// function's bundle requires that file when an action first imports it (`await import(...)`), so a
+// cold start neither runs nor even parses them.
+const DEFERRED = [
+  '@cloudbase/node-sdk',
+  'exceljs',
+  'jszip',
+  'pdfkit',
+  'tencentcloud-sdk-nodejs-sms',
+] as const
+
+/** The file a deferred library is bundled into, relative to its function's index.js. */
+const vendorFile = (pkg: string): string => `./vendor/${pkg.replace(/[/@]/g, '_')}.js`
+
+/** Marks each deferred library external (recording it in `used`); a static import of one fails. */
+function deferLibraries(used: Set<string>): Plugin {
+  const filter = new RegExp(`^(${DEFERRED.join('|')})$`)
+  return {
+    name: 'defer-libraries',
+    setup(b) {
+      b.onResolve({ filter }, (args) => {
+        if (args.kind !== 'dynamic-import') {
+          return {
+            errors: [{ text: `${args.path} must be loaded with await import(): it is deferred` }],
+          }
+        }
+        used.add(args.path)
+        return { path: vendorFile(args.path), external: true }
+      })
+    },
+  }
+}
+
 /** Names of the deployable functions: folders with src/index.ts, never `_shared`. */
 export function listFunctions(dir = FUNCTIONS_DIR): string[] {
   return readdirSync(dir)
@@ -53,6 +94,18 @@ export function checkFunctionFolder(name: string, dir = FUNCTIONS_DIR): void {
     throw new Error(`cloudfunctions/${name}/config.json is missing`)
 }
 
+/** How every bundle is built: one CommonJS file for the functions' Node, wx-server-sdk external. */
+const BUNDLE: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  external: ['wx-server-sdk'],
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+}
+
 /** Bundles every function; returns the names built and each bundle's size in bytes. */
 export async function buildFunctions(
   opts: { dir?: string; quiet?: boolean } = {},
@@ -63,20 +116,24 @@ export async function buildFunctions(
     checkFunctionFolder(name, dir)
     copyRuntimeFiles(name, dir)
     const outfile = join(dir, name, 'index.js')
+    const used = new Set<string>()
     await build({
+      ...BUNDLE,
       entryPoints: [join(dir, name, 'src', 'index.ts')],
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      // pdfkit's ESM build locates its data with import.meta.url, which a CJS bundle lacks.
-      alias: { pdfkit: require.resolve('pdfkit') },
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'warning',
+      plugins: [deferLibraries(used)],
+      // A deferred library's import() becomes a require(), so its CommonJS exports keep their names.
+      supported: { 'dynamic-import': false },
     })
+    rmSync(join(dir, name, 'vendor'), { recursive: true, force: true })
+    for (const pkg of used) {
+      await build({
+        ...BUNDLE,
+        // The package's CommonJS entry: pdfkit's ESM build finds its data through import.meta.url.
+        entryPoints: [require.resolve(pkg)],
+        outfile: join(dir, name, vendorFile(pkg)),
+      })
+    }
     sizes[name] = statSync(outfile).size
   }
   if (!opts.quiet) {

@@ -89,7 +89,11 @@ async function main(): Promise<void> {
           const tenth = Math.floor((done / total) * 10)
           if (tenth > shown && done < total) {
             shown = tenth
-            console.log(`  已完成 ${tenth * 10}%（${elapsed(started)}）`)
+            // The estimate is this run's own pace so far, not a guess made elsewhere.
+            const left = ((Date.now() - started) / done) * (total - done)
+            console.log(
+              `  已完成 ${tenth * 10}%（${elapsed(started)}，按目前速度约还需 ${Math.ceil(left / 1000)} 秒）`,
+            )
           }
         },
       }),

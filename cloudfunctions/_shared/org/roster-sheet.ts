@@ -2,12 +2,12 @@
 // unzipped size and a coarse line count are checked before exceljs parses it, and the row limit on
 // the rows parsed; formulas and merged cells are refused by row and column.
 import type ExcelJS from 'exceljs'
-import JSZip from 'jszip'
+import type JSZip from 'jszip'
 import { Readable } from 'node:stream'
 import { MAX_ROSTER_FILE_BYTES } from '../../../types/api/admin'
 import { ROSTER_COLUMNS, type RosterIssue } from './domain/roster'
 
-/** exceljs, loaded on first use: the report page's calls to this function do not pay for it at start. */
+/** exceljs, loaded on first use (deferred by the build: a cold start does not parse it). */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default
 }
@@ -51,9 +51,10 @@ export async function readRosterSheet(bytes: Buffer): Promise<SheetResult> {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetResult> {
+  const { default: Zip } = await import('jszip')
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(bytes)
+    zip = await Zip.loadAsync(bytes)
   } catch {
     return fail('无法读取这个文件：请上传 .xlsx 或 .csv 格式的名册')
   }

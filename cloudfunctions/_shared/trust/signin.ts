@@ -97,7 +97,7 @@ export const signinRoutes: Routes<'signin'> = {
     // One PC, one pick-up: a second poll finds the session active and is told it was used.
     if (!(await activatePcSession(ctx.db, scene, session.pollKeyHash, now, endsAt)))
       return { status: codeStatus((await getPcSession(ctx.db, scene)) ?? session, now) }
-    const ticket = createLoginTicket(ctx, session.uid!, endsAt)
+    const ticket = await createLoginTicket(ctx, session.uid!, endsAt)
     await auditSession(
       ctx,
       'pc.signin',
