@@ -241,7 +241,7 @@ describe('PC sign-in by scanning with the mini-program', () => {
     // Another PC is not held back by this one.
     await showCode()
     // Ten minutes on, the first may again.
-    await clock.advance(10 * 60_000 + 1)
+    await b.clock.advance(10 * 60_000 + 1)
     expect((await ask()).ok).toBe(true)
   })
 })
