@@ -103,6 +103,8 @@ describe('clock over HTTP', () => {
         .collection('calls')
         .where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) })
         .orderBy('time', 'asc')
+        // Two firings at one instant run side by side: order ties by name, never by chance.
+        .orderBy('tag', 'asc')
         .limit(1000)
         .get()) as unknown as { data: Array<{ tag: string; time: string; seen: string }> }
     ).data
@@ -119,8 +121,8 @@ describe('clock over HTTP', () => {
     expect(json).toEqual({ now: '2026-11-24T00:02:00.000Z', fired: 4 })
     const rows = await firings()
     expect(rows.map((r) => `${r.tag}@${r.time}`)).toEqual([
-      'timer:every-minute@2026-11-24T00:00:00.000Z',
       'timer:daily-8am@2026-11-24T00:00:00.000Z',
+      'timer:every-minute@2026-11-24T00:00:00.000Z',
       'timer:every-minute@2026-11-24T00:01:00.000Z',
       'timer:every-minute@2026-11-24T00:02:00.000Z',
     ])

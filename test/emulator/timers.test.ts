@@ -43,12 +43,14 @@ describe('timer triggers under a manual clock', () => {
       .collection('calls')
       .where({ tag: emu.db.command.in(['timer:every-minute', 'timer:daily-8am']) })
       .orderBy('time', 'asc')
+      // Two firings at one instant: ties ordered by name, never by chance.
+      .orderBy('tag', 'asc')
       .get()) as unknown as { data: Array<{ tag: string; time: string; source: string }> }
     // Like production's timer triggers: SOURCE wx_trigger, never just "no OPENID".
     expect(new Set(res.data.map((r) => r.source))).toEqual(new Set(['wx_trigger']))
     expect(res.data.map((r) => `${r.tag}@${r.time}`)).toEqual([
-      'timer:every-minute@2026-11-24T00:00:00.000Z',
       'timer:daily-8am@2026-11-24T00:00:00.000Z',
+      'timer:every-minute@2026-11-24T00:00:00.000Z',
       'timer:every-minute@2026-11-24T00:01:00.000Z',
       'timer:every-minute@2026-11-24T00:02:00.000Z',
     ])
