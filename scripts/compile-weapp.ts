@@ -32,7 +32,11 @@ export async function compileWeapp(projectPath = ROOT): Promise<Compiled> {
     ignores: ['node_modules/**/*', 'cloudfunctions/**/*'],
   })
   project.attr = async () => DefaultProjectAttr
+  // The compiler leaves an empty md5-named directory in the working directory: it works in a
+  // throwaway one, never in the repository.
   const out = mkdtempSync(join(tmpdir(), 'weapp-compiled-'))
+  const cwd = process.cwd()
+  process.chdir(out)
   try {
     const result: Record<string, string | Buffer> = await ci.getCompiledResult(
       { project, version: '0.0.0', setting: { ...config.setting } },
@@ -52,6 +56,7 @@ export async function compileWeapp(projectPath = ROOT): Promise<Compiled> {
     }
     return { files: Object.keys(result).length, bytes, byPackage }
   } finally {
+    process.chdir(cwd)
     rmSync(out, { recursive: true, force: true })
   }
 }
