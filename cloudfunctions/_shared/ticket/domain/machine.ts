@@ -203,17 +203,18 @@ function handOver(t: TicketDoc, next: OwnerStep) {
 }
 const resolved = (w: World) => ({ resolvedAt: w.now, resolvedBy: w.actor.id })
 const isMajor = (t: { grade?: Grade }) => t.grade === 'major'
+/** Who signs for each side of a 重大 hazard's sign-off. */
+const SIGNS_FOR: Record<SignoffSide, Relation> = { safety: 'safety', leader: 'leader' }
 /** The side a caller signs a 重大 hazard off for: the first of theirs not yet signed. */
 function signoffSide(t: TicketFacts, relations: ReadonlySet<Relation>): SignoffSide | undefined {
   const signed = new Set((t.signoffs ?? []).map((s) => s.side))
-  return (Object.keys(SIGNOFF_SIDES) as SignoffSide[]).find(
-    (side) => relations.has(side) && !signed.has(side),
+  return (Object.keys(SIGNS_FOR) as SignoffSide[]).find(
+    (side) => relations.has(SIGNS_FOR[side]) && !signed.has(side),
   )
 }
 /** Whether a caller's sign-off would complete both. */
 const signsLast = (t: TicketFacts, relations: ReadonlySet<Relation>) =>
-  (t.signoffs ?? []).length + (signoffSide(t, relations) ? 1 : 0) >=
-  Object.keys(SIGNOFF_SIDES).length
+  (t.signoffs ?? []).length + (signoffSide(t, relations) ? 1 : 0) >= Object.keys(SIGNS_FOR).length
 /** What a 重大 hazard lacks before it may be deferred, in words naming the missing 五定. */
 const planRefusal = (t: TicketFacts) =>
   isMajor(t) && (t.planMissing ?? []).length > 0
@@ -501,7 +502,7 @@ export const TRANSITIONS: { [A in TicketAction]: Row<A> } = {
   signoff: {
     from: ['reviewing'],
     to: (t, relations) => (signsLast(t, relations) ? 'closed' : 'reviewing'),
-    who: ['safety', 'leader'],
+    who: Object.values(SIGNS_FOR),
     guard: (t, relations, actorId) => {
       if (!isMajor(t)) return '一般隐患由复核销号，无需签字'
       if ((t.signoffs ?? []).some((s) => s.userId === actorId)) return '你已签字销号'
