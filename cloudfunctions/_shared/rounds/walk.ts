@@ -1,7 +1,7 @@
 // Walking a round: the leader starts it (its template version is pinned), the leader and the
 // participants answer floor by floor — each answer kept once by its client key, each 不合格 a hazard
 // through the ticket door — and the leader ends it.
-import { requireUser } from '../runtime/auth'
+import { Role, hasRole, requireUser } from '../runtime/auth'
 import type { ParsedInput } from '../../../types'
 import type {
   AnswerResult,
@@ -38,7 +38,6 @@ import { recordFinding } from './findings'
 import { scheduleNext } from './schedule'
 import { templateView } from './templates'
 import { roundView } from './view'
-import { Role, hasRole } from '../runtime/auth'
 
 /** The round and the caller, once the caller may see it (else not found: a round reveals nothing). */
 export async function loadRound(
