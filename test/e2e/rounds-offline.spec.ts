@@ -31,13 +31,25 @@ type Walk = {
   answers: Array<{ floorId: string; itemId: string; value: string; ticketId: string | null }>
 }
 
-/** Answers the visible floor's items in order: 不合格 (with a photo) where asked, else 合格. */
-async function answerFloor(page: Page, failAt: number[]): Promise<void> {
+/**
+ * Answers the visible floor's items in order: 不合格 (with a photo) where asked, 立行立改 (the photo
+ * and the after-photo) where asked, else 合格.
+ */
+async function answerFloor(page: Page, failAt: number[], fixAt: number[] = []): Promise<void> {
   const items = page.locator('.round-item:visible')
   const n = await items.count()
   for (let i = 0; i < n; i++) {
     const item = items.nth(i)
-    if (failAt.includes(i)) {
+    if (fixAt.includes(i)) {
+      const before = page.waitForEvent('filechooser')
+      await item.locator('.round-answer-fixed').click()
+      const first = await before
+      // Listening for the after-photo's chooser before the first photo is given: it opens right after.
+      const after = page.waitForEvent('filechooser')
+      await first.setFiles(CAMERA_PHOTO)
+      await (await after).setFiles(CAMERA_PHOTO)
+      await expect(item.locator('.round-state')).toContainText('不合格')
+    } else if (failAt.includes(i)) {
       const chooser = page.waitForEvent('filechooser')
       await item.locator('.round-answer-fail').click()
       await (await chooser).setFiles(CAMERA_PHOTO)
@@ -86,17 +98,18 @@ test('a round walked with the network cut on one floor and back on the next keep
   // Nothing of the fifth floor reached the server.
   expect((await walk()).answers.filter((a) => a.floorId === FLOORS[1])).toEqual([])
 
-  // Sixth floor: the network is back; everything waiting goes out with it.
+  // Sixth floor: the network is back; everything waiting goes out with it. A hazard is fixed there.
   await page.context().setOffline(false)
   await page.locator('.round-floor:visible').filter({ hasText: '6层' }).click()
-  await answerFloor(page, [])
+  await answerFloor(page, [], [2])
+  await expect(page.locator('.round-ticket:visible')).toHaveText('已立行立改')
   await expect(page.locator('.round-sync:visible')).toHaveText('全部已同步')
 
   const expectAllKept = async () => {
     const w = await walk()
     expect(w.answers).toHaveLength(items * FLOORS.length)
     const failed = w.answers.filter((a) => a.value === 'fail')
-    expect(failed.map((a) => a.floorId).sort()).toEqual([FLOORS[0], FLOORS[1]])
+    expect(failed.map((a) => a.floorId).sort()).toEqual(FLOORS)
     expect(failed.every((a) => a.ticketId)).toBe(true)
     return w
   }
@@ -115,11 +128,11 @@ test('a round walked with the network cut on one floor and back on the next keep
     before.answers.map((a) => a.ticketId).sort(),
   )
 
-  // The report agrees: two hazards found, on the fourth and fifth floors.
+  // The report agrees: a hazard on each floor, the sixth's fixed there and then.
   const report = await rounds<{
-    totals: { checked: number; failed: number }
+    totals: { checked: number; failed: number; fixedOnSpot: number }
     floors: Array<{ floorId: string; failed: number }>
   }>(request, LEADER, 'report', { id })
-  expect(report.totals).toMatchObject({ checked: items * 3, failed: 2 })
-  expect(report.floors.map((f) => f.failed)).toEqual([1, 1, 0])
+  expect(report.totals).toMatchObject({ checked: items * 3, failed: 3, fixedOnSpot: 1 })
+  expect(report.floors.map((f) => f.failed)).toEqual([1, 1, 1])
 })

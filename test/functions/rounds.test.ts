@@ -194,6 +194,59 @@ describe('inspection rounds through the emulator', () => {
     expect(template.sections.flatMap((s) => s.items)).toHaveLength(7)
   })
 
+  it('refuses a checklist naming an unknown category, and a retired one starts no round', async () => {
+    const before = (await rows('round_templates', {})).length
+    expect(
+      await call(SAFETY, 'templates.save', {
+        name: '临时检查',
+        sections: [{ title: '一', items: [{ text: '检查', categoryId: 'no-such-category' }] }],
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: 'input.invalid',
+      issues: [{ path: 'sections.0.items.0.categoryId', message: '隐患类别不存在' }],
+    })
+    expect(
+      await call(COORDINATOR, 'templates.save', {
+        name: '临时检查',
+        sections: [{ title: '一', items: [{ text: '检查', categoryId: 'other' }] }],
+      }),
+    ).toMatchObject({ ok: false, code: 'auth.forbidden' })
+    expect((await rows('round_templates', {})).length).toBe(before)
+
+    await b.okAs(SAFETY, 'rounds', 'templates.retire', { templateId: 'tpl-chem' })
+    const listed = async (includeRetired: boolean) =>
+      (
+        await b.okAs<{ items: Array<{ templateId: string }> }>(SAFETY, 'rounds', 'templates.list', {
+          includeRetired,
+        })
+      ).items.map((t) => t.templateId)
+    expect(await listed(false)).not.toContain('tpl-chem')
+    expect(await listed(true)).toContain('tpl-chem')
+    expect(
+      await call(SAFETY, 'schedule', {
+        clientKey: 'sched-retired-01',
+        buildingId: BUILDING,
+        templateId: 'tpl-chem',
+        leaderId: 'u-bc-B07',
+        date: TODAY,
+      }),
+    ).toMatchObject({ ok: false, issues: [{ path: 'templateId', message: '检查表已停用' }] })
+    const v1 = await b.okAs<TemplateVersion>(SAFETY, 'rounds', 'templates.get', {
+      templateId: 'tpl-chem',
+    })
+    expect(
+      await call(SAFETY, 'templates.save', {
+        templateId: 'tpl-chem',
+        name: v1.name,
+        sections: v1.sections,
+      }),
+    ).toMatchObject({
+      ok: false,
+      issues: [{ path: 'templateId', message: '检查表已停用，不能修改' }],
+    })
+  })
+
   it('walks every floor: each 不合格 becomes exactly one hazard on its floor, its 层长 pushed', async () => {
     const items = template.sections.flatMap((s) => s.items)
     const photos: Record<string, string> = {}

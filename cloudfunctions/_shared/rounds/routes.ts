@@ -3,15 +3,8 @@ import type { Routes } from '../runtime'
 import type { InternalRoutes } from '../runtime/define-function'
 import { getTemplate, listTemplates, retire, saveTemplate } from './templates'
 import { scheduleRound } from './schedule'
-import {
-  answerRound,
-  dueRounds,
-  finishRound,
-  getRoundWalk,
-  listRounds,
-  openRoundsOnFloor,
-  startRound,
-} from './walk'
+import { answerRound, finishRound, getRoundWalk, startRound } from './walk'
+import { dueRounds, listRounds, openRoundsOnFloor } from './lists'
 import { roundReport } from './report'
 import { roundFigures } from './figures'
 import { remindTomorrow } from './remind'

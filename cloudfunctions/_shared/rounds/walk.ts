@@ -9,7 +9,6 @@ import type {
   RoundView,
   TemplateVersion,
 } from '../../../types/api/rounds'
-import { hospitalTime } from '../../../types/time'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import type { UserDoc } from '../runtime/users'
@@ -25,20 +24,12 @@ import {
 } from './domain/round'
 import { currentOf, itemsById, versionToWalk, type StoredItem } from './domain/templates'
 import { getAnswer, listAnswers, saveAnswer } from './store/answers'
-import {
-  getRound,
-  listAllRounds,
-  listDueOf,
-  listOpenOnFloor,
-  listRoundsOf,
-  moveRound,
-} from './store/rounds'
+import { getRound, moveRound } from './store/rounds'
 import { getVersion, listVersions } from './store/templates'
 import { recordFinding } from './findings'
 import { scheduleNext } from './schedule'
 import { templateView } from './templates'
 import { roundView } from './view'
-import { Role, hasRole } from '../runtime/auth'
 
 /** The round and the caller, once the caller may see it (else not found: a round reveals nothing). */
 export async function loadRound(
@@ -213,41 +204,4 @@ export async function finishRound(ctx: ActionContext, id: string): Promise<Round
   const fresh = (await getRound(ctx.db, round._id)) ?? round
   if (fresh.status === 'done') await scheduleNext(ctx, fresh)
   return roundView(fresh, user)
-}
-
-/** Rounds the caller leads or joins (the safety office and 院领导: every one). */
-export async function listRounds(
-  ctx: ActionContext,
-  input: ParsedInput<'rounds', 'list'>,
-): Promise<{ items: RoundView[] }> {
-  const user = await requireUser(ctx)
-  const all = hasRole(user, Role.safetyOffice, Role.leader)
-  const docs = all
-    ? await listAllRounds(ctx.db, input.limit, input.status)
-    : await listRoundsOf(ctx.db, user._id, input.limit, input.status)
-  return { items: docs.map((d) => roundView(d, user)) }
-}
-
-/** The caller's rounds due today or before and not yet done (their 待办). */
-export async function dueRounds(ctx: ActionContext): Promise<{ items: RoundView[] }> {
-  const user = await requireUser(ctx)
-  const today = hospitalTime(ctx.now()).format('YYYY-MM-DD')
-  const docs = await listDueOf(ctx.db, user._id, today)
-  return {
-    items: docs.sort((a, b) => a.date.localeCompare(b.date)).map((d) => roundView(d, user)),
-  }
-}
-
-/** Open rounds walking a floor that the caller may answer (the report page's “记入巡查”). */
-export async function openRoundsOnFloor(
-  ctx: ActionContext,
-  floorId: string,
-): Promise<{ items: RoundView[] }> {
-  const user = await requireUser(ctx)
-  const docs = await listOpenOnFloor(ctx.db, floorId)
-  return {
-    items: docs
-      .filter((d) => canAnswer(roundRelations(user, d), d.status))
-      .map((d) => roundView(d, user)),
-  }
 }

@@ -82,16 +82,31 @@ export default function RoundWalkPage(): JSX.Element {
   const total = items.reduce((n, s) => n + s.items.length, 0)
   const doneOn = (fid: string) => [...shown.keys()].filter((k) => k.startsWith(`${fid}:`)).length
 
-  const answer = async (itemId: string, value: AnswerValue, photoRequired: boolean) => {
+  /** Records an answer; a 不合格 takes its photo, and when fixed there also the after-photo. */
+  const answer = async (
+    itemId: string,
+    value: AnswerValue,
+    photoRequired: boolean,
+    fixedThere = false,
+  ) => {
     setError(undefined)
-    let photos: DraftPhoto[] = []
-    if (value === 'fail' || (photoRequired && value === 'pass')) {
-      const photo = await takePhoto().catch((e: unknown) => {
+    const shoot = () =>
+      takePhoto().catch((e: unknown) => {
         setError(messageOf(e))
         return undefined
       })
+    let photos: DraftPhoto[] = []
+    let fixedPhotos: DraftPhoto[] = []
+    if (value === 'fail' || (photoRequired && value === 'pass')) {
+      const photo = await shoot()
       if (!photo) return
       photos = [photo]
+    }
+    if (fixedThere) {
+      void Taro.showToast({ title: '请拍整改后的照片', icon: 'none' })
+      const after = await shoot()
+      if (!after) return
+      fixedPhotos = [after]
     }
     keepAnswer({
       clientKey: newClientKey(),
@@ -101,7 +116,7 @@ export default function RoundWalkPage(): JSX.Element {
       itemId,
       value,
       photos,
-      fixedPhotos: [],
+      fixedPhotos,
       answeredAt: Date.now(),
     })
   }
@@ -185,6 +200,12 @@ export default function RoundWalkPage(): JSX.Element {
                             {ANSWER_LABELS[v]}
                           </Text>
                         ))}
+                        <Text
+                          className="round-answer round-answer-fixed"
+                          onClick={() => void answer(item.id, 'fail', item.photoRequired, true)}
+                        >
+                          立行立改
+                        </Text>
                       </View>
                     )}
                     {a && (
