@@ -182,7 +182,8 @@ export async function createTicket(
   // Windows run in business time unless the hazard runs around the clock (sla.ts allHours): reported in the quiet hours, the clock starts at 07:00.
   const quiet = quietHours()
   Object.assign(ticket, slaPatch({ status: 'pending', level: -1, cycle: 0 }, ticket, now, quiet))
-  const urgent = Boolean(ticket.urgent)
+  // Urgent categories and 重大 hazards alike: one rule (allHours) for who runs around the clock and is texted.
+  const urgent = allHours(ticket)
   const intents = intentsFor(
     ticket,
     1,

@@ -86,7 +86,8 @@ export async function transition(
     ...defined(outcome.event),
   }
   const ticketChain = world.found.targetFloorId?.chain ?? chain
-  const urgent = Boolean(t.urgent)
+  // Urgent categories and 重大 hazards alike: one rule (allHours) for who runs around the clock and is texted.
+  const urgent = allHours(ticket)
   const intents = intentsFor(
     ticket,
     seq,
