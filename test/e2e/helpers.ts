@@ -73,23 +73,3 @@ export async function uploadPhoto(
   if (!res.ok()) throw new Error(`upload ${res.status()}`)
   return ((await res.json()) as { fileID: string }).fileID
 }
-
-/** A ticket's reach once no push is still being sent (its pushes go out beside the create's answer). */
-export async function settledReach(
-  request: APIRequestContext,
-  openid: string,
-  id: string,
-): Promise<Array<{ text: string; ok: boolean; pending: boolean }>> {
-  let reach: Array<{ text: string; ok: boolean; pending: boolean }> = []
-  await expect
-    .poll(async () => {
-      const res = await request.post('/fn/ticket', {
-        headers: { 'x-woodpecker-openid': openid },
-        data: { action: 'get', input: { id } },
-      })
-      reach = ((await res.json()) as { data: { reach: typeof reach } }).data.reach
-      return reach.some((r) => r.pending)
-    })
-    .toBe(false)
-  return reach
-}

@@ -94,15 +94,7 @@ export const TicketView = z.object({
   choices: z.record(z.array(z.lazy(() => Choice))),
   departmentName: z.string().nullable(),
   /** Who each push reached, from the outbox's results ("已推送给 层长 …"). */
-  reach: z.array(
-    z.object({
-      text: z.string(),
-      ok: z.boolean(),
-      /** Still being sent: a screen showing it reads the ticket again until it settles. */
-      pending: z.boolean(),
-      at: z.string(),
-    }),
-  ),
+  reach: z.array(z.object({ text: z.string(), ok: z.boolean(), at: z.string() })),
   duplicateOf: z.string().nullable(),
   duplicateIds: z.array(z.string()),
   events: z.array(TicketEvent),

@@ -1,7 +1,6 @@
 // Reporting a hazard: the ticket, its first journal event and the push to the floor's owner are
-// written together, and the answer follows that commit: the push is then sent beside it, and the
-// reporter's success screen follows its outcome in the record (notify's timer sends what this call
-// could not).
+// written together; the push is dispatched before the answer, so the reporter is told who was
+// actually reached.
 import { requireUser } from '../runtime/auth'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
@@ -12,7 +11,7 @@ import { quietHours } from '../runtime/settings'
 import type { Actor, EventDoc, TicketDoc, TicketSource } from './domain/ticket'
 import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../org/store/org'
 import { getTicket, insertTicket } from './store/tickets'
-import { queueIntents } from '../notify/store/outbox'
+import { intentsOfTicket, queueIntents } from '../notify/store/outbox'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import { intentsFor } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
@@ -48,8 +47,8 @@ async function checkText(ctx: ActionContext, text: string): Promise<void> {
 }
 
 /**
- * The answer for a retry or a twin request of a report another call inserted: the same ticket, with
- * what its record says of the pushes so far (the success screen follows them, as the first answer's).
+ * The answer for a retry or a twin request of a report another call inserted: the same ticket, and
+ * once that call's pushes have ended, the same reach it told its reporter.
  */
 async function twinView(
   ctx: ActionContext,
@@ -57,10 +56,22 @@ async function twinView(
   id: string,
   chain?: readonly OwnerStep[],
 ): Promise<TicketView> {
-  const stored = await getTicket(ctx.db, id)
-  if (!stored) throw new AppError('internal')
-  return viewFor(ctx, actor, stored, chain)
+  const started = performance.now()
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    const stored = await getTicket(ctx.db, id)
+    const intents = stored ? await intentsOfTicket(ctx.db, id) : []
+    // The report's own pushes have ended (or wait for the morning by design).
+    const settled =
+      stored && intents.every((i) => !i._id.startsWith(`${id}:1:`) || i.status === 'done' || i.held)
+    if (stored && (settled || performance.now() - started > TWIN_WAIT_MS))
+      return viewFor(ctx, actor, stored, chain, { intents: Promise.resolve(intents) })
+    if (performance.now() - started > TWIN_WAIT_MS) throw new AppError('internal')
+    await new Promise((resolve) => setTimeout(resolve, wait))
+  }
 }
+
+/** How long a twin request waits for the winner's commit and pushes before answering what it sees. */
+const TWIN_WAIT_MS = 3000
 
 const invalid = (path: string, message: string) =>
   new AppError('input.invalid', message, { issues: [{ path, message }] })
@@ -203,17 +214,18 @@ export async function createTicket(
     allWrites(queueIntents(intents), counting.record),
   )
   if (!inserted) return twinView(ctx, actor, id, chain)
-  // Off the reporter's path: the push, whose outcome the success screen follows in the record.
-  void dispatchNow(
+  const counted = countTransition(ctx.db, counting)
+  // Photos' metadata verified gone and each sent to the content check, alongside the answer.
+  const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
+  // The answer waits for the push's outcome, so the reporter is told who was actually reached.
+  const dispatched = dispatchNow(
     ctx,
     intents.map((i) => i._id),
   )
-  // The count (never throws) and the photos' checks (metadata verified gone, each sent to the
-  // content check) run beside the view.
   const [view] = await Promise.all([
-    viewFor(ctx, actor, ticket, chain, { events: [event], intents: Promise.resolve(intents) }),
-    countTransition(ctx.db, counting),
-    screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos }),
+    viewFor(ctx, actor, ticket, chain, { events: [event], intents: dispatched }),
+    screening,
+    counted,
   ])
   return view
 }

@@ -1,6 +1,6 @@
 // The one door every change of a ticket goes through, whoever causes it (a person, a timer, a
 // platform callback): authorize → load → decide (pure row) → guarded write of ticket, journal and
-// push intents in one transaction → dispatch the pushes (a caller's act answers beside them).
+// push intents in one transaction → dispatch the pushes.
 import { queueIntents } from '../notify/store/outbox'
 import { requireUser } from '../runtime/auth'
 import type { ActParsed, TicketView } from '../../../types/api/ticket'
@@ -116,24 +116,21 @@ export async function transition(
   return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id), counted }
 }
 
-/**
- * A caller's act: the transition, then the fresh view once it is committed. Its pushes are sent
- * beside the answer (notify's timer sends what this call could not); the view's reach lines say
- * which are still under way, and the screen follows them in the record.
- */
+/** A caller's act: the transition, its pushes sent, and the fresh view. */
 export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise<TicketView> {
   const user = await requireUser(ctx)
   await enforceRateLimit(ctx, 'act', user._id) // hourly act limit
   const actor = userActor(user)
   const done = await transition(ctx, actor, input)
-  void dispatchNow(ctx, done.intentIds)
   const photos = done.event.photos ?? []
-  // The count and the photos' checks run beside the view; the answer waits for all three.
+  // The photos' checks and the statistics run beside the pushes; the answer waits for all three.
   const screening = photos.length
     ? screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos })
     : Promise.resolve()
+  // The record's reach lines are read once the pushes have ended, so they tell the truth.
+  const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
   const [view] = await Promise.all([
-    viewFor(ctx, actor, done.ticket, done.chain),
+    viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched }),
     screening,
     done.counted,
   ])

@@ -10,7 +10,6 @@ import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
-import { useLiveReach } from '../../hooks/use-live-reach'
 import { call } from '../../services'
 import { sceneFromParams } from '../../scene'
 import type { TicketView } from '../../../types/api/ticket'
@@ -28,8 +27,6 @@ export default function ReportPage(): JSX.Element {
   const [done, setDone] = useState<TicketView>()
   const [queued, setQueued] = useState<string>()
   const [persona, setPersona] = useState(0)
-  // The push to the owner is sent beside the answer: 已推送给 … appears once the record says so.
-  useLiveReach(done, setDone)
 
   const header = useRequest(async () => {
     if (pickedFloor) return call('org', 'floor', { floorId: pickedFloor })

@@ -17,7 +17,6 @@ import { Timeline } from './parts/Timeline'
 import { MajorFacts } from './parts/MajorFacts'
 import { dueText } from '../../services/due'
 import { useServerNow } from '../../hooks/use-server-now'
-import { useLiveReach } from '../../hooks/use-live-reach'
 import { deadlineText } from '../../../types/deadline'
 import '../report/index.scss'
 import './index.scss'
@@ -32,8 +31,6 @@ export default function TicketPage(): JSX.Element {
   )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
-  // An act's pushes are sent beside its answer: the reach lines follow the record until they settle.
-  useLiveReach(ticket, setTicket)
   // The department chosen for deferred work, whenever the server sends one.
   const departmentName = ticket?.departmentName
   // The server's clock: a phone set hours off must not show work as late, or still in time.
