@@ -36,7 +36,7 @@ const MENU = [
     all: true,
   },
   {
-    url: '/admin/pages/checklists',
+    url: '/admin/pages/checklists/index',
     title: '巡查检查表',
     desc: '检查项、默认类别与等级；修改即生成新版本；停用',
     all: true,

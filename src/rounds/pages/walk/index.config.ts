@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '安全巡查' })
+export default definePageConfig({ navigationBarTitleText: '逐层巡查' })
