@@ -1,5 +1,6 @@
 // The demo's inspection checklists (eight templates, version 1) and a couple of scheduled rounds.
-type Grade = 'general' | 'major'
+import type { Grade } from '../../types/grade'
+
 type Item = [text: string, howTo: string, categoryId: string, grade?: Grade, photo?: boolean]
 type Sections = Array<[title: string, items: Item[]]>
 

@@ -270,8 +270,9 @@ describe('inspection rounds through the emulator', () => {
           expected.push({
             floorId: floor.id,
             categoryId: item.categoryId,
-            // A hospital leader is no handler of hazards: their 立行立改 is refused, the hazard stands.
-            fixed: fixed && openid !== HOSPITAL_LEADER,
+            // A hospital leader is no handler of hazards: their 立行立改 is refused, the hazard stands;
+            // a 重大 item's hazard is never fixed on the spot (it needs its 五定 plan and sign-offs).
+            fixed: fixed && openid !== HOSPITAL_LEADER && item.grade !== 'major',
             by: openid,
           })
         return answer
@@ -284,6 +285,7 @@ describe('inspection rounds through the emulator', () => {
       for (const [i, r] of results.entries()) {
         expect(r).toMatchObject({ clientKey: answers[i].clientKey, ok: true })
         expect(Boolean(r.ticketId)).toBe(answers[i].value === 'fail')
+        if (answers[i].fixedPhotos && items[i].grade === 'major') expect(r.fixedOnSpot).toBe(false)
         if (answers[i].fixedPhotos && openid === HOSPITAL_LEADER) {
           expect(r.fixedOnSpot).toBe(false)
           expect(r.fixRefused).toBeTruthy()
@@ -292,6 +294,9 @@ describe('inspection rounds through the emulator', () => {
     }
     const tickets = await roundTickets()
     expect(tickets).toHaveLength(expected.length)
+    // Each finding carries its item's grade: the checklist's 重大 items report 重大 hazards.
+    const majorItems = items.filter((i) => i.grade === 'major').length
+    expect(tickets.some((t) => (t as { grade?: string }).grade === 'major')).toBe(majorItems > 0)
     expect(expected.length).toBeGreaterThan(5)
     const perFloor = (list: Array<{ floorId: string }>) =>
       list.reduce<Record<string, number>>(
@@ -517,5 +522,39 @@ describe('inspection rounds through the emulator', () => {
       ok: false,
       code: 'round.not_found',
     })
+  })
+  it('offers a 楼长 the people they may invite, and schedules some floors with one of them', async () => {
+    const whoami = async (openid: string) =>
+      (await b.okAs<{ user: { id: string } }>(openid, 'user', 'whoami', {})).user.id
+    const { people } = await b.okAs<{ people: Array<{ id: string; role: string }> }>(
+      LEADER,
+      'rounds',
+      'invitees',
+      { buildingId: BUILDING },
+    )
+    const leaderId = await whoami(HOSPITAL_LEADER)
+    expect(people).toContainEqual(expect.objectContaining({ id: leaderId, role: 'leader' }))
+    expect(people).toContainEqual(
+      expect.objectContaining({ id: await whoami(COORDINATOR), role: 'coordinator' }),
+    )
+    expect(people.map((p) => p.id)).not.toContain(await whoami(LEADER))
+    expect(await b.callAs(OUTSIDER, 'rounds', 'invitees', { buildingId: BUILDING })).toMatchObject({
+      ok: false,
+      code: 'auth.forbidden',
+    })
+    const round = await b.okAs<{
+      floors: Array<{ id: string }>
+      participants: Array<{ id: string }>
+    }>(LEADER, 'rounds', 'schedule', {
+      clientKey: 'invite-some-floors',
+      buildingId: BUILDING,
+      floorIds: ['B07F03', 'B07F01'],
+      templateId: 'tpl-fire',
+      leaderId: await whoami(LEADER),
+      participantIds: [leaderId],
+      date: TODAY,
+    })
+    expect(round.floors.map((f) => f.id)).toEqual(['B07F01', 'B07F03'])
+    expect(round.participants.map((p) => p.id)).toEqual([leaderId])
   })
 })

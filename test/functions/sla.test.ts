@@ -15,6 +15,10 @@ import { TEMPLATE_IDS } from '../../types/api/notify'
 const T0 = Date.parse('2026-11-24T09:00:00+08:00')
 const MIN = 60_000
 
+// Each test moves the clock through hours of sweeps (many function invocations): a wide budget for a
+// loaded 2-core machine running two jest workers; nothing here measures speed.
+jest.setTimeout(120_000)
+
 describe('the SLA ladder on the manual clock', () => {
   let b: Backend
   const clock = createManualClock(T0)

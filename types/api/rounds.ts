@@ -2,6 +2,7 @@
 // rounds scheduled over a building's floors, answers per floor and item (each with a client key, so a
 // re-sync never duplicates), findings that enter tickets through the ticket door, and the report.
 import { z } from 'zod'
+import { Grade } from '../grade'
 import { Photos } from '../ticket'
 import { safeText } from '../text'
 import { RoundFigures, StatsDay } from './stats'
@@ -15,10 +16,9 @@ export const ClientKey = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, '格式不正确')
 
-/** How a hazard found on a round is graded when its item fails: 一般隐患 or 重大隐患. */
-export const FINDING_GRADES = ['general', 'major'] as const
-export const FindingGrade = z.enum(FINDING_GRADES)
-export type FindingGrade = z.infer<typeof FindingGrade>
+/** How a hazard found on a round is graded when its item fails: a grade (types/grade.ts). */
+export const FindingGrade = Grade
+export type FindingGrade = Grade
 
 /** An answer to one item on one floor. */
 export const ANSWER_VALUES = ['pass', 'fail', 'na'] as const
@@ -117,6 +117,21 @@ export type TemplateHead = z.infer<typeof TemplateHead>
 
 /** A person on a round. */
 const Person = z.object({ id: z.string(), name: z.string() })
+
+/** The Chinese name of each role a round may invite. */
+export const INVITEE_ROLE_LABELS = {
+  leader: '院领导',
+  coordinator: '协管员',
+  safety_office: '安全办',
+} as const
+
+/** Someone who may be invited to a round, with why. */
+export const Invitee = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['leader', 'coordinator', 'safety_office']),
+})
+export type Invitee = z.infer<typeof Invitee>
 
 export const RoundView = z.object({
   id: z.string(),
@@ -279,6 +294,11 @@ export const roundsApi = {
       })
       .strict(),
     output: RoundView,
+  },
+  /** Who may be invited to a round in a building: 院领导, its 协管员, the safety office. */
+  invitees: {
+    input: z.object({ buildingId: Id }).strict(),
+    output: z.object({ people: z.array(Invitee) }),
   },
   /** Rounds the caller leads or joins (the safety office: every one), newest date first. */
   list: {

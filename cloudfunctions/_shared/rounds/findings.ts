@@ -15,8 +15,8 @@ export type FindingTicketInput = z.output<typeof CreateTicketInput>
 
 /**
  * The report a finding makes: its key derives from the answer's, so a re-sync meets the same
- * ticket; the item's category; the item and the note as its description. The item's grade travels
- * with the answer (`AnswerDoc.grade`) for the door to take once it grades hazards.
+ * ticket; the item's category and grade (the door raises the category's, never lowers it); the item
+ * and the note as its description.
  */
 export function findingTicketInput(
   round: Pick<RoundDoc, 'templateName'>,
@@ -28,6 +28,7 @@ export function findingTicketInput(
     clientKey: `rnd-${answer.clientKey}`.slice(0, 64),
     floorId: answer.floorId,
     categoryId: item.categoryId,
+    grade: item.grade,
     photos: answer.photos,
     description: description.slice(0, 200),
     anonymous: false,

@@ -1,4 +1,5 @@
 // The rounds routes: checklists, scheduling, walking, reports.
+import { roundInvitees } from './invitees'
 import type { Routes } from '../runtime'
 import type { InternalRoutes } from '../runtime/define-function'
 import { getTemplate, listTemplates, retire, saveTemplate } from './templates'
@@ -16,6 +17,7 @@ export const roundsRoutes: Routes<'rounds'> = {
   'templates.save': (input, ctx) => saveTemplate(ctx, input),
   'templates.retire': ({ templateId }, ctx) => retire(ctx, templateId),
   schedule: (input, ctx) => scheduleRound(ctx, input),
+  invitees: ({ buildingId }, ctx) => roundInvitees(ctx, buildingId),
   list: (input, ctx) => listRounds(ctx, input),
   due: (_input, ctx) => dueRounds(ctx),
   get: ({ id }, ctx) => getRoundWalk(ctx, id),

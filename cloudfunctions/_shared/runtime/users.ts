@@ -57,6 +57,11 @@ export async function getUsersByIds(db: Database, ids: string[]): Promise<UserDo
   return readByIds<UserDoc>(db, USERS, ids)
 }
 
+/** Every user holding any of the roles (院领导 and the safety office are a handful of people). */
+export async function usersWithRoles(db: Database, roles: string[]): Promise<UserDoc[]> {
+  return readAll<UserDoc>(db, USERS, { roles: db.command.in(roles), active: true })
+}
+
 /** The active user bound to an OPENID, or null. */
 export async function findUserByOpenid(db: Database, openid: string): Promise<UserDoc | null> {
   if (!openid) return null

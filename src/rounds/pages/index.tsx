@@ -1,11 +1,16 @@
 // 安全巡查: the rounds the caller leads or joins (the safety office and leadership: all), and — for
-// the safety office and a 楼长 — scheduling a round they lead: a building, all its floors, a
-// checklist, a date and how often it comes back.
+// the safety office and a 楼长 — scheduling a round they lead: a building, all its floors or some,
+// who is invited (院领导, 协管员, 安全办), a checklist, a date and how often it comes back.
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { RECURRENCES, RECURRENCE_LABELS, type Recurrence } from '../../../types/api/rounds'
+import {
+  INVITEE_ROLE_LABELS,
+  RECURRENCES,
+  RECURRENCE_LABELS,
+  type Recurrence,
+} from '../../../types/api/rounds'
 import { hospitalTime } from '../../../types/time'
 import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { StateView } from '../../components/StateView'
@@ -80,8 +85,22 @@ function ScheduleForm(props: {
   const [recurrence, setRecurrence] = useState<Recurrence>('none')
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
+  // Floors picked (none: every floor) and people invited, for the building now chosen.
+  const [floorIds, setFloorIds] = useState<string[]>([])
+  const [invited, setInvited] = useState<string[]>([])
   const building = choices[b]
   const template = templates.data?.items[t]
+  const invitees = useRequest(
+    async () => (building ? call('rounds', 'invitees', { buildingId: building.id }) : undefined),
+    [building?.id],
+  )
+  const toggle = (list: string[], id: string): string[] =>
+    list.includes(id) ? list.filter((x) => x !== id) : [...list, id]
+  const pickBuilding = (i: number) => {
+    setB(i)
+    setFloorIds([])
+    setInvited([])
+  }
   const submit = async () => {
     if (!building || !template) return
     setBusy(true)
@@ -92,6 +111,8 @@ function ScheduleForm(props: {
         buildingId: building.id,
         templateId: template.templateId,
         leaderId: props.leaderId,
+        ...(floorIds.length > 0 ? { floorIds } : {}),
+        participantIds: invited,
         date,
         recurrence,
       })
@@ -109,12 +130,44 @@ function ScheduleForm(props: {
       <Picker
         mode="selector"
         range={choices.map((x) => x.name)}
-        onChange={(e) => setB(Number(e.detail.value))}
+        onChange={(e) => pickBuilding(Number(e.detail.value))}
       >
-        <Text className="rounds-pick rounds-pick-building">
-          楼栋：{building?.name ?? '—'}（全部楼层）
-        </Text>
+        <Text className="rounds-pick rounds-pick-building">楼栋：{building?.name ?? '—'}</Text>
       </Picker>
+      {building && (
+        <View className="rounds-chips rounds-floors">
+          <Text className="muted">楼层：</Text>
+          <Text
+            className={`rounds-chip rounds-floor-all${floorIds.length === 0 ? ' rounds-chip-on' : ''}`}
+            onClick={() => setFloorIds([])}
+          >
+            全部楼层
+          </Text>
+          {building.floors.map((f) => (
+            <Text
+              key={f.id}
+              className={`rounds-chip rounds-floor${floorIds.includes(f.id) ? ' rounds-chip-on' : ''}`}
+              onClick={() => setFloorIds((l) => toggle(l, f.id))}
+            >
+              {f.name}
+            </Text>
+          ))}
+        </View>
+      )}
+      <View className="rounds-chips rounds-invitees">
+        <Text className="muted">邀请：</Text>
+        {invitees.loading && !invitees.data && <Text className="muted">加载中…</Text>}
+        {invitees.data?.people.length === 0 && <Text className="muted">暂无可邀请的人</Text>}
+        {invitees.data?.people.map((p) => (
+          <Text
+            key={p.id}
+            className={`rounds-chip rounds-invitee${invited.includes(p.id) ? ' rounds-chip-on' : ''}`}
+            onClick={() => setInvited((l) => toggle(l, p.id))}
+          >
+            {p.name}（{INVITEE_ROLE_LABELS[p.role]}）
+          </Text>
+        ))}
+      </View>
       <Picker
         mode="selector"
         range={(templates.data?.items ?? []).map((x) => x.name)}

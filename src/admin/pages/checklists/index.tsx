@@ -3,20 +3,13 @@
 import { Input, Switch, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import {
-  FINDING_GRADES,
-  type ChecklistItemInput,
-  type FindingGrade,
-  type TemplateVersion,
-} from '../../../../types/api/rounds'
+import type { ChecklistItemInput, TemplateVersion } from '../../../../types/api/rounds'
+import { GRADES, GRADE_LABELS } from '../../../../types/grade'
 import { StateView } from '../../../components/StateView'
 import { useRequest } from '../../../hooks/use-request'
 import { call, messageOf } from '../../../services'
 import { AdminNav } from '../../parts/AdminNav'
 import '../../parts/admin.scss'
-
-/** 一般 / 重大 on the editor's toggle. */
-const GRADE_WORDS: Record<FindingGrade, string> = { general: '一般', major: '重大' }
 
 interface Draft {
   templateId?: string
@@ -174,13 +167,13 @@ export default function ChecklistsPage(): JSX.Element {
                     ))}
                   </View>
                   <View className="checklist-item-options">
-                    {FINDING_GRADES.map((g) => (
+                    {GRADES.map((g) => (
                       <Text
                         key={g}
                         className={`admin-chip checklist-grade-${g}${(item.grade ?? 'general') === g ? ' admin-chip-on' : ''}`}
                         onClick={() => change((d) => void (d.sections[si].items[ii].grade = g))}
                       >
-                        {GRADE_WORDS[g]}隐患
+                        {GRADE_LABELS[g]}
                       </Text>
                     ))}
                     <Text>需拍照</Text>
