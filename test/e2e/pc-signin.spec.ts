@@ -21,10 +21,14 @@ const isStart = (res: Response): boolean =>
   res.url().endsWith('/v1/functions/signin') &&
   (res.request().postDataJSON() as { action?: string }).action === 'start'
 
-/** Waits for the next code the page asks for; resolves with its scene. */
+/** Waits for the next code the page is given; resolves with its scene. */
 async function nextCode(page: Page): Promise<string> {
-  const res = await page.waitForResponse(isStart)
-  return ((await res.json()) as { data: { scene: string } }).data.scene
+  // A PC whose session just ended asks once more with its old token (refused) and then afresh.
+  for (;;) {
+    const res = await page.waitForResponse(isStart)
+    const body = (await res.json()) as { data?: { scene: string } }
+    if (body.data) return body.data.scene
+  }
 }
 
 /** The phone's side, as the mini-program calls it for `openid`. */

@@ -4,6 +4,7 @@
 // dropping and returning again — or the page reloading — sends nothing twice.
 import type { APIRequestContext, Page } from '@playwright/test'
 import { CAMERA_PHOTO } from '../fixtures'
+import { hospitalTime } from '../../types/time'
 import { expect, open, pickPersona, test } from './helpers'
 
 const SAFETY = 'demo-safety'
@@ -65,13 +66,16 @@ test('a round walked with the network cut on one floor and back on the next keep
   page,
   request,
 }) => {
+  // Today on the emulator's clock, which earlier browser tests move on (a round is never in the past).
+  const { now } = (await (await request.get('/_emulator/clock')).json()) as { now: string }
+  const today = hospitalTime(now).format('YYYY-MM-DD')
   const scheduled = await rounds<{ id: string }>(request, SAFETY, 'schedule', {
     clientKey: `e2e-round-${Date.now()}`,
     buildingId: 'B07',
     floorIds: FLOORS,
     templateId: 'tpl-floor',
     leaderId: 'u-bc-B07',
-    date: '2026-11-25',
+    date: today,
   })
   const id = scheduled.id
   await rounds(request, LEADER, 'start', { id })
