@@ -14,7 +14,14 @@ import {
 import { getUsersByIds } from '../runtime/users'
 import { listOverdueOpen } from '../ticket/store/tickets'
 import { HOSPITAL } from './domain/docs'
-import { leaderboard, leaderboardUserIds, summarize, type Names } from './domain/summary'
+import {
+  LEADERBOARD_SECTIONS,
+  SUMMARY_SECTIONS,
+  leaderboard,
+  leaderboardUserIds,
+  summarize,
+  type Names,
+} from './domain/summary'
 import { AppError } from '../runtime/app-error'
 import { roundFiguresBetween } from '../rounds/figures'
 import type { ActionContext, Database } from '../runtime/context'
@@ -67,7 +74,7 @@ export async function summaryOf(
   const [building, categories, days, open, rounds] = await Promise.all([
     buildingId ? getBuilding(db, buildingId) : null,
     listCategories(db),
-    listRange(db, buildingId ?? HOSPITAL, range.from, range.to),
+    listRange(db, buildingId ?? HOSPITAL, range.from, range.to, SUMMARY_SECTIONS),
     openTotal(db, buildingId),
     roundFiguresBetween(db, range.from, range.to, buildingId),
   ])
@@ -129,7 +136,13 @@ export async function leaderboardOf(
   range: { from: string; to: string },
   buildingId: string | null,
 ): Promise<Leaderboard> {
-  const days = await listRange(db, buildingId ?? HOSPITAL, range.from, range.to)
+  const days = await listRange(
+    db,
+    buildingId ?? HOSPITAL,
+    range.from,
+    range.to,
+    LEADERBOARD_SECTIONS,
+  )
   const users = await getUsersByIds(db, leaderboardUserIds(days))
   return leaderboard(days, range, new Map(users.map((u) => [u._id, u.name])))
 }

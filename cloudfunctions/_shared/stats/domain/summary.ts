@@ -1,7 +1,7 @@
 // Shapes day counters into the figures the cockpit and the bulletins show. Pure.
 import type { Leaderboard, Summary } from '../../../../types/api/stats'
 import type { DayCounters } from './docs'
-import { daysBetween, weekStart } from './keys'
+import { daysBetween, weekStart, type DaySection } from './keys'
 
 /** Display names of categories, floors and people, by id. */
 export interface Names {
@@ -9,6 +9,12 @@ export interface Names {
   floors: ReadonlyMap<string, string>
   users?: ReadonlyMap<string, string>
 }
+
+/** The sections of the day documents `summarize` reads. */
+export const SUMMARY_SECTIONS: readonly DaySection[] = ['m', 'cat', 'floor']
+
+/** The sections of the day documents `leaderboard` and `leaderboardUserIds` read. */
+export const LEADERBOARD_SECTIONS: readonly DaySection[] = ['rep', 'capN', 'capMin', 'capRes']
 
 /** Rankings name only people with at least this many in the period. */
 export const MIN_SAMPLE = 3

@@ -4,6 +4,7 @@
 // transition is counted exactly once however often, and by whomever, counting is retried.
 import {
   coverRange,
+  DAY_SECTIONS,
   emptyDay,
   emptySet,
   fold,
@@ -15,7 +16,7 @@ import {
   type Scope,
 } from '../domain/docs'
 import { anyShard, mergeDays, mergeOpen, shardId, shardIds } from '../domain/shards'
-import type { CounterDelta, StatsEvent, StatsTicket } from '../domain/keys'
+import type { CounterDelta, DaySection, StatsEvent, StatsTicket } from '../domain/keys'
 import type { Database } from '../../runtime/context'
 import { readByIds, rowsOf, type TxWrite } from '../../runtime/rows'
 
@@ -185,17 +186,22 @@ export async function listUncounted(
   )
 }
 
-/** The counter documents (whole weeks plus edge days) that cover [from, to] for one scope. */
+/**
+ * The counter documents (whole weeks plus edge days) that cover [from, to] for one scope, with only
+ * the `sections` asked for (the others come back empty): a reader that needs a few of them never
+ * carries the rest, whose size grows with the hospital's people.
+ */
 export async function listRange(
   db: Database,
   scope: Scope,
   from: string,
   to: string,
+  sections: readonly DaySection[] = DAY_SECTIONS,
 ): Promise<DayCounters[]> {
   const cover = coverRange(from, to)
   const parts = await Promise.all([
-    ...(cover.weeks ? [listDays(db, scope, cover.weeks[0], cover.weeks[1])] : []),
-    ...cover.days.map(([a, b]) => listDays(db, scope, a, b)),
+    ...(cover.weeks ? [listDays(db, scope, cover.weeks[0], cover.weeks[1], sections)] : []),
+    ...cover.days.map(([a, b]) => listDays(db, scope, a, b, sections)),
   ])
   return parts.flat()
 }
@@ -206,15 +212,18 @@ export async function listDays(
   scope: Scope,
   from: string,
   to: string,
+  sections: readonly DaySection[] = DAY_SECTIONS,
 ): Promise<DayCounters[]> {
   const _ = db.command
   const out: DayCounters[] = []
+  const fields = Object.fromEntries(['day', 'scope', ...sections].map((f) => [f, true]))
   // A year is ≤ 366 documents per scope; pages of 1000 keep longer ranges correct.
   for (let skip = 0; ; skip += 1000) {
     const page = rowsOf<DayCounters>(
       await db
         .collection(DAYS)
         .where({ scope, day: _.gte(from).and(_.lte(to)) })
+        .field(fields)
         .orderBy('day', 'asc')
         .skip(skip)
         // bounded: one page of a loop that reads to the end
