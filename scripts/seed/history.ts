@@ -6,12 +6,14 @@ import type { ManualClock } from '../../emulator/src/core'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 import { gatewayCaller } from './campaign'
 import { CATEGORIES } from './hospital'
-import { bankedCaptains, consentTemplates } from './reach'
+import { bankedCaptains, consentTemplates, type Banked } from './reach'
 
 const REPORTERS = ['demo-staff', ...Array.from({ length: 11 }, (_, i) => `o-staff-${i + 2}`)]
 const SAFETY = 'demo-safety'
 const DAY = 86400_000
 const MIN = 60_000
+/** How many captains bank their consents at once before the history starts. */
+const BANK_LANES = 4
 
 function prng(seed: number): () => number {
   let s = seed >>> 0
@@ -81,23 +83,31 @@ export async function seedHistory(opts: {
       requestKey: `seed-${openid}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
     })
   }
-  // Before the first report: most captains have turned reminders on, a few never have.
+  // Before the first report: most captains have turned reminders on, a few never have. Captains
+  // answer their own sheets side by side (BANK_LANES at a time); one captain's rounds are in order.
+  const bank = async (b: Banked): Promise<void> => {
+    for (let round = 0; round < (b.longTerm ? 1 : b.rounds); round++) {
+      const templateIds = consentTemplates(b)
+      await fetch(`${opts.url}/_emulator/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: b.openid, templateIds }),
+      })
+      await call(b.openid, 'notify', 'consent', {
+        results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])),
+        requestKey: `seed-bank-${b.openid}-${round}`,
+      })
+    }
+  }
   steps.push({
     at: start,
     run: async () => {
-      for (const b of bankedCaptains(opts.seed ?? 12))
-        for (let round = 0; round < (b.longTerm ? 1 : b.rounds); round++) {
-          const templateIds = consentTemplates(b)
-          await fetch(`${opts.url}/_emulator/consent`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ openid: b.openid, templateIds }),
-          })
-          await call(b.openid, 'notify', 'consent', {
-            results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])),
-            requestKey: `seed-bank-${b.openid}-${round}`,
-          })
-        }
+      const queue = bankedCaptains(opts.seed ?? 12)
+      await Promise.all(
+        Array.from({ length: BANK_LANES }, async () => {
+          for (let b = queue.shift(); b; b = queue.shift()) await bank(b)
+        }),
+      )
     },
   })
   const act = (n: number, who: string, input: Record<string, unknown>) => () =>
