@@ -12,7 +12,7 @@ import { getUsersByIds } from '../runtime/users'
 import { claimRun, finishRun } from './store'
 import { listBuildingOpen, listBuildingUpdatedSince } from '../ticket/store/tickets'
 import { insertIntents } from '../notify/store/outbox'
-import type { IntentDoc } from '../notify/intent'
+import { unsentState, type IntentDoc } from '../notify/intent'
 import { dispatchNow } from '../notify/queue'
 import type { ActionContext } from '../runtime/context'
 import type { UserDoc } from '../runtime/users'
@@ -90,15 +90,7 @@ function eveningIntent(
       time: now,
       note: summaryLine(counts),
     },
-    notBefore: now,
-    held: false,
-    status: 'pending',
-    outcome: null,
-    deliveries: [],
-    attempts: 0,
-    readAt: null,
-    createdAt: now,
-    updatedAt: now,
+    ...unsentState('evening', now),
   }
 }
 

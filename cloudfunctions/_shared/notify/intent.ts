@@ -67,6 +67,39 @@ export const SUMMARY_KINDS: readonly NotificationKind[] = ['evening', 'round']
 /** Whether a push of `kind` is a summary. */
 export const isSummary = (kind: NotificationKind): boolean => SUMMARY_KINDS.includes(kind)
 
+/**
+ * The bookkeeping of an intent of `kind` not yet dispatched, made at `now` and not sent before
+ * `notBefore`; a summary also starts unread.
+ */
+export function unsentState(
+  kind: NotificationKind,
+  now: Date,
+  notBefore: Date = now,
+): Pick<
+  IntentDoc,
+  | 'notBefore'
+  | 'held'
+  | 'status'
+  | 'outcome'
+  | 'readAt'
+  | 'deliveries'
+  | 'attempts'
+  | 'createdAt'
+  | 'updatedAt'
+> {
+  return {
+    notBefore,
+    held: notBefore.getTime() > now.getTime(),
+    status: 'pending',
+    outcome: null,
+    ...(isSummary(kind) ? { readAt: null } : {}),
+    deliveries: [],
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
 const roleOf = (r: Recipient): string =>
   r.level === undefined ? '上报人' : (LEVEL_LABELS[r.level] ?? '')
 
@@ -108,14 +141,7 @@ export function intentsFor(
         note: p.note || t.categoryName,
         reportedAt: new Date(t.createdAt),
       },
-      notBefore,
-      held: notBefore.getTime() > now.getTime(),
-      status: 'pending',
-      outcome: null,
-      deliveries: [],
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
+      ...unsentState(p.kind, now, notBefore),
     }
   })
 }

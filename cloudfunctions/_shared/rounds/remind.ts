@@ -3,7 +3,7 @@
 import { fromHospitalTime, hospitalTime } from '../../../types/time'
 import type { ActionContext } from '../runtime/context'
 import { getUsersByIds } from '../runtime/users'
-import type { IntentDoc } from '../notify/intent'
+import { unsentState, type IntentDoc } from '../notify/intent'
 import { insertIntents } from '../notify/store/outbox'
 import { dispatchNow } from '../notify/queue'
 import { dayAfter } from './domain/schedule'
@@ -30,15 +30,7 @@ function reminderIntent(
       time: fromHospitalTime(`${round.date} 09:00:00`).toDate(),
       note: `明天带队巡查，共${round.floors.length}个楼层`,
     },
-    notBefore: now,
-    held: false,
-    status: 'pending',
-    outcome: null,
-    deliveries: [],
-    attempts: 0,
-    readAt: null,
-    createdAt: now,
-    updatedAt: now,
+    ...unsentState('round', now),
   }
 }
 
