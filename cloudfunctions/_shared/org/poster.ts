@@ -1,5 +1,6 @@
 // The floor notice-board poster (楼层公示牌): one A4 page per floor, laid out from plain data.
-// This module alone owns pdfkit and the embedded CJK font; Chinese is real text, never images.
+// Drawn on a document from pdf.ts (pdfkit and the embedded CJK font).
+import { openPdf, type PdfFonts } from './pdf'
 
 export interface PosterPerson {
   name: string
@@ -27,31 +28,14 @@ const INK = '#1f2329'
 const MUTED = '#646a73'
 
 /** Renders the pages into one PDF; `fonts` are paths to TTF/OTF files shipped with the function. */
-export async function renderPosters(
-  pages: PosterPage[],
-  fonts: { regular: string; bold: string },
-): Promise<Buffer> {
-  // Loaded on first use: the report page's calls to this function do not pay for pdfkit at start.
-  const { default: PDFDocument } = await import('pdfkit')
-  // font: null — pdfkit's default Helvetica reads files that a bundled function does not ship.
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    font: null as unknown as string,
-    info: { Title: '楼层安全公示牌', Creator: '啄木鸟', Author: pages[0]?.hospital ?? '' },
-  })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+export async function renderPosters(pages: PosterPage[], fonts: PdfFonts): Promise<Buffer> {
+  const { doc, bytes } = await openPdf(
+    { title: '楼层安全公示牌', author: pages[0]?.hospital ?? '', margin: 0, autoFirstPage: false },
+    fonts,
+  )
   for (const page of pages) drawPage(doc, page)
   doc.end()
-  return done
+  return bytes
 }
 
 function drawPage(doc: PDFKit.PDFDocument, p: PosterPage): void {

@@ -12,6 +12,7 @@ import { hospitalTime } from '../../../types/time'
 import { getSettings } from '../runtime/settings-store'
 import { storeForDownload } from '../media/files'
 import { posterFonts } from '../org/posters'
+import { openPdf, type PdfFonts } from '../org/pdf'
 import { roundReport } from './report'
 
 const GREEN = '#0f7b6c'
@@ -31,23 +32,12 @@ const COLUMNS: Array<[string, (f: FloorReport) => string | number]> = [
 export async function renderRoundReport(
   report: RoundReport,
   hospital: string,
-  fonts: { regular: string; bold: string },
+  fonts: PdfFonts,
 ): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit')
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    font: null as unknown as string,
-    info: { Title: '安全巡查报告', Creator: '啄木鸟', Author: hospital },
-  })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const { doc, bytes } = await openPdf(
+    { title: '安全巡查报告', author: hospital, margin: 48 },
+    fonts,
+  )
   const r = report.round
   const W = doc.page.width - 96
   doc
@@ -103,7 +93,7 @@ export async function renderRoundReport(
     .fillColor(MUTED)
     .text(`生成时间：${hospitalTime(new Date()).format('YYYY-MM-DD HH:mm')}`, { align: 'right' })
   doc.end()
-  return done
+  return bytes
 }
 
 /** The `admin` function's round report download (whoever may read the round). */
