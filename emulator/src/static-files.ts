@@ -26,18 +26,19 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.ttf'])
 
 type Encoding = 'br' | 'gzip' | 'identity'
 
-/** The best encoding the request's Accept-Encoding allows: brotli, then gzip, else none. */
+/** The encoding the request's Accept-Encoding weighs highest of brotli and gzip (brotli on a tie), else none. */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
-  const accepted = new Map<string, number>()
+  const weights = new Map<string, number>()
   for (const part of (acceptEncoding ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';')
     if (!name) continue
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    accepted.set(name, q ? Number(q.slice(2)) : 1)
+    weights.set(name, q ? Number(q.slice(2)) : 1)
   }
-  const allows = (name: string): boolean => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0
-  if (allows('br')) return 'br'
-  if (allows('gzip')) return 'gzip'
+  const weight = (name: string): number => weights.get(name) ?? weights.get('*') ?? 0
+  const [br, gzip] = [weight('br'), weight('gzip')]
+  if (br > 0 && br >= gzip) return 'br'
+  if (gzip > 0) return 'gzip'
   return 'identity'
 }
 

@@ -41,6 +41,8 @@ describe('chooseEncoding', () => {
     ['gzip, deflate', 'gzip'],
     ['br;q=0, gzip', 'gzip'],
     ['gzip;q=0.5, br;q=0', 'gzip'],
+    ['gzip;q=0.8, br;q=0.6', 'gzip'],
+    ['gzip;q=0.6, br;q=0.8', 'br'],
     ['*', 'br'],
     ['*, br;q=0', 'gzip'],
     ['identity', 'identity'],
