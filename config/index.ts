@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { BundleStatsPlugin } from './bundle-stats'
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
@@ -61,6 +62,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ignoreOrder: true,
         filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      webpackChain(chain) {
+        // WOODPECKER_BUNDLE_STATS=<file> writes webpack's stats (chunks, modules, sizes) for analysis.
+        const statsFile = process.env.WOODPECKER_BUNDLE_STATS
+        if (statsFile) chain.plugin('bundle-stats').use(BundleStatsPlugin, [statsFile])
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

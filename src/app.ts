@@ -1,15 +1,19 @@
-// The app shell: initialise cloud access once (a PC without a sign-in goes to sign in), make validation messages Chinese, send queued reports.
+// The app shell: initialise cloud access once (a PC without a sign-in goes to sign in), start loading
+// the input check, send queued reports and round answers. It holds only what every first page needs.
 import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
-import { installChineseZodMessages } from '../types/zod-zh'
+import { loadInputCheck } from './services/call'
 import { installPrivacyHandler } from './services/privacy'
 import { startReportOutbox } from './services/report-outbox'
-import { startRoundOutbox } from './services/round-outbox'
 import { guardPcSignIn } from './services/pc-route'
 import { webSdkTarget } from './services/web-mode'
 import './app.scss'
 
-installChineseZodMessages()
+// The contract's input check arrives beside the first page, before that page's first call.
+loadInputCheck().catch(() => undefined)
+// The QR landing page travels in the H5 app's first script: a scan shows it without waiting for a
+// second one. Every other page stays a chunk of its own.
+if (process.env.TARO_ENV === 'h5') require('./pages/report/index')
 if (process.env.TARO_ENV === 'weapp') {
   // With no env, the mini-program uses the environment chosen in WeChat DevTools / the one it is bound to.
   Taro.cloud.init({ traceUser: true })
@@ -19,7 +23,13 @@ if (process.env.TARO_ENV === 'h5' && webSdkTarget()) guardPcSignIn()
 installPrivacyHandler()
 // Reports queued without network go out now, when the app returns and when the network does.
 startReportOutbox()
-startRoundOutbox()
+// Round answers are a round walker's: in H5 their code is a chunk of its own.
+if (process.env.TARO_ENV === 'h5')
+  import('./services/round-outbox').then((m) => m.startRoundOutbox()).catch(() => undefined)
+else
+  (
+    require('./services/round-outbox') as typeof import('./services/round-outbox')
+  ).startRoundOutbox()
 
 function App({ children }: PropsWithChildren): React.ReactNode {
   return children

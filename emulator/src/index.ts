@@ -10,6 +10,7 @@ import { loadCollectionSpecs } from './database/schema'
 import type { Doc } from './ejson'
 import { readFunctionConfig } from './functions/pool'
 import { Router } from './server'
+import { StaticFiles } from './static-files'
 import { CUSTOM_LOGIN_KEY_VAR, WebAuth } from './auth/web-auth'
 import { services } from './services'
 
@@ -113,7 +114,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
   await engine.open()
 
   const router = new Router()
-  router.staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined
+  if (opts.staticDir) router.files = new StaticFiles(resolve(opts.staticDir))
   for (const [action, handler] of Object.entries(databaseActions(engine, () => clock.now()))) {
     router.actions.set(action, (req) => handler(req.body))
   }

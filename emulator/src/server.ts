@@ -1,11 +1,10 @@
-// The HTTP front: POST /admin for the SDK, service routes, static files, CORS for the H5 app.
-import { createReadStream, existsSync, statSync } from 'node:fs'
+// The HTTP front: POST /admin for the SDK, service routes, static files (static-files.ts), CORS for the H5 app.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { AdminHandler, AdminRequest, InvocationIdentity, RouteHandler } from './core'
 import { CloudError } from './ejson'
 import { parseMultipart, readBody, sendJson } from './http-util'
+import type { StaticFiles } from './static-files'
 
 interface Route {
   method: string
@@ -13,27 +12,13 @@ interface Route {
   handler: RouteHandler
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-}
-
 /** Routes requests to admin actions, registered routes and static files. */
 export class Router {
   readonly actions = new Map<string, AdminHandler>()
   readonly routes: Route[] = []
   resolveCaller: (token: string) => InvocationIdentity | undefined = () => undefined
-  staticDir?: string
+  /** The built H5 app, served at `/` when given. */
+  files?: StaticFiles
 
   /** Creates the Node HTTP server. */
   createServer(): Server {
@@ -66,8 +51,8 @@ export class Router {
       .filter((r) => r.method === req.method && url.pathname.startsWith(r.prefix))
       .sort((a, b) => b.prefix.length - a.prefix.length)[0]
     if (route) return route.handler(req, res, url)
-    if ((req.method === 'GET' || req.method === 'HEAD') && this.staticDir)
-      return this.serveStatic(url, res)
+    if ((req.method === 'GET' || req.method === 'HEAD') && this.files)
+      return this.files.serve(req, url, res)
     sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${url.pathname}` })
   }
 
@@ -137,28 +122,5 @@ export class Router {
         })
       }
     }
-  }
-
-  private serveStatic(url: URL, res: ServerResponse): void {
-    const root = this.staticDir!
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '')
-    let file = join(root, rel)
-    if (!file.startsWith(root)) {
-      sendJson(res, 403, { code: 'FORBIDDEN', message: 'outside the static root' })
-      return
-    }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-    if (!existsSync(file)) {
-      sendJson(res, 404, {
-        code: 'NOT_FOUND',
-        message: 'the H5 app is not built (npm run build:h5)',
-      })
-      return
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': extname(file) === '.html' ? 'no-cache' : 'max-age=300',
-    })
-    createReadStream(file).pipe(res)
   }
 }

@@ -1,6 +1,7 @@
 // The one error type the UI sees from a call: a code it can branch on and Chinese text it can show.
 import { PhotoError } from './photo-errors'
-import { errorMessageZh, type ErrorCode, type FieldIssue } from '../../types'
+import { errorMessageZh, type ErrorCode } from '../../types/errors'
+import type { FieldIssue } from '../../types/envelope'
 
 /** A failed call, typed. */
 export class ApiError extends Error {

@@ -1,14 +1,26 @@
 // The typed client: `call('user', 'whoami', {})` — names, input and output all come from types/api.
-import {
-  actionSpec,
-  toFieldIssues,
-  type ActionInput,
-  type ActionName,
-  type ActionOutput,
-  type FunctionName,
-} from '../../types'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
 import { ApiError } from './api-error'
 import { send } from './transport'
+
+type InputCheck = typeof import('./input-check')
+let inputCheck: Promise<InputCheck> | undefined
+
+/**
+ * Loads the contract's input check once. In H5 it is a chunk of its own, fetched beside the first
+ * page's (the app starts it); a failed fetch is a network failure, tried again by the next call.
+ * The weapp holds it in its package.
+ */
+export function loadInputCheck(): Promise<InputCheck> {
+  inputCheck ??=
+    process.env.TARO_ENV === 'h5'
+      ? import('./input-check').catch(() => {
+          inputCheck = undefined
+          throw new ApiError('network')
+        })
+      : Promise.resolve(require('./input-check') as InputCheck)
+  return inputCheck
+}
 
 /** Calls a cloud function action; resolves with its data or throws ApiError. */
 export async function call<F extends FunctionName, A extends ActionName<F>>(
@@ -17,13 +29,9 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   input: ActionInput<F, A>,
   opts: { requestId?: string } = {},
 ): Promise<ActionOutput<F, A>> {
-  const spec = actionSpec(fn, action)
-  if (!spec) throw new ApiError('action.unknown')
-  const parsed = spec.input.safeParse(input)
-  if (!parsed.success) {
-    const issues = toFieldIssues(parsed.error)
-    throw new ApiError('input.invalid', issues[0]?.message, issues)
-  }
+  const issues = (await loadInputCheck()).inputIssues(fn, action, input)
+  if (issues === 'unknown') throw new ApiError('action.unknown')
+  if (issues.length) throw new ApiError('input.invalid', issues[0]?.message, issues)
   const envelope = await send(fn, { action, input, requestId: opts.requestId })
   if (envelope.ok) return envelope.data as ActionOutput<F, A>
   throw new ApiError(

@@ -1,7 +1,8 @@
 // Moves one call to a cloud function and back: Taro.cloud.callFunction on weapp; on H5 the web SDK
 // when deployed, else the emulator's /fn/:name gateway. Everything above this file is the same on all.
 import Taro from '@tarojs/taro'
-import { isErrorCode, type CallRequest, type Envelope } from '../../types'
+import { isErrorCode } from '../../types/errors'
+import type { CallRequest, Envelope } from '../../types/envelope'
 import { ApiError } from './api-error'
 import { apiBase, currentPersona } from './persona'
 import { goToSignIn, pcSignedInName } from './pc-route'
