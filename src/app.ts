@@ -7,6 +7,8 @@ import { installPrivacyHandler } from './services/privacy'
 import { startReportOutbox } from './services/report-outbox'
 import { guardPcSignIn } from './services/pc-route'
 import { webSdkTarget } from './services/web-mode'
+import { sceneFromParams } from './scene'
+import { startReportReads } from './pages/report/early'
 import './app.scss'
 
 // The contract's input check arrives beside the first page, before that page's first call.
@@ -21,6 +23,9 @@ if (process.env.TARO_ENV === 'weapp') {
 // A deployed H5 app on a PC that has not signed in opens the sign-in page first.
 if (process.env.TARO_ENV === 'h5' && webSdkTarget()) guardPcSignIn()
 installPrivacyHandler()
+// A scan opens the report page: its floor and categories are asked for while the page starts.
+const launch = launchPage()
+if (launch.path === 'pages/report/index') startReportReads(sceneFromParams(launch.query))
 // Reports queued without network go out now, when the app returns and when the network does.
 startReportOutbox()
 // Round answers are a round walker's: in H5 their code is a chunk of its own.
@@ -30,6 +35,20 @@ else
   (
     require('./services/round-outbox') as typeof import('./services/round-outbox')
   ).startRoundOutbox()
+
+/** The page the app was opened on and its query. */
+function launchPage(): { path: string; query: Record<string, string> } {
+  if (process.env.TARO_ENV === 'h5') {
+    const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?')
+    return { path, query: Object.fromEntries(new URLSearchParams(search)) }
+  }
+  try {
+    const options = Taro.getLaunchOptionsSync()
+    return { path: options.path, query: (options.query ?? {}) as Record<string, string> }
+  } catch {
+    return { path: '', query: {} } // the page then reads for itself
+  }
+}
 
 function App({ children }: PropsWithChildren): React.ReactNode {
   return children

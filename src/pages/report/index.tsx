@@ -12,6 +12,7 @@ import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
 import { call } from '../../services'
 import { sceneFromParams } from '../../scene'
+import { floorOfScene, reportCategories } from './early'
 import type { TicketView } from '../../../types/api/ticket'
 import { FloorHeader } from './parts/FloorHeader'
 import { FloorPicker } from './parts/FloorPicker'
@@ -30,11 +31,11 @@ export default function ReportPage(): JSX.Element {
 
   const header = useRequest(async () => {
     if (pickedFloor) return call('org', 'floor', { floorId: pickedFloor })
-    if (scene) return call('org', 'floorByScene', { scene })
+    if (scene) return floorOfScene(scene)
     return undefined
   }, [scene, pickedFloor, persona])
   const floorId = header.data?.floor.id ?? ''
-  const categories = useRequest(() => call('org', 'categories', {}), [persona])
+  const categories = useRequest(reportCategories, [persona])
   const open = useRequest(
     async () => (floorId ? call('ticket', 'openOnFloor', { floorId }) : { items: [] }),
     [floorId, persona, done],
