@@ -106,6 +106,28 @@ const BUNDLE: BuildOptions = {
   logLevel: 'warning',
 }
 
+/** How one function's own bundle is built (its deferred libraries recorded in `used`). */
+function functionBundle(name: string, dir: string, used: Set<string>): BuildOptions {
+  return {
+    ...BUNDLE,
+    entryPoints: [join(dir, name, 'src', 'index.ts')],
+    plugins: [deferLibraries(used)],
+    // A deferred library's import() becomes a require(), so its CommonJS exports keep their names.
+    supported: { 'dynamic-import': false },
+  }
+}
+
+/** The source files a function's bundle carries, as absolute paths (nothing is written). */
+export async function bundledFiles(name: string, dir = FUNCTIONS_DIR): Promise<string[]> {
+  const result = await build({
+    ...functionBundle(name, dir, new Set()),
+    write: false,
+    metafile: true,
+    outfile: join(dir, name, 'index.js'),
+  })
+  return Object.keys(result.metafile.inputs).map((file) => resolve(file))
+}
+
 /** Bundles every function; returns the names built and each bundle's size in bytes. */
 export async function buildFunctions(
   opts: { dir?: string; quiet?: boolean } = {},
@@ -117,14 +139,7 @@ export async function buildFunctions(
     copyRuntimeFiles(name, dir)
     const outfile = join(dir, name, 'index.js')
     const used = new Set<string>()
-    await build({
-      ...BUNDLE,
-      entryPoints: [join(dir, name, 'src', 'index.ts')],
-      outfile,
-      plugins: [deferLibraries(used)],
-      // A deferred library's import() becomes a require(), so its CommonJS exports keep their names.
-      supported: { 'dynamic-import': false },
-    })
+    await build({ ...functionBundle(name, dir, used), outfile })
     rmSync(join(dir, name, 'vendor'), { recursive: true, force: true })
     for (const pkg of used) {
       await build({
