@@ -1,5 +1,6 @@
-// Bundles each cloudfunctions/<fn>/src/index.ts (with _shared/ and types/ inlined, wx-server-sdk
-// external) into cloudfunctions/<fn>/index.js, the self-contained folder WeChat uploads.
+// Bundles each cloudfunctions/<fn>/src/index.ts (with _shared/ and types/ inlined) into
+// cloudfunctions/<fn>/index.js, and its libraries into vendor/: the self-contained folder WeChat
+// uploads.
 import { build, type BuildOptions, type Plugin } from 'esbuild'
 import {
   copyFileSync,
@@ -9,6 +10,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -49,17 +51,26 @@ const DEFERRED = [
   'tencentcloud-sdk-nodejs-sms',
 ] as const
 
-/** The file a deferred library is bundled into, relative to its function's index.js. */
+// wx-server-sdk, unmodified, bundled on its own into <fn>/vendor/wx-server-sdk.js and required when
+// the function loads: one file instead of the ~430 modules Node would resolve and read one by one
+// from node_modules, which was most of a cold start. (Its @cloudbase/node-sdk then reports its
+// version as "unknow", the fallback it has for running bundled.)
+const SDK = 'wx-server-sdk'
+
+/** The file a vendored library is bundled into, relative to its function's index.js. */
 const vendorFile = (pkg: string): string => `./vendor/${pkg.replace(/[/@]/g, '_')}.js`
 
-/** Marks each deferred library external (recording it in `used`); a static import of one fails. */
-function deferLibraries(used: Set<string>): Plugin {
-  const filter = new RegExp(`^(${DEFERRED.join('|')})$`)
+/**
+ * Marks the SDK and each deferred library external, as its vendor file (recording it in `used`);
+ * a static import of a deferred library fails.
+ */
+function vendorLibraries(used: Set<string>): Plugin {
+  const filter = new RegExp(`^(${[SDK, ...DEFERRED].join('|')})$`)
   return {
-    name: 'defer-libraries',
+    name: 'vendor-libraries',
     setup(b) {
       b.onResolve({ filter }, (args) => {
-        if (args.kind !== 'dynamic-import') {
+        if (args.path !== SDK && args.kind !== 'dynamic-import') {
           return {
             errors: [{ text: `${args.path} must be loaded with await import(): it is deferred` }],
           }
@@ -94,16 +105,53 @@ export function checkFunctionFolder(name: string, dir = FUNCTIONS_DIR): void {
     throw new Error(`cloudfunctions/${name}/config.json is missing`)
 }
 
-/** How every bundle is built: one CommonJS file for the functions' Node, wx-server-sdk external. */
+/** How every bundle is built: one CommonJS file for the functions' Node. */
 const BUNDLE: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node16',
   format: 'cjs',
-  external: ['wx-server-sdk'],
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+}
+
+/** How one function's own bundle is built (its deferred libraries recorded in `used`). */
+function functionBundle(name: string, dir: string, used: Set<string>): BuildOptions {
+  return {
+    ...BUNDLE,
+    entryPoints: [join(dir, name, 'src', 'index.ts')],
+    plugins: [vendorLibraries(used)],
+    // A deferred library's import() becomes a require(), so its CommonJS exports keep their names.
+    supported: { 'dynamic-import': false },
+  }
+}
+
+/** The source files a function's bundle carries, as absolute paths (nothing is written). */
+export async function bundledFiles(name: string, dir = FUNCTIONS_DIR): Promise<string[]> {
+  const result = await build({
+    ...functionBundle(name, dir, new Set()),
+    write: false,
+    metafile: true,
+    outfile: join(dir, name, 'index.js'),
+  })
+  return Object.keys(result.metafile.inputs).map((file) => resolve(file))
+}
+
+/** Bundles a vendored library once per build (the same bytes go into each function that uses it). */
+async function bundleVendor(pkg: string, vendored: Map<string, Uint8Array>): Promise<Uint8Array> {
+  const result = await build({
+    ...BUNDLE,
+    // The package's CommonJS entry: pdfkit's ESM build finds its data through import.meta.url.
+    entryPoints: [require.resolve(pkg)],
+    write: false,
+    outfile: vendorFile(pkg),
+    // The SDK loads with every function: less text to read and parse (names are kept).
+    minifyWhitespace: pkg === SDK,
+    minifySyntax: pkg === SDK,
+  })
+  vendored.set(pkg, result.outputFiles[0].contents)
+  return result.outputFiles[0].contents
 }
 
 /** Bundles every function; returns the names built and each bundle's size in bytes. */
@@ -112,27 +160,18 @@ export async function buildFunctions(
 ): Promise<Record<string, number>> {
   const dir = opts.dir ?? FUNCTIONS_DIR
   const sizes: Record<string, number> = {}
+  const vendored = new Map<string, Uint8Array>()
   for (const name of listFunctions(dir)) {
     checkFunctionFolder(name, dir)
     copyRuntimeFiles(name, dir)
     const outfile = join(dir, name, 'index.js')
     const used = new Set<string>()
-    await build({
-      ...BUNDLE,
-      entryPoints: [join(dir, name, 'src', 'index.ts')],
-      outfile,
-      plugins: [deferLibraries(used)],
-      // A deferred library's import() becomes a require(), so its CommonJS exports keep their names.
-      supported: { 'dynamic-import': false },
-    })
+    await build({ ...functionBundle(name, dir, used), outfile })
     rmSync(join(dir, name, 'vendor'), { recursive: true, force: true })
     for (const pkg of used) {
-      await build({
-        ...BUNDLE,
-        // The package's CommonJS entry: pdfkit's ESM build finds its data through import.meta.url.
-        entryPoints: [require.resolve(pkg)],
-        outfile: join(dir, name, vendorFile(pkg)),
-      })
+      const target = join(dir, name, vendorFile(pkg))
+      mkdirSync(join(target, '..'), { recursive: true })
+      writeFileSync(target, vendored.get(pkg) ?? (await bundleVendor(pkg, vendored)))
     }
     sizes[name] = statSync(outfile).size
   }

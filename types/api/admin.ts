@@ -3,9 +3,6 @@
 import { z } from 'zod'
 import { FileId, Id, RosterPreview, StoredFile } from './org-admin'
 
-/** The largest roster file accepted (XLSX or CSV). */
-export const MAX_ROSTER_FILE_BYTES = 2 * 1024 * 1024
-
 export const adminApi = {
   'roster.import': {
     input: z.object({ fileID: FileId, dryRun: z.boolean() }).strict(),

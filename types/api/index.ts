@@ -1,11 +1,12 @@
 // The API map: function → action → input and output schemas. Client call signatures and the
-// server router are both typed from this one object.
+// server router are both typed from this one object; each function's bundle carries only its own
+// part (its route table names it), so a cold start builds no other function's schemas.
 import type { z } from 'zod'
+import { specIn, type ActionSchemas } from './action-spec'
 import { userApi } from './user'
 import { orgApi } from './org'
 import { adminApi } from './admin'
-import { ticketApi } from './ticket'
-import { ticketListApi } from './ticket-lists'
+import { ticketFunctionApi } from './ticket-function'
 import { notifyApi } from './notify'
 import { statsApi } from './stats'
 import { safetyApi } from './safety'
@@ -18,7 +19,7 @@ export const api = {
   org: orgApi,
   /** Roster files and posters (heavy libraries, kept out of `org`). */
   admin: adminApi,
-  ticket: { ...ticketApi, ...ticketListApi },
+  ticket: ticketFunctionApi,
   notify: notifyApi,
   safety: safetyApi,
   media: mediaApi,
@@ -54,10 +55,6 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.ou
 >
 
 /** The schemas of one action, or undefined when the function has no such action. */
-export function actionSpec(
-  fn: FunctionName,
-  action: string,
-): { input: z.ZodTypeAny; output: z.ZodTypeAny } | undefined {
-  const actions = api[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>
-  return Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
+export function actionSpec(fn: FunctionName, action: string): ActionSchemas | undefined {
+  return specIn(api[fn], action)
 }

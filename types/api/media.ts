@@ -8,6 +8,9 @@ import { safeText } from '../text'
 /** The largest photo a browser may store through `media.uploadPhoto` (the app sends ~250 KB). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 
+/** The largest roster file accepted (XLSX or CSV), uploaded in parts for `admin.roster.import`. */
+export const MAX_ROSTER_FILE_BYTES = 2 * 1024 * 1024
+
 /** File bytes sent as base64 text in a function call (a browser signed in through the web SDK). */
 export function base64File(maxBytes: number, what: string) {
   const mb = maxBytes / 1024 / 1024

@@ -1,5 +1,5 @@
 // Role-aware work lists of the `ticket` function: what each role sees in 待办.
-// Kept beside ticket.ts and merged into the API map in index.ts.
+// Kept beside ticket.ts and merged with it in ticket-function.ts.
 import { z } from 'zod'
 import { TicketState } from '../ticket'
 import { Cursor, Page } from './ticket'

@@ -1,8 +1,12 @@
 // A browser's upload through the function, part by part (a PC has no WeChat upload): who may send
 // what is decided before anything is stored; the last part makes the file — a photo checked to be a
 // JPEG and stripped of its metadata, put in the caller's upload slot; a roster file for import.
-import { MAX_PHOTO_BYTES, type UploadTarget, type mediaApi } from '../../../types/api/media'
-import { MAX_ROSTER_FILE_BYTES } from '../../../types/api/admin'
+import {
+  MAX_PHOTO_BYTES,
+  MAX_ROSTER_FILE_BYTES,
+  type UploadTarget,
+  type mediaApi,
+} from '../../../types/api/media'
 import { isJpeg, stripJpegMetadata } from '../../../types/jpeg-metadata'
 import { hospitalTime } from '../../../types/time'
 import type { z } from 'zod'

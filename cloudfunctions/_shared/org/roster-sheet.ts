@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs'
 import type JSZip from 'jszip'
 import { Readable } from 'node:stream'
-import { MAX_ROSTER_FILE_BYTES } from '../../../types/api/admin'
+import { MAX_ROSTER_FILE_BYTES } from '../../../types/api/media'
 import { ROSTER_COLUMNS, type RosterIssue } from './domain/roster'
 
 /** exceljs, loaded on first use (deferred by the build: a cold start does not parse it). */

@@ -1,5 +1,6 @@
 // A domain error a handler throws on purpose; the wrapper turns it into an error envelope.
-import { errorMessageZh, type ErrorCode, type FieldIssue } from '../../../types'
+import type { FieldIssue } from '../../../types/envelope'
+import { errorMessageZh, type ErrorCode } from '../../../types/errors'
 
 /** An expected failure with a code the client understands. */
 export class AppError extends Error {

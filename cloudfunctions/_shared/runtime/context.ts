@@ -1,6 +1,6 @@
 // What every action handler receives besides its parsed input.
 import * as cloud from 'wx-server-sdk'
-import { installChineseZodMessages } from '../../../types'
+import { installChineseZodMessages } from '../../../types/zod-zh'
 
 export type CloudSdk = typeof cloud
 export type Database = ReturnType<typeof cloud.database>

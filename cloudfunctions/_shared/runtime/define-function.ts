@@ -1,15 +1,9 @@
 // The handler wrapper: parse input (zod) → context from OPENID → route by action → envelope.
-import {
-  actionSpec,
-  CallRequest,
-  errorMessageZh,
-  toFieldIssues,
-  type ActionName,
-  type ActionOutput,
-  type Envelope,
-  type FunctionName,
-  type ParsedInput,
-} from '../../../types'
+// Only the function's own part of the API map reaches its bundle: never the whole map (types/api).
+import type { ActionName, ActionOutput, Api, FunctionName, ParsedInput } from '../../../types/api'
+import { specIn } from '../../../types/api/action-spec'
+import { CallRequest, toFieldIssues, type Envelope } from '../../../types/envelope'
+import { errorMessageZh } from '../../../types/errors'
 import { AppError } from './app-error'
 import { createContext, isInternalCall, isPlatformCallback, type ActionContext } from './context'
 import {
@@ -50,9 +44,13 @@ export interface MessagePushRoute {
 const isTimerEvent = (event: unknown): boolean =>
   Boolean(event && typeof event === 'object' && (event as { Type?: string }).Type === 'Timer')
 
-/** Builds a cloud function's `main` from its routes; it never throws across callFunction. */
+/**
+ * Builds a cloud function's `main` from its part of the API map and its routes; it never throws
+ * across callFunction.
+ */
 export function defineFunction<F extends FunctionName>(
   fn: F,
+  contract: Api[F],
   routes: Routes<F>,
   opts: {
     /** Server-only actions (internal-api.ts), served only to internal calls. */
@@ -90,7 +88,7 @@ export function defineFunction<F extends FunctionName>(
         return { ok: false, code: 'input.invalid', message: describeIssues(issues), issues }
       }
       const { action, input, requestId } = request.data
-      let spec = actionSpec(fn, action)
+      let spec = specIn(contract, action)
       let handler = spec
         ? (routes as Record<string, ActionHandler<F, ActionName<F>>>)[action]
         : undefined

@@ -1,6 +1,7 @@
 // Server-to-server actions: a map the client's API type never contains, so `call()` in the app
 // cannot name them, and a function serves them only to calls the platform marks as internal.
 import { z } from 'zod'
+import { specIn, type ActionSchemas } from '../../../types/api/action-spec'
 
 export const internalApi = {
   sla: {
@@ -58,14 +59,7 @@ export type InternalOutput<F extends InternalFunction, A extends InternalAction<
 >
 
 /** The schemas of one internal action, or undefined. */
-export function internalSpec(
-  fn: string,
-  action: string,
-): { input: z.ZodTypeAny; output: z.ZodTypeAny } | undefined {
+export function internalSpec(fn: string, action: string): ActionSchemas | undefined {
   if (!Object.prototype.hasOwnProperty.call(internalApi, fn)) return undefined
-  const actions = internalApi[fn as InternalFunction] as Record<
-    string,
-    { input: z.ZodTypeAny; output: z.ZodTypeAny }
-  >
-  return Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
+  return specIn(internalApi[fn as InternalFunction], action)
 }

@@ -2,4 +2,4 @@
 import { defineFunction } from '../../_shared/runtime'
 import { slaInternal, sweep } from '../../_shared/ladder'
 
-export const main = defineFunction('sla', {}, { internal: slaInternal, timer: sweep })
+export const main = defineFunction('sla', {}, {}, { internal: slaInternal, timer: sweep })

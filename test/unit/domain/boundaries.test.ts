@@ -1,4 +1,5 @@
-// The architecture's arrows: functions are route tables over runtime/ and their wing's public file;
+// The architecture's arrows: functions are route tables over runtime/, their wing's public file and
+// their own part of the API map;
 // a wing's store imports no other feature; a domain/ part imports no I/O; the client's API map names
 // no server-only action.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { internalApi } from '../../../cloudfunctions/_shared/runtime/internal-ap
 
 const FUNCTIONS = resolve(__dirname, '../../../cloudfunctions')
 const SHARED = join(FUNCTIONS, '_shared')
+const TYPES = resolve(FUNCTIONS, '../types')
 
 /** Each function's wing, by the public file it may import. */
 const PUBLIC_FILE: Record<string, string> = {
@@ -22,6 +24,21 @@ const PUBLIC_FILE: Record<string, string> = {
   stats: 'stats/index.ts',
   ticket: 'ticket/index.ts',
   user: 'org/index.ts',
+}
+
+/** Each function's part of the API map (types/api/), the only contract file it may import. */
+const CONTRACT_FILE: Record<string, string | undefined> = {
+  admin: 'admin.ts',
+  media: 'media.ts',
+  notify: 'notify.ts',
+  org: 'org.ts',
+  rounds: 'rounds.ts',
+  safety: 'safety.ts',
+  signin: 'signin.ts',
+  sla: undefined,
+  stats: 'stats.ts',
+  ticket: 'ticket-function.ts',
+  user: 'user.ts',
 }
 
 function filesUnder(dir: string): string[] {
@@ -50,7 +67,7 @@ const wingOf = (file: string): string | undefined => {
 }
 const isStore = (file: string) => /\/store(\.ts|\/)/.test(relative(SHARED, file))
 const isDomain = (file: string) => relative(SHARED, file).split('/')[1] === 'domain'
-const inTypes = (file: string) => file.startsWith(resolve(FUNCTIONS, '../types') + '/')
+const inTypes = (file: string) => file.startsWith(TYPES + '/')
 
 const wings = readdirSync(SHARED).filter((w) => statSync(join(SHARED, w)).isDirectory())
 const shared = filesUnder(SHARED)
@@ -61,18 +78,23 @@ describe('architecture boundaries', () => {
       (f) => f !== '_shared' && existsSync(join(FUNCTIONS, f, 'src/index.ts')),
     )
     expect(fns.sort()).toEqual(Object.keys(PUBLIC_FILE).sort())
+    expect(fns.sort()).toEqual(Object.keys(CONTRACT_FILE).sort())
   })
 
   it.each(Object.entries(PUBLIC_FILE))(
-    'the %s function imports only runtime/ and its wing’s public file',
+    'the %s function imports only runtime/, its wing’s public file and its contract',
     (fn, publicFile) => {
+      const contract = CONTRACT_FILE[fn]
       const allowed = [join(SHARED, 'runtime/index.ts'), join(SHARED, publicFile)]
+      if (contract) allowed.push(join(TYPES, 'api', contract))
       for (const file of filesUnder(join(FUNCTIONS, fn, 'src')))
         for (const target of importsOf(file))
           if (target.startsWith('/'))
             expect({ file, target }).toEqual({
               file,
-              target: allowed.find((a) => a === target) ?? 'runtime/ or ' + publicFile,
+              target:
+                allowed.find((a) => a === target) ??
+                `runtime/, ${publicFile} or types/api/${contract}`,
             })
     },
   )

@@ -4,6 +4,7 @@ import { defineFunction } from '../../../cloudfunctions/_shared/runtime/define-f
 import { AppError } from '../../../cloudfunctions/_shared/runtime/app-error'
 import type { ActionContext } from '../../../cloudfunctions/_shared/runtime/context'
 import { installChineseZodMessages } from '../../../types'
+import { userApi } from '../../../types/api/user'
 
 const fakeContext = (openid: string) => (): ActionContext =>
   ({
@@ -23,6 +24,7 @@ describe('defineFunction', () => {
   const seen: string[] = []
   const main = defineFunction(
     'user',
+    userApi,
     {
       whoami: async (_input, ctx) => {
         seen.push(ctx.openid)
@@ -63,6 +65,7 @@ describe('defineFunction', () => {
   it('turns an AppError into its code and an unexpected throw into internal', async () => {
     const denied = defineFunction(
       'user',
+      userApi,
       {
         whoami: async () => {
           throw new AppError('auth.forbidden')
@@ -78,6 +81,7 @@ describe('defineFunction', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     const broken = defineFunction(
       'user',
+      userApi,
       {
         whoami: async () => {
           throw new Error('db down')
