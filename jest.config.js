@@ -15,6 +15,7 @@ module.exports = {
   // Two workers on two cores: each has the functions' one seeded backend (its function workers mostly
   // wait on I/O), and the fuzz's shards run beside the rest.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/slowest-first.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },

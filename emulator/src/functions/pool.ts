@@ -145,6 +145,11 @@ export class FunctionPool {
       slot.worker.on('message', onMessage)
       slot.worker.on('error', onError)
       slot.worker.on('exit', onExit)
+      // A running invocation never keeps the process alive by itself (a test process ends when its
+      // tests do, even while its shared backend still answers a callback): a 'message' listener
+      // refs the worker again, and the timeout is a timer of its own.
+      slot.worker.unref()
+      timer.unref()
       slot.worker.postMessage({ id, event, context, env, time })
     })
   }
