@@ -1,6 +1,7 @@
 // The one door every change of a ticket goes through, whoever causes it (a person, a timer, a
-// platform callback): authorize → load → decide (pure row) → guarded write of ticket, journal and
-// push intents in one transaction → dispatch the pushes.
+// platform callback): authorize → load → decide (pure row) → guarded write of ticket, journal,
+// push intents and counting record in one transaction. A person's act answers right then; the
+// pushes, the count and the photos' screening follow (`ticket.follow`, else the timers).
 import { queueIntents } from '../notify/store/outbox'
 import { requireUser } from '../runtime/auth'
 import type { ActParsed, TicketView } from '../../../types/api/ticket'
@@ -10,10 +11,8 @@ import { factsOf } from './domain/machine'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
 import { commitTransition, getTicket } from './store/tickets'
-import { intentsFor } from '../notify/intent'
-import { dispatchNow } from '../notify/queue'
+import { intentsFor, type IntentDoc } from '../notify/intent'
 import { enforceRateLimit } from './store/limits'
-import { screenPhotos } from '../media/screen'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import { canRead, relationsOf, userActor } from './actor'
@@ -29,9 +28,9 @@ export interface Transitioned {
   ticket: TicketDoc
   chain: readonly OwnerStep[]
   event: EventDoc
-  intentIds: string[]
-  /** The transition's statistics, already under way: await it beside the pushes (it never throws). */
-  counted: Promise<void>
+  intents: IntentDoc[]
+  /** Counts the transition now (never throws); left uncounted, `ticket.follow` or the catch-up do. */
+  count: () => Promise<void>
 }
 
 /** Takes one action on a ticket as `actor`; exactly one of concurrent conflicting actions wins. */
@@ -45,6 +44,8 @@ export async function transition(
     chainOf?: (t: TicketDoc) => Promise<readonly OwnerStep[]>
     /** A timer's act recorded at the moment it fell due (逾期 at the deadline); default: now. */
     at?: Date
+    /** A refusal that must come before anything is written (the caller's hourly limit). */
+    gate?: Promise<void>
   } = {},
 ): Promise<Transitioned> {
   const now = known.at && actor.kind === 'system' ? known.at : ctx.now()
@@ -84,6 +85,7 @@ export async function transition(
     actorName: actor.name,
     at: now,
     ...defined(outcome.event),
+    ...(outcome.event.photos?.length ? { unscreened: true } : {}),
   }
   const ticketChain = world.found.targetFloorId?.chain ?? chain
   // Urgent categories and 重大 hazards alike: one rule (allHours) for who runs around the clock and is texted.
@@ -97,13 +99,14 @@ export async function transition(
     now,
     holdUntil(now, quietHours(), allHours(ticket)),
   )
-  // Statistics: the transaction records the transition as uncounted; it is counted right after,
-  // beside whatever the caller does next (the pushes), or else by the stats catch-up.
+  // Statistics: the transaction records the transition as uncounted; the caller counts it (a sweep
+  // at once, a person's act through `ticket.follow`), or else the stats catch-up does.
   const counting = recordForCounting(t, ticket, {
     action: input.action,
     at: now,
     actorId: actor.id,
   })
+  await known.gate
   const won = await commitTransition(
     ctx.db,
     t._id,
@@ -112,29 +115,27 @@ export async function transition(
     { event, alsoWrite: allWrites(queueIntents(intents), counting.record), link: outcome.link },
   )
   if (!won) throw await conflict()
-  const counted = countTransition(ctx.db, counting)
-  return { ticket, chain: ticketChain, event, intentIds: intents.map((i) => i._id), counted }
+  return {
+    ticket,
+    chain: ticketChain,
+    event,
+    intents,
+    count: () => countTransition(ctx.db, counting),
+  }
 }
 
-/** A caller's act: the transition, its pushes sent, and the fresh view. */
+/**
+ * A caller's act: the transition, answered once it is committed. The view's reach lines say which
+ * pushes are still pending; the client follows them (`ticket.follow`).
+ */
 export async function actOnTicket(ctx: ActionContext, input: ActParsed): Promise<TicketView> {
   const user = await requireUser(ctx)
-  await enforceRateLimit(ctx, 'act', user._id) // hourly act limit
+  // The hourly act limit is read beside the ticket and its world, and refuses before any write.
+  const gate = enforceRateLimit(ctx, 'act', user._id)
+  gate.catch(() => undefined)
   const actor = userActor(user)
-  const done = await transition(ctx, actor, input)
-  const photos = done.event.photos ?? []
-  // The photos' checks and the statistics run beside the pushes; the answer waits for all three.
-  const screening = photos.length
-    ? screenPhotos(ctx, { ticketId: done.ticket._id, uploaderId: user._id, fileIds: photos })
-    : Promise.resolve()
-  // The record's reach lines are read once the pushes have ended, so they tell the truth.
-  const dispatched = dispatchNow(ctx, done.intentIds).then(() => undefined)
-  const [view] = await Promise.all([
-    viewFor(ctx, actor, done.ticket, done.chain, { intents: dispatched }),
-    screening,
-    done.counted,
-  ])
-  return view
+  const done = await transition(ctx, actor, input, { gate })
+  return viewFor(ctx, actor, done.ticket, done.chain)
 }
 
 function defined<T extends object>(o: T): Partial<T> {

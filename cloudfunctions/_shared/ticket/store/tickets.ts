@@ -138,6 +138,27 @@ export async function listMajor(
   )
 }
 
+/** Journal events whose photos still wait for their screening, oldest first. */
+export async function listUnscreened(db: Database, limit: number): Promise<EventDoc[]> {
+  return rowsOf<EventDoc>(
+    await db
+      .collection(EVENTS)
+      .where({ unscreened: true })
+      .orderBy('at', 'asc')
+      // bounded: one sweep screens the oldest `limit`; the rest wait for the next minute
+      .limit(limit)
+      .get(),
+  )
+}
+
+/** Records that an event's photos were screened (idempotent). */
+export async function markScreened(db: Database, eventId: string): Promise<void> {
+  await db
+    .collection(EVENTS)
+    .where({ _id: eventId, unscreened: true })
+    .update({ data: { unscreened: false } })
+}
+
 /** The journal of a ticket, oldest first. */
 export async function listEvents(db: Database, ticketId: string): Promise<EventDoc[]> {
   const rows = await readAll<EventDoc & { _id: string }>(db, EVENTS, { ticketId })
