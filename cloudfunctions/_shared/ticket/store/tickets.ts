@@ -41,10 +41,10 @@ export async function insertTicket(
   event: EventDoc,
   alsoWrite: TxWrite,
 ): Promise<boolean> {
-  // Every id derives from the request, so a retry can only ever meet itself.
+  // Every id derives from the request, so a retry can only ever meet itself: an existing ticket
+  // fails the first insert (a duplicate id), which aborts the whole transaction.
   try {
     return (await db.runTransaction(async (tx: Tx) => {
-      if (await txGet(tx, TICKETS, ticket._id)) return false
       await tx.collection(TICKETS).add({ data: ticket })
       await tx.collection(EVENTS).add({ data: event })
       await alsoWrite(tx)
