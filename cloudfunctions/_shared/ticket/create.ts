@@ -115,7 +115,7 @@ export async function createTicket(
   await limited
   if (!floor?.active) throw invalid('floorId', '楼层不存在或已停用')
   if (!category?.active || !rest) throw invalid('categoryId', '隐患类别不存在')
-  await ownPhotos
+  const photoUrls = await ownPhotos
   const [building, chain] = await rest
   // Ownership follows the roster, never consent: the floor's 层长 (or deputy), else the next level.
   const owner = ownerAtOrAbove(chain, 0)
@@ -204,6 +204,14 @@ export async function createTicket(
   // Statistics: the insert records the report as uncounted; `ticket.follow` counts it (or else
   // the stats catch-up in the sla sweep does).
   const counting = recordForCounting(null, ticket, { action: 'create', at: now, actorId: user._id })
+  // The answer is built beside the insert from what it writes: the push is queued (pending), not
+  // yet sent; the photos show through the URLs their check just read. A lost insert discards it.
+  const view = viewFor(ctx, actor, ticket, chain, {
+    events: [event],
+    intents: Promise.resolve(intents),
+    photoUrls,
+  })
+  view.catch(() => undefined)
   const inserted = await insertTicket(
     ctx.db,
     ticket,
@@ -211,6 +219,5 @@ export async function createTicket(
     allWrites(queueIntents(intents), counting.record),
   )
   if (!inserted) return twinView(ctx, actor, id, chain)
-  // The answer tells what is committed: the push is queued (pending), not yet sent.
-  return viewFor(ctx, actor, ticket, chain, { events: [event], intents: Promise.resolve(intents) })
+  return view
 }
