@@ -134,13 +134,11 @@ async function decideAndCommit<A>(
   await known.gate
   const answer = known.answer?.({ ticket, chain: ticketChain, event, intents })
   answer?.catch(() => undefined)
-  const won = await commitTransition(
-    ctx.db,
-    t._id,
-    { status: t.status, version: t.version },
-    outcome.patch,
-    { event, alsoWrite: allWrites(queueIntents(intents), counting.record), link: outcome.link },
-  )
+  const won = await commitTransition(ctx.db, t._id, { version: t.version }, outcome.patch, {
+    event,
+    alsoWrite: allWrites(queueIntents(intents), counting.record),
+    link: outcome.link,
+  })
   if (!won) throw await conflict()
   const done = {
     ticket,

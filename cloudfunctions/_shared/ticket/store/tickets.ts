@@ -67,23 +67,25 @@ export interface TransitionWrite {
 }
 
 /**
- * Applies a transition all or nothing, guarded by the ticket's status and version: the patch, its
+ * Applies a transition all or nothing, guarded by the ticket's version: the patch, its
  * journal event, its push intents (and the duplicate's link). False when someone else won.
  */
 export async function commitTransition(
   db: Database,
   id: string,
-  guard: { status: TicketState; version: number },
+  guard: { version: number },
   patch: Partial<TicketDoc>,
   write: TransitionWrite,
 ): Promise<boolean> {
+  if (write.event._id !== `${id}:${guard.version + 1}`)
+    throw new Error(`a transition from version ${guard.version} writes event ${write.event._id}`)
   try {
     return (await db.runTransaction(async (tx: Tx) => {
-      const current = await txGet<TicketDoc>(tx, TICKETS, id)
-      if (!current || current.status !== guard.status || current.version !== guard.version)
-        return false
-      await tx.collection(TICKETS).doc(id).update({ data: patch })
+      // The guard is the journal: each version's event has the id `ticket:version`, so a ticket
+      // that moved past `guard.version` already holds this event's id and the insert fails (a
+      // duplicate id, or a conflict with a racing transaction), aborting everything.
       await tx.collection(EVENTS).add({ data: write.event })
+      await tx.collection(TICKETS).doc(id).update({ data: patch })
       await write.alsoWrite(tx)
       if (write.link) {
         const original = await txGet<TicketDoc>(tx, TICKETS, write.link.originalId)
