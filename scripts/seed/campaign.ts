@@ -5,11 +5,13 @@ import { CATEGORIES } from './hospital'
 import { demoPhotoStore } from './photos'
 
 /**
- * Calls a function as an OPENID through the emulator's H5 gateway; throws unless ok. Its `photo`
- * gives each OPENID its own stored copy of the demo photo, for reports and after-photos.
+ * Calls a function as an OPENID through the emulator's H5 gateway; throws unless ok. A report or an
+ * act is followed as the app follows it (`ticket.follow`: its pushes sent, counted, photos screened)
+ * and answers the settled view. Its `photo` gives each OPENID its own stored copy of the demo photo,
+ * for reports and after-photos.
  */
 export function gatewayCaller(url: string) {
-  const call = async <T = unknown>(openid: string, fn: string, action: string, input: unknown) => {
+  const once = async <T>(openid: string, fn: string, action: string, input: unknown) => {
     const res = await fetch(`${url}/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
@@ -18,6 +20,12 @@ export function gatewayCaller(url: string) {
     const env = (await res.json()) as { ok: boolean; data?: T; code?: string; message?: string }
     if (!env.ok) throw new Error(`${fn}.${action} as ${openid}: ${env.code} ${env.message}`)
     return env.data as T
+  }
+  const call = async <T = unknown>(openid: string, fn: string, action: string, input: unknown) => {
+    const data = await once<T>(openid, fn, action, input)
+    const written = fn === 'ticket' && (action === 'create' || action === 'act')
+    const id = (data as { id?: string }).id
+    return written && id ? once<T>(openid, 'ticket', 'follow', { id }) : data
   }
   return Object.assign(call, { photo: demoPhotoStore(url) })
 }

@@ -51,9 +51,16 @@ test('admin invites a new 层长, who binds and receives the next hazard on the 
   await page.locator('.bind-submit:visible').click()
   await expect(page.locator('.bind-done:visible')).toContainText('周新来')
 
-  // The new captain opens 待办 (where WeChat asks for push consent).
+  // The new captain opens 待办 (where WeChat asks for push consent); the app banks the answer
+  // (notify.consent) before anyone reports, so the next hazard's push can be sent.
+  const banked = page.waitForResponse(
+    (r) =>
+      r.url().endsWith('/fn/notify') &&
+      (r.request().postDataJSON() as { action?: string } | null)?.action === 'consent',
+  )
   await open(page, '/pages/inbox/index')
   await page.locator('.inbox-tab-pending:visible').click()
+  expect((await (await banked).json()).ok).toBe(true)
   await expect
     .poll(
       async () =>

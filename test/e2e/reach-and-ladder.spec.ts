@@ -21,6 +21,17 @@ async function report(request: APIRequestContext, floorId: string, key: string) 
   return body.data as { id: string; level: number; reach: Array<{ text: string; ok: boolean }> }
 }
 
+/** What the app does right after a report: follows its pending push and answers how it ended. */
+async function follow(request: APIRequestContext, id: string) {
+  const res = await request.post('/fn/ticket', {
+    headers: { 'x-woodpecker-openid': 'demo-staff' },
+    data: { action: 'follow', input: { id } },
+  })
+  const body = await res.json()
+  if (!body.ok) throw new Error(`${body.code} ${body.message}`)
+  return body.data as { reach: Array<{ text: string; ok: boolean; pending: boolean }> }
+}
+
 test('reporting before the captain allowed reminders: the hazard stays with the 层长, the nurse is told the truth, the captain is offered the top-up', async ({
   page,
   request,
@@ -28,7 +39,7 @@ test('reporting before the captain allowed reminders: the hazard stays with the 
   // Whatever reminders the demo captain banked in earlier tests are spent first.
   for (let i = 0; i < 6; i++) {
     const t = await report(request, 'B07F03', `drain-${Date.now()}-${i}`)
-    if (!t.reach[0]?.ok) break
+    if (!(await follow(request, t.id)).reach[0]?.ok) break
   }
   await open(page, '/pages/report/index?scene=f%3DB07F03')
   await pickPersona(page, /李护士/)
@@ -73,4 +84,36 @@ test('a report left alone climbs to the 协管员 when time passes, and the 协�
   await row.click()
   await expect(page.locator('.ticket-status:visible')).toHaveText('待受理')
   await expect(page.locator('.ticket-due:visible')).toContainText('受理')
+})
+
+test('the success screen says 正在通知… until the follow-up call answers, then how the push ended', async ({
+  page,
+}) => {
+  // The follow-up call is held until the pending line has been seen.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let followed = 0
+  await page.route('**/fn/ticket', async (route) => {
+    const body = route.request().postDataJSON() as { action?: string } | null
+    if (body?.action === 'follow') {
+      followed++
+      await held
+    }
+    await route.continue()
+  })
+  await open(page, '/pages/report/index?scene=f%3DB07F04')
+  await pickPersona(page, /李护士/)
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.report-photo-add:visible').first().click()
+  await (await chooser).setFiles(`${__dirname}/fixtures/hazard.jpg`)
+  await expect(page.locator('.report-photo-img:visible')).toHaveCount(1)
+  await page.locator('.report-category:visible').filter({ hasText: '地面湿滑' }).click()
+  await page.locator('.report-submit:visible').click()
+  await expect(page.locator('.report-done-title:visible')).toContainText('已上报')
+  const line = page.locator('.report-reach:visible')
+  await expect(line).toHaveText(/^正在通知 .+…$/)
+  await expect.poll(() => followed).toBeGreaterThan(0)
+  release()
+  await expect(line).not.toContainText('正在通知')
+  await expect(line).toHaveText(/已推送给|暂未开启提醒|失败|已送达/)
 })

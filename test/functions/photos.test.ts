@@ -6,6 +6,7 @@ import exifr from 'exifr'
 import { startBackend, type Backend } from './helpers/backend'
 import { storePhoto } from '../../scripts/seed/photos'
 import type { TicketView } from '../../types/api/ticket'
+import { follow } from './helpers/follow'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 import { findJpegMetadata } from '../../types/jpeg-metadata'
 import { withGpsExif } from '../helpers/exif'
@@ -37,7 +38,8 @@ describe('photos and privacy', () => {
       photos,
     })
     if (!res.ok) throw new Error(`${res.code} ${res.message}`)
-    return res.data
+    // As the app does next: the follow-up call screens the report's photos.
+    return follow(b, openid, res.data.id)
   }
   const view = (openid: string, id: string) => b.okAs<TicketView>(openid, 'ticket', 'get', { id })
   /** Reads until `ok` holds, moving the emulator's clock a second between reads (verdicts and their retries come on it). */

@@ -9,6 +9,7 @@ import { CATEGORIES } from '../../scripts/seed/hospital'
 import type { Summary } from '../../types/api/stats'
 import type { TicketView } from '../../types/api/ticket'
 import { OWN_PHOTO as PHOTO, startBackend, type Backend } from './helpers/backend'
+import { follow } from './helpers/follow'
 
 const BUILDING = 'B07'
 const FLOORS = ['B07F01', 'B07F03', 'B07F04', 'B07F05']
@@ -32,22 +33,27 @@ describe('stats: counting that cannot drift', () => {
     const ids: string[] = []
     for (let i = 0; i < n; i += at) {
       const batch = Array.from({ length: Math.min(at, n - i) }, () => made++)
+      // Each as the app does: answered once committed, then followed (which counts it).
       const views = await Promise.all(
-        batch.map((k) =>
-          b.okAs<TicketView>(REPORTERS[k % REPORTERS.length], 'ticket', 'create', {
+        batch.map(async (k) => {
+          const reporter = REPORTERS[k % REPORTERS.length]
+          const t = await b.okAs<TicketView>(reporter, 'ticket', 'create', {
             clientKey: `counting-${k}`,
             floorId: FLOORS[k % FLOORS.length],
             categoryId: CATEGORIES[k % CATEGORIES.length]._id,
             photos: [PHOTO],
-          }),
-        ),
+          })
+          return follow(b, reporter, t.id)
+        }),
       )
       ids.push(...views.map((v) => v.id))
     }
     return ids
   }
-  const fix = (id: string) =>
-    b.okAs<TicketView>(SAFETY, 'ticket', 'act', { id, action: 'fix', afterPhotos: [PHOTO] })
+  const fix = async (id: string) => {
+    await b.okAs<TicketView>(SAFETY, 'ticket', 'act', { id, action: 'fix', afterPhotos: [PHOTO] })
+    return follow(b, SAFETY, id)
+  }
   const summary = (buildingId?: string) =>
     b.okAs<Summary>(SAFETY, 'stats', 'summary', { ...TODAY, buildingId })
   const ledger = async (ids: string[]): Promise<LedgerRow[]> =>

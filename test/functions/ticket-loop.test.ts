@@ -2,6 +2,7 @@
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import type { TicketView } from '../../types/api/ticket'
 import { TEMPLATE_IDS } from '../../types/api/notify'
+import { follow } from './helpers/follow'
 
 const STAFF = 'demo-staff'
 const CAPTAIN = 'demo-floor-captain'
@@ -46,6 +47,14 @@ describe('ticket loop through the emulator', () => {
     const captainName = (await b.okAs<{ user: { name: string } }>(CAPTAIN, 'user', 'whoami', {}))
       .user.name
     expect(created.data.ownerName).toBe(captainName)
+    // The answer tells what is committed: the push is queued, not sent, until the app follows it.
+    expect(created.data.reach).toEqual([
+      expect.objectContaining({ ok: false, pending: true, text: `正在通知 层长 ${captainName}…` }),
+    ])
+    expect(await outbox(CAPTAIN)).toEqual([])
+    expect((await follow(b, STAFF, created.data.id)).reach).toEqual([
+      expect.objectContaining({ ok: true, pending: false, text: `已推送给 层长 ${captainName}` }),
+    ])
     const pushes = await outbox(CAPTAIN)
     expect(pushes[0]).toMatchObject({
       status: 'sent',
@@ -64,6 +73,8 @@ describe('ticket loop through the emulator', () => {
       note: '已清理',
     })
     expect(fixed).toMatchObject({ status: 'fixed', statusLabel: '立行立改·已办结' })
+    expect(fixed.reach.map((r) => r.pending)).toEqual([false, true])
+    await follow(b, CAPTAIN, created.data.id)
     expect((await outbox(STAFF))[0]).toMatchObject({
       status: 'sent',
       templateId: TEMPLATE_IDS.resolved,
@@ -79,7 +90,7 @@ describe('ticket loop through the emulator', () => {
     expect(confirmed.events.map((e) => e.action)).toEqual(['create', 'fix', 'confirm'])
   })
 
-  it('makes one ticket of 20 identical submits, each answered with it and the same reach', async () => {
+  it('makes one ticket of 20 identical submits, each answered with it; one follow sends its push', async () => {
     await consent(CAPTAIN, [TEMPLATE_IDS.assigned])
     // Several warm workers first, so the twins really run side by side.
     for (let round = 0; round < 4; round++)
@@ -90,7 +101,10 @@ describe('ticket loop through the emulator', () => {
     )
     expect(results.filter((r) => !r.ok)).toEqual([])
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1)
-    expect(results[0].ok && results[0].data.reach[0]?.ok).toBe(true)
+    // Each answer tells the truth: the push is queued; the follow sends it.
+    expect(results[0].ok && results[0].data.reach.map((r) => r.pending)).toEqual([true])
+    const id = results[0].ok ? results[0].data.id : ''
+    expect((await follow(b, STAFF, id)).reach[0]).toMatchObject({ ok: true, pending: false })
     expect(await count('tickets')).toBe(before + 1)
   })
 
@@ -168,7 +182,7 @@ describe('ticket loop through the emulator', () => {
     })
     if (!t.ok) throw new Error(t.message)
     expect(t.data.level).toBe(0)
-    expect(t.data.reach[0]).toMatchObject({
+    expect((await follow(b, STAFF, t.data.id)).reach[0]).toMatchObject({
       ok: false,
       text: expect.stringMatching(/^层长暂未开启提醒，已同时通知 协管员 /),
     })

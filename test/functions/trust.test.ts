@@ -249,6 +249,16 @@ describe('trust', () => {
       expect(res).toMatchObject({ ok: false, code: 'rate.limited' })
       const after = await b.okAs<TicketView>(STAFF, 'ticket', 'get', { id: t.data.id })
       expect(after.supportCount).toBe(0)
+      // Over the limit, every act is refused alike: whether the ticket exists or the caller may
+      // take the action is never told.
+      for (const act of [
+        { id: t.data.id, action: 'accept' },
+        { id: 'f'.repeat(32), action: 'support' },
+      ]) {
+        const refused = await b.callAs(openid, 'ticket', 'act', act)
+        expect(refused).toMatchObject({ ok: false, code: 'rate.limited' })
+        if (!refused.ok) expect(refused.message).toMatch(/每小时/)
+      }
     })
   })
 

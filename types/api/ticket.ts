@@ -94,7 +94,15 @@ export const TicketView = z.object({
   choices: z.record(z.array(z.lazy(() => Choice))),
   departmentName: z.string().nullable(),
   /** Who each push reached, from the outbox's results ("已推送给 层长 …"). */
-  reach: z.array(z.object({ text: z.string(), ok: z.boolean(), at: z.string() })),
+  reach: z.array(
+    z.object({
+      text: z.string(),
+      ok: z.boolean(),
+      /** Not sent yet (nor held for the morning): the screen calls `ticket.follow` until it settles. */
+      pending: z.boolean(),
+      at: z.string(),
+    }),
+  ),
   duplicateOf: z.string().nullable(),
   duplicateIds: z.array(z.string()),
   events: z.array(TicketEvent),
@@ -312,6 +320,11 @@ export const Cursor = CursorText.optional()
 export const ticketApi = {
   create: { input: CreateTicketInput, output: TicketView },
   get: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: TicketView },
+  /**
+   * Right after a report or an act whose answer has pending pushes: sends them, counts the ticket
+   * and screens its new photos, then answers the fresh view. Readers of the ticket only.
+   */
+  follow: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: TicketView },
   mine: {
     input: z
       .object({

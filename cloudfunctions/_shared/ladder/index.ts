@@ -4,15 +4,18 @@ import type { InternalRoutes } from '../runtime/define-function'
 import { sendEveningLists } from './evening'
 import { sweepDue } from './sweep'
 import { countLeftovers } from '../stats/catch-up'
+import { screenLeftovers } from '../ticket/follow'
 
 /**
- * One sweep: moves what is due up the ladder, sends the evening list when it is time, and counts
- * the transitions statistics left uncounted (the minute's timer the hospital already runs).
+ * One sweep: moves what is due up the ladder, sends the evening list when it is time, counts the
+ * transitions statistics left uncounted and screens the photos no follow-up call screened (the
+ * minute's timer the hospital already runs).
  */
 export const sweep = async (ctx: ActionContext) => ({
   ...(await sweepDue(ctx)),
   evening: await sendEveningLists(ctx),
   counted: (await countLeftovers(ctx.db)).counted,
+  screened: await screenLeftovers(ctx),
 })
 
 /** Server-only: the sweep, callable by another function or a harness script. */

@@ -81,8 +81,8 @@ export async function sweepDue(ctx: ActionContext): Promise<SweepResult> {
             at: actedAt(t, now),
           })
           // One ticket's counters at a time: a sweep's transitions share their counter documents.
-          await done.counted
-          intents.push(...done.intentIds)
+          await done.count()
+          intents.push(...done.intents.map((i) => i._id))
           result.acted++
         } catch (error) {
           if (!(error instanceof AppError)) throw error

@@ -10,14 +10,14 @@ import { ownSlotTest } from './upload-slots'
 /**
  * Refuses photos the caller may not attach: from another environment, outside a slot handed to
  * them, or never stored. Ownership is decided before existence is asked, so a refusal never tells
- * whether someone else's file exists.
+ * whether someone else's file exists. Answers the photos' temporary URLs (an hour), for the view.
  */
 export async function requireOwnPhotos(
   ctx: ActionContext,
   userId: string,
   field: string,
   fileIds: readonly string[],
-): Promise<void> {
+): Promise<Record<string, string>> {
   const isOwn = await ownSlotTest(ctx, userId)
   const issues: FieldIssue[] = []
   const toFind: Array<{ fileId: string; path: string }> = []
@@ -30,14 +30,15 @@ export async function requireOwnPhotos(
       issues.push({ path, message: '只能使用自己上传的照片，请重新拍照上传' })
     else toFind.push({ fileId, path })
   })
+  let stored: Record<string, string> = {}
   if (issues.length === 0 && toFind.length > 0) {
-    const stored = await storedUrls(
+    stored = await storedUrls(
       ctx,
       toFind.map((f) => f.fileId),
-      60,
     )
     for (const f of toFind)
       if (!stored[f.fileId]) issues.push({ path: f.path, message: '照片没有上传成功，请重新上传' })
   }
   if (issues.length) throw new AppError('input.invalid', issues[0].message, { issues })
+  return stored
 }

@@ -8,11 +8,15 @@ import { getChecks } from './store/checks'
 import type { ActionContext } from '../runtime/context'
 import { tempUrls } from './files'
 
-/** URLs keyed by the photo's own file id (absent when hidden), and each photo's state. */
+/**
+ * URLs keyed by the photo's own file id (absent when hidden), and each photo's state. `known` are
+ * temporary URLs the caller already holds (the evidence check's), asked of storage no second time.
+ */
 export async function visiblePhotoUrls(
   ctx: ActionContext,
   relations: ReadonlySet<Relation>,
   fileIds: string[],
+  known: Readonly<Record<string, string>> = {},
 ): Promise<{ urls: Record<string, string>; states: Record<string, PhotoState> }> {
   const ids = [...new Set(fileIds)]
   if (ids.length === 0) return { urls: {}, states: {} }
@@ -30,7 +34,8 @@ export async function visiblePhotoUrls(
     else if (rendition === 'redacted' && check?.redactedFileId) shown.set(id, check.redactedFileId)
     else if (rendition === 'blurred' && check?.blurredFileId) shown.set(id, check.blurredFileId)
   }
-  const temp = await tempUrls(ctx, [...shown.values()])
+  const unknown = [...shown.values()].filter((display) => !known[display])
+  const temp = { ...known, ...(unknown.length ? await tempUrls(ctx, unknown) : {}) }
   const urls: Record<string, string> = {}
   for (const [id, display] of shown) if (temp[display]) urls[id] = temp[display]
   return { urls, states }

@@ -25,7 +25,13 @@ export async function ensureNoMetadata(ctx: ActionContext, fileId: string): Prom
  */
 export async function screenPhotos(
   ctx: ActionContext,
-  job: { ticketId: string; uploaderId: string; fileIds: string[] },
+  job: {
+    ticketId: string
+    uploaderId: string
+    fileIds: string[]
+    /** The uploader's OPENID for the platform's check; default: the caller's. */
+    openid?: string
+  },
 ): Promise<void> {
   const now = ctx.now()
   await Promise.all(
@@ -51,7 +57,7 @@ export async function screenPhotos(
           mediaType: 2,
           version: 2,
           scene: 1,
-          openid: ctx.openid,
+          openid: job.openid ?? ctx.openid,
         })) as { traceId?: string; trace_id?: string }
         const traceId = res.traceId ?? res.trace_id
         if (traceId) await setTraceId(ctx.db, id, traceId)

@@ -5,6 +5,8 @@ import type { Delivery, IntentDoc } from './intent'
 export interface ReachLine {
   text: string
   ok: boolean
+  /** Not sent yet and not held for the morning: the screen follows it until it settles. */
+  pending: boolean
   at: string
 }
 
@@ -13,11 +15,16 @@ export function reachOf(intents: readonly IntentDoc[], now: Date): ReachLine[] {
   return intents.map((i) => ({
     text: describe(i, now),
     ok: i.outcome === 'sent',
+    pending: !i.outcome && !waitsForMorning(i, now),
     at: iso(i.updatedAt),
   }))
 }
 
 const iso = (d: Date): string => new Date(d).toISOString()
+
+/** A push held by the quiet hours: settled until its morning. */
+const waitsForMorning = (i: IntentDoc, now: Date): boolean =>
+  Boolean(i.held) && new Date(i.notBefore) > now
 
 function describe(i: IntentDoc, now: Date): string {
   // The reporter is never named here: the record is read by captains, and a report may be anonymous.
@@ -43,7 +50,7 @@ function describe(i: IntentDoc, now: Date): string {
     case 'failed':
       return `推送给 ${who} 失败${sms}，已送达 安全办看板`
     default:
-      return i.held && new Date(i.notBefore) > now
+      return waitsForMorning(i, now)
         ? `夜间静默时段，将于 ${hospitalTime(i.notBefore).format('HH:mm')} 推送给 ${who}`
         : `正在通知 ${who}…`
   }

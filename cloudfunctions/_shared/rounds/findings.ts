@@ -5,6 +5,7 @@ import type { CreateTicketInput, TicketView } from '../../../types/api/ticket'
 import type { Photos } from '../../../types/ticket'
 import { createTicket } from '../ticket/create'
 import { actOnTicket } from '../ticket/door'
+import { followTicket } from '../ticket/follow'
 import { AppError } from '../runtime/app-error'
 import type { ActionContext } from '../runtime/context'
 import type { StoredItem } from './domain/templates'
@@ -56,19 +57,22 @@ export async function recordFinding(
     fixedPhotos?: z.output<typeof Photos>
   },
 ): Promise<FindingOutcome> {
-  const ticket = await createTicket(ctx, findingTicketInput(round, item, answer), {
+  // The leader's screen shows the finding settled: its push sent, counted, its photos screened.
+  const reported = await createTicket(ctx, findingTicketInput(round, item, answer), {
     kind: 'round',
     roundId: round._id,
   })
+  const ticket = await followTicket(ctx, reported.id)
   if (!answer.fixedPhotos) return { ticket, fixedOnSpot: false }
   if (ticket.status === 'fixed') return { ticket, fixedOnSpot: true }
   try {
-    const fixed = await actOnTicket(ctx, {
+    await actOnTicket(ctx, {
       id: ticket.id,
       action: 'fix',
       afterPhotos: answer.fixedPhotos,
       note: '巡查时立行立改',
     })
+    const fixed = await followTicket(ctx, ticket.id)
     return { ticket: fixed, fixedOnSpot: fixed.status === 'fixed' }
   } catch (error) {
     if (error instanceof AppError) return { ticket, fixedOnSpot: false, fixRefused: error.message }

@@ -16,6 +16,8 @@ export const internalApi = {
         evening: z.number(),
         /** Transitions statistics had left uncounted, counted by this sweep. */
         counted: z.number(),
+        /** Journal events whose photos no follow-up call had screened, screened by this sweep. */
+        screened: z.number(),
       }),
     },
   },

@@ -1,7 +1,8 @@
 // The write path's counting: the ticket's transaction records the transition as uncounted
-// (`recordForCounting`), then `countTransition` counts it right away; whatever that leaves (a
-// crash, a timeout, conflicts past its retries) the per-minute catch-up counts.
-import { applyCounterDeltas, queueCount, type LedgerRow } from './store/counters'
+// (`recordForCounting`), then `countTransition` (a sweep) or `countTicket` (a person's follow-up
+// call) counts it; whatever that leaves (a crash, a client that never followed, conflicts past the
+// retries) the per-minute catch-up counts.
+import { applyCounterDeltas, listUncountedOf, queueCount, type LedgerRow } from './store/counters'
 import { counterDeltas, type StatsEvent, type StatsTicket } from './domain/keys'
 import type { Database } from '../runtime/context'
 import type { TxWrite } from '../runtime/rows'
@@ -66,5 +67,14 @@ export async function countTransition(db: Database, c: Countable): Promise<void>
     await countRow(db, c.row)
   } catch (error) {
     console.warn('[stats] counting deferred to the catch-up', c.row._id, error)
+  }
+}
+
+/** Counts whatever one ticket's transactions recorded and nobody counted yet. Never throws. */
+export async function countTicket(db: Database, ticketId: string): Promise<void> {
+  try {
+    for (const row of await listUncountedOf(db, ticketId)) await countRow(db, row)
+  } catch (error) {
+    console.warn('[stats] counting deferred to the catch-up', ticketId, error)
   }
 }

@@ -1,6 +1,8 @@
-// Reporting a hazard: the ticket, its first journal event and the push to the floor's owner are
-// written together; the push is dispatched before the answer, so the reporter is told who was
-// actually reached.
+// Reporting a hazard: the ticket, its first journal event, the push to the floor's owner and the
+// report's counting record are written together, and the answer follows that commit: its reach
+// lines say the push is still pending, and the success screen calls `ticket.follow` (follow.ts),
+// which sends it, counts the report and screens its photos (notify's timer and the sla sweep do
+// whatever no follow did).
 import { requireUser } from '../runtime/auth'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
@@ -11,17 +13,15 @@ import { quietHours } from '../runtime/settings'
 import type { Actor, EventDoc, TicketDoc, TicketSource } from './domain/ticket'
 import { getBuilding, getCategory, getFloor, loadOwnerChain } from '../org/store/org'
 import { getTicket, insertTicket } from './store/tickets'
-import { intentsOfTicket, queueIntents } from '../notify/store/outbox'
+import { queueIntents } from '../notify/store/outbox'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import { intentsFor } from '../notify/intent'
-import { dispatchNow } from '../notify/queue'
 import { enforceRateLimit } from './store/limits'
-import { screenPhotos } from '../media/screen'
 import { requireOwnPhotos } from '../media/evidence'
 import { AppError } from '../runtime/app-error'
 import { callerKey, type ActionContext } from '../runtime/context'
 import { userActor } from './actor'
-import { countTransition, recordForCounting } from '../stats/record'
+import { recordForCounting } from '../stats/record'
 import { allWrites } from '../runtime/rows'
 import { viewFor } from './read'
 import { gradeOnReport } from './domain/grade'
@@ -47,8 +47,8 @@ async function checkText(ctx: ActionContext, text: string): Promise<void> {
 }
 
 /**
- * The answer for a retry or a twin request of a report another call inserted: the same ticket, and
- * once that call's pushes have ended, the same reach it told its reporter.
+ * The answer for a retry or a twin request of a report another call inserted: the same ticket as
+ * its record stands (pushes still pending are followed by the client, as after the first answer).
  */
 async function twinView(
   ctx: ActionContext,
@@ -56,22 +56,18 @@ async function twinView(
   id: string,
   chain?: readonly OwnerStep[],
 ): Promise<TicketView> {
+  // A twin that lost the insert's race may read just before the winner's commit is visible.
   const started = performance.now()
-  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
     const stored = await getTicket(ctx.db, id)
-    const intents = stored ? await intentsOfTicket(ctx.db, id) : []
-    // The report's own pushes have ended (or wait for the morning by design).
-    const settled =
-      stored && intents.every((i) => !i._id.startsWith(`${id}:1:`) || i.status === 'done' || i.held)
-    if (stored && (settled || performance.now() - started > TWIN_WAIT_MS))
-      return viewFor(ctx, actor, stored, chain, { intents: Promise.resolve(intents) })
+    if (stored) return viewFor(ctx, actor, stored, chain)
     if (performance.now() - started > TWIN_WAIT_MS) throw new AppError('internal')
     await new Promise((resolve) => setTimeout(resolve, wait))
   }
 }
 
-/** How long a twin request waits for the winner's commit and pushes before answering what it sees. */
-const TWIN_WAIT_MS = 3000
+/** How long a twin request waits for the winner's commit to be readable. */
+const TWIN_WAIT_MS = 1000
 
 const invalid = (path: string, message: string) =>
   new AppError('input.invalid', message, { issues: [{ path, message }] })
@@ -119,7 +115,7 @@ export async function createTicket(
   await limited
   if (!floor?.active) throw invalid('floorId', '楼层不存在或已停用')
   if (!category?.active || !rest) throw invalid('categoryId', '隐患类别不存在')
-  await ownPhotos
+  const photoUrls = await ownPhotos
   const [building, chain] = await rest
   // Ownership follows the roster, never consent: the floor's 层长 (or deputy), else the next level.
   const owner = ownerAtOrAbove(chain, 0)
@@ -175,6 +171,7 @@ export async function createTicket(
     actorName: user.name,
     at: now,
     photos: input.photos,
+    ...(input.photos.length ? { unscreened: true } : {}),
     toOwner: { level: owner.level, name: owner.name },
     ...(source ? { source } : {}),
   }
@@ -204,9 +201,17 @@ export async function createTicket(
     now,
     notBefore(now, quiet, allHours(ticket)),
   )
-  // Statistics: the insert records the report as uncounted; the call that inserted it counts it
-  // beside the push (or else the stats catch-up does).
+  // Statistics: the insert records the report as uncounted; `ticket.follow` counts it (or else
+  // the stats catch-up in the sla sweep does).
   const counting = recordForCounting(null, ticket, { action: 'create', at: now, actorId: user._id })
+  // The answer is built beside the insert from what it writes: the push is queued (pending), not
+  // yet sent; the photos show through the URLs their check just read. A lost insert discards it.
+  const view = viewFor(ctx, actor, ticket, chain, {
+    events: [event],
+    intents: Promise.resolve(intents),
+    photoUrls,
+  })
+  view.catch(() => undefined)
   const inserted = await insertTicket(
     ctx.db,
     ticket,
@@ -214,18 +219,5 @@ export async function createTicket(
     allWrites(queueIntents(intents), counting.record),
   )
   if (!inserted) return twinView(ctx, actor, id, chain)
-  const counted = countTransition(ctx.db, counting)
-  // Photos' metadata verified gone and each sent to the content check, alongside the answer.
-  const screening = screenPhotos(ctx, { ticketId: id, uploaderId: user._id, fileIds: input.photos })
-  // The answer waits for the push's outcome, so the reporter is told who was actually reached.
-  const dispatched = dispatchNow(
-    ctx,
-    intents.map((i) => i._id),
-  )
-  const [view] = await Promise.all([
-    viewFor(ctx, actor, ticket, chain, { events: [event], intents: dispatched }),
-    screening,
-    counted,
-  ])
   return view
 }

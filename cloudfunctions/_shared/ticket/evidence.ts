@@ -65,7 +65,9 @@ export const EVIDENCE: { [F in EvidenceField]: Entry<F> } = {
     kind: 'photos',
     label: '整改后照片',
     // Evidence must exist: after-photos are files this caller stored in their own upload slots.
-    verify: (c, ids) => requireOwnPhotos(c.ctx, c.actor.id, 'afterPhotos', ids),
+    verify: async (c, ids) => {
+      await requireOwnPhotos(c.ctx, c.actor.id, 'afterPhotos', ids)
+    },
   },
   deadline: { kind: 'deadline', label: '整改期限' },
   departmentId: {

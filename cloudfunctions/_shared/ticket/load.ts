@@ -3,7 +3,7 @@
 // an input error naming the field), and the owners the row hands the ticket to must be on the roster.
 import type { ActParsed } from '../../../types/api/ticket'
 import type { OwnerStep } from '../org/domain/owner-chain'
-import type { Actor, TicketDoc } from './domain/ticket'
+import type { Actor, TicketDoc, UserDoc } from './domain/ticket'
 import { unmetNeed, type Relation, type World } from './domain/machine'
 import { getUsersByIds } from '../runtime/users'
 import { AppError } from '../runtime/app-error'
@@ -20,11 +20,11 @@ export async function loadWorld(
   chain: readonly OwnerStep[],
   now: Date,
   relations: ReadonlySet<Relation>,
+  /** The reporter's record, when the caller already started reading it. */
+  reporterRead: Promise<UserDoc[]> = getUsersByIds(ctx.db, [t.reporterId]),
 ): Promise<World> {
   const [reporter, found] = await Promise.all([
-    getUsersByIds(ctx.db, [t.reporterId]).then(([r]) =>
-      r ? { userId: r._id, openid: r.openid, name: r.name } : null,
-    ),
+    reporterRead.then(([r]) => (r ? { userId: r._id, openid: r.openid, name: r.name } : null)),
     loadEvidence({ ctx, t, actor, now }, input),
   ])
   const world: World = { now, quiet: quietHours(), actor, relations, chain, reporter, found }

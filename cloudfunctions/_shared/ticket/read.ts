@@ -5,7 +5,7 @@ import type { TicketView } from '../../../types/api/ticket'
 import { allowedActions, factsOf } from './domain/machine'
 import type { OwnerStep } from '../org/domain/owner-chain'
 import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
-import { getFloor, loadOwnerChain } from '../org/store/org'
+import { loadOwnerChain } from '../org/store/org'
 import { getTicket, listEvents } from './store/tickets'
 import { intentsOfTicket } from '../notify/store/outbox'
 import { reachOf } from '../notify/reach'
@@ -17,37 +17,46 @@ import { canRead, relationsOf, userActor } from './actor'
 import { toView } from './view'
 import { choicesOf, formOf } from './evidence'
 
-/** The floor chain of a ticket, now. */
-export async function chainOf(ctx: ActionContext, t: TicketDoc, now: Date): Promise<OwnerStep[]> {
-  const floor = await getFloor(ctx.db, t.floorId)
-  return floor ? loadOwnerChain(ctx.db, floor, now) : []
+/** The floor chain of a ticket, now (a floor never moves to another building, nor is removed). */
+export function chainOf(ctx: ActionContext, t: TicketDoc, now: Date): Promise<OwnerStep[]> {
+  return loadOwnerChain(ctx.db, { _id: t.floorId, buildingId: t.buildingId }, now)
 }
 
-/** The view of a ticket for an actor, with the journal and the actions they may take. */
+/**
+ * The view of a ticket for an actor, with the journal and the actions they may take. `known` holds
+ * what the caller already read or is reading (a journal, an outbox, the photos' temporary URLs).
+ */
 export async function viewFor(
   ctx: ActionContext,
   actor: Actor,
   t: TicketDoc,
   chain?: readonly OwnerStep[],
-  known: { events?: EventDoc[]; intents?: Promise<IntentDoc[] | undefined> } = {},
+  known: {
+    events?: EventDoc[] | Promise<EventDoc[]>
+    intents?: Promise<IntentDoc[] | undefined>
+    photoUrls?: Readonly<Record<string, string>>
+  } = {},
 ): Promise<TicketView> {
   const now = ctx.now()
   const ownerChain = chain ?? (await chainOf(ctx, t, now))
   const relations = relationsOf(actor, t, ownerChain)
   const allowed = allowedActions(factsOf(t), relations, actor.id, now)
-  const events = known.events ?? (await listEvents(ctx.db, t._id))
   const forms = allowed.map(formOf)
-  const [intents, choices, { urls, states }] = await Promise.all([
-    // Just dispatched: the answer carries how the pushes ended; else read the outbox.
+  // The form's choices do not wait for the journal.
+  const choices = choicesOf(ctx, t, forms)
+  choices.catch(() => undefined)
+  const events = await (known.events ?? listEvents(ctx.db, t._id))
+  const [intents, choiceLists, { urls, states }] = await Promise.all([
+    // Just committed: the caller knows the outbox; else read it.
     Promise.resolve(known.intents).then((i) => i ?? intentsOfTicket(ctx.db, t._id)),
-    choicesOf(ctx, t, forms),
-    // Each photo's content check and the viewer's relation decide what URL (if any) they get; read
-    // while the pushes are still under way.
-    visiblePhotoUrls(ctx, relations, [
-      ...t.photos,
-      ...t.afterPhotos,
-      ...events.flatMap((e) => e.photos ?? []),
-    ]),
+    choices,
+    // Each photo's content check and the viewer's relation decide what URL (if any) they get.
+    visiblePhotoUrls(
+      ctx,
+      relations,
+      [...t.photos, ...t.afterPhotos, ...events.flatMap((e) => e.photos ?? [])],
+      known.photoUrls,
+    ),
   ])
   const view = toView(t, {
     viewerId: actor.id,
@@ -55,7 +64,7 @@ export async function viewFor(
     events,
     allowedActions: allowed,
     forms,
-    choices,
+    choices: choiceLists,
     reach: reachOf(intents, now),
     photoUrls: urls,
     now: ctx.now(),

@@ -8,11 +8,13 @@ import { createTicket } from './create'
 import { actOnTicket } from './door'
 import { buildingList, doneList, floorList, hospitalList, myReports, workbenchOf } from './lists'
 import { getTicketView } from './read'
+import { followTicket } from './follow'
 
 /** Every ticket action a client may call. */
 export const ticketRoutes: Routes<'ticket'> = {
   create: (input, ctx) => createTicket(ctx, input),
   get: ({ id }, ctx) => getTicketView(ctx, id),
+  follow: ({ id }, ctx) => followTicket(ctx, id),
   act: (input, ctx) => actOnTicket(ctx, input),
   mine: async (input, ctx) => myReports(ctx, await requireUser(ctx), input),
   inbox: async (input, ctx) => floorList(ctx, await requireUser(ctx), input),

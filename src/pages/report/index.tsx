@@ -10,6 +10,7 @@ import { DevPersonaBar } from '../../components/DevPersonaBar'
 import { PrivacySheet } from '../../components/PrivacySheet'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/use-request'
+import { useLiveReach } from '../../hooks/use-live-reach'
 import { call } from '../../services'
 import { sceneFromParams } from '../../scene'
 import { floorOfScene, reportCategories } from './early'
@@ -28,6 +29,9 @@ export default function ReportPage(): JSX.Element {
   const [done, setDone] = useState<TicketView>()
   const [queued, setQueued] = useState<string>()
   const [persona, setPersona] = useState(0)
+  // The answer came once the report was committed: 正在通知 … until the follow-up call says how
+  // the push to the owner ended.
+  useLiveReach(done, setDone)
 
   const header = useRequest(async () => {
     if (pickedFloor) return call('org', 'floor', { floorId: pickedFloor })

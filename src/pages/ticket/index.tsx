@@ -17,6 +17,7 @@ import { Timeline } from './parts/Timeline'
 import { MajorFacts } from './parts/MajorFacts'
 import { dueText } from '../../services/due'
 import { useServerNow } from '../../hooks/use-server-now'
+import { useLiveReach } from '../../hooks/use-live-reach'
 import { deadlineText } from '../../../types/deadline'
 import '../report/index.scss'
 import './index.scss'
@@ -31,6 +32,8 @@ export default function TicketPage(): JSX.Element {
   )
   const [ticket, setTicket] = useState<TicketView>()
   useEffect(() => setTicket(loaded.data), [loaded.data])
+  // An act answers once committed: its pushes show 正在通知 … until the follow-up call settles them.
+  useLiveReach(ticket, setTicket)
   // The department chosen for deferred work, whenever the server sends one.
   const departmentName = ticket?.departmentName
   // The server's clock: a phone set hours off must not show work as late, or still in time.
@@ -115,7 +118,7 @@ export default function TicketPage(): JSX.Element {
             {ticket.reach.map((r, i) => (
               <Text
                 key={`${r.at}-${i}`}
-                className={`ticket-meta ticket-reach ${r.ok ? '' : 'ticket-reach-warn'}`}
+                className={`ticket-meta ticket-reach ${r.ok ? '' : r.pending ? 'muted' : 'ticket-reach-warn'}`}
               >
                 {r.text}
               </Text>

@@ -93,22 +93,25 @@ export async function listBuildings(
     }))
 }
 
-/** The escalation chain of a floor at a moment: 层长 (deputy) → 协管员 → 楼长 → 安全办. */
+/**
+ * The escalation chain of a floor at a moment: 层长 (deputy) → 协管员 → 楼长 → 安全办. Two round
+ * trips: the floor's, its building's and the hospital's duties in one read, then their holders.
+ */
 export async function loadOwnerChain(
   db: Database,
-  floor: FloorDoc,
+  floor: Pick<FloorDoc, '_id' | 'buildingId'>,
   at: Date,
 ): Promise<OwnerStep[]> {
   const _ = db.command
-  const [onFloor, inBuilding, safety] = await Promise.all([
-    readAll<DutyDoc>(db, DUTIES, { floorId: floor._id, duty: Role.floorCaptain }),
-    readAll<DutyDoc>(db, DUTIES, {
-      buildingId: floor.buildingId,
-      duty: _.in([Role.coordinator, Role.buildingCaptain]),
-    }),
-    readAll<DutyDoc>(db, DUTIES, { duty: Role.safetyOffice }),
-  ])
-  const duties = [...onFloor, ...inBuilding, ...safety]
+  const duties = await readAll<DutyDoc>(
+    db,
+    DUTIES,
+    _.or([
+      { floorId: floor._id, duty: Role.floorCaptain },
+      { buildingId: floor.buildingId, duty: _.in([Role.coordinator, Role.buildingCaptain]) },
+      { duty: Role.safetyOffice },
+    ]),
+  )
   const users = await getUsersByIds(
     db,
     duties.map((d) => d.userId),

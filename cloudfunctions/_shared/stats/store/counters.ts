@@ -18,7 +18,7 @@ import {
 import { anyShard, mergeDays, mergeOpen, shardId, shardIds } from '../domain/shards'
 import type { CounterDelta, DaySection, StatsEvent, StatsTicket } from '../domain/keys'
 import type { Database } from '../../runtime/context'
-import { readByIds, rowsOf, type TxWrite } from '../../runtime/rows'
+import { readAll, readByIds, rowsOf, type TxWrite } from '../../runtime/rows'
 
 export const DAYS = 'stats_days'
 export const OPEN = 'stats_open'
@@ -184,6 +184,16 @@ export async function listUncounted(
       .limit(limit)
       .get(),
   )
+}
+
+/** One ticket's transitions not counted yet (ledger ids are `${ticketId}:${seq}`), in order. */
+export async function listUncountedOf(db: Database, ticketId: string): Promise<LedgerRow[]> {
+  const _ = db.command
+  const rows = await readAll<LedgerRow>(db, LEDGER, {
+    counted: false,
+    _id: _.gt(`${ticketId}:`).and(_.lt(`${ticketId};`)),
+  })
+  return rows.sort((a, b) => a.seq - b.seq)
 }
 
 /**

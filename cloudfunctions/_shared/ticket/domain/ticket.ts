@@ -92,6 +92,8 @@ export interface EventDoc {
   at: Date
   note?: string
   photos?: string[]
+  /** Its photos wait for their screening (metadata, content check): `ticket.follow` or the sla sweep. */
+  unscreened?: boolean
   /** For a change of owner: who had it and who has it now. */
   fromOwner?: { level: number; name: string } | null
   toOwner?: { level: number; name: string } | null

@@ -41,10 +41,10 @@ export async function insertTicket(
   event: EventDoc,
   alsoWrite: TxWrite,
 ): Promise<boolean> {
-  // Every id derives from the request, so a retry can only ever meet itself.
+  // Every id derives from the request, so a retry can only ever meet itself: an existing ticket
+  // fails the first insert (a duplicate id), which aborts the whole transaction.
   try {
     return (await db.runTransaction(async (tx: Tx) => {
-      if (await txGet(tx, TICKETS, ticket._id)) return false
       await tx.collection(TICKETS).add({ data: ticket })
       await tx.collection(EVENTS).add({ data: event })
       await alsoWrite(tx)
@@ -67,23 +67,25 @@ export interface TransitionWrite {
 }
 
 /**
- * Applies a transition all or nothing, guarded by the ticket's status and version: the patch, its
+ * Applies a transition all or nothing, guarded by the ticket's version: the patch, its
  * journal event, its push intents (and the duplicate's link). False when someone else won.
  */
 export async function commitTransition(
   db: Database,
   id: string,
-  guard: { status: TicketState; version: number },
+  guard: { version: number },
   patch: Partial<TicketDoc>,
   write: TransitionWrite,
 ): Promise<boolean> {
+  if (write.event._id !== `${id}:${guard.version + 1}`)
+    throw new Error(`a transition from version ${guard.version} writes event ${write.event._id}`)
   try {
     return (await db.runTransaction(async (tx: Tx) => {
-      const current = await txGet<TicketDoc>(tx, TICKETS, id)
-      if (!current || current.status !== guard.status || current.version !== guard.version)
-        return false
-      await tx.collection(TICKETS).doc(id).update({ data: patch })
+      // The guard is the journal: each version's event has the id `ticket:version`, so a ticket
+      // that moved past `guard.version` already holds this event's id and the insert fails (a
+      // duplicate id, or a conflict with a racing transaction), aborting everything.
       await tx.collection(EVENTS).add({ data: write.event })
+      await tx.collection(TICKETS).doc(id).update({ data: patch })
       await write.alsoWrite(tx)
       if (write.link) {
         const original = await txGet<TicketDoc>(tx, TICKETS, write.link.originalId)
@@ -136,6 +138,27 @@ export async function listMajor(
     (a, b) =>
       new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : 1),
   )
+}
+
+/** Journal events whose photos still wait for their screening, oldest first. */
+export async function listUnscreened(db: Database, limit: number): Promise<EventDoc[]> {
+  return rowsOf<EventDoc>(
+    await db
+      .collection(EVENTS)
+      .where({ unscreened: true })
+      .orderBy('at', 'asc')
+      // bounded: one sweep screens the oldest `limit`; the rest wait for the next minute
+      .limit(limit)
+      .get(),
+  )
+}
+
+/** Records that an event's photos were screened (idempotent). */
+export async function markScreened(db: Database, eventId: string): Promise<void> {
+  await db
+    .collection(EVENTS)
+    .where({ _id: eventId, unscreened: true })
+    .update({ data: { unscreened: false } })
 }
 
 /** The journal of a ticket, oldest first. */
