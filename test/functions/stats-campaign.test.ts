@@ -16,6 +16,7 @@ import type { Bulletin, BulletinHead, Summary } from '../../types/api/stats'
 import { rebuildCounters } from '../../cloudfunctions/_shared/stats/rebuild'
 import type { Database } from '../../cloudfunctions/_shared/runtime/context'
 import { startBackend, type Backend } from './helpers/backend'
+import { follow } from './helpers/follow'
 
 // Sunday 2026-03-08 07:00 in Shanghai; the week is Monday 03-02 … Sunday 03-08.
 const clock = createManualClock(Date.parse('2026-03-08T07:00:00+08:00'))
@@ -114,6 +115,8 @@ describe('stats: the campaign, live and frozen', () => {
   it('reopening a ticket today changes the live figures, not last week’s bulletin', async () => {
     // Ticket 150 was deferred and closed; its reporter reopens it within the 7-day window.
     await b.okAs('o-staff-7', 'ticket', 'act', { id: ids[150], action: 'reopen', reason: '又坏了' })
+    // As the app does: the act's follow-up call counts it.
+    await follow(b, 'o-staff-7', ids[150])
     const live = await b.okAs<Summary>(LEADER, 'stats', 'summary', {
       from: WEEK.from,
       to: '2026-03-09',
