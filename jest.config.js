@@ -18,12 +18,17 @@ module.exports = {
   testSequencer: '<rootDir>/test/slowest-first.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'emulator',
+      setupFilesAfterEnv: ['<rootDir>/test/slow-budget.ts'],
+      testMatch: ['<rootDir>/test/emulator/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'functions',
       // Whole flows through the emulator's function workers: generous on a loaded 2-core machine.
-      setupFilesAfterEnv: ['<rootDir>/test/functions/timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/slow-budget.ts'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       globalSetup: '<rootDir>/test/functions/global-setup.ts',
       globalTeardown: '<rootDir>/test/functions/global-teardown.ts',
