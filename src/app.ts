@@ -13,9 +13,9 @@ import './app.scss'
 
 // The contract's input check arrives beside the first page, before that page's first call.
 loadInputCheck().catch(() => undefined)
-// The QR landing page travels in the H5 app's first script: a scan shows it without waiting for a
-// second one. Every other page stays a chunk of its own.
-if (process.env.TARO_ENV === 'h5') require('./pages/report/index')
+// In H5 every page, the QR landing included, is a chunk of its own: carried in the first script, the
+// report page made a scan's landing slower under a phone's CPU (2.4 s against 2.0–2.1 s, measured
+// side by side by scripts/bench-nurse.ts), though the bytes moved were the same.
 if (process.env.TARO_ENV === 'weapp') {
   // With no env, the mini-program uses the environment chosen in WeChat DevTools / the one it is bound to.
   Taro.cloud.init({ traceUser: true })
