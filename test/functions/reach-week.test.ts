@@ -7,7 +7,7 @@ import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backen
 import { createManualClock } from '../../emulator/src/clock'
 import { smsFunctionEnv } from '../../emulator/src/sms/env'
 import type { TicketView } from '../../types/api/ticket'
-import { follow } from './helpers/follow'
+import { reportFollowed } from './helpers/follow'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
 // Tuesday 2026-11-24, 10:00:00 in Shanghai.
@@ -34,19 +34,8 @@ describe('reach that lasts a week', () => {
   let b: Backend
   const clock = createManualClock(T0)
   // Each report as its success screen ends: answered, then followed until its push has an outcome.
-  const report = async (floorId: string, key: string, categoryId: string) =>
-    follow(
-      b,
-      'demo-staff',
-      (
-        await b.okAs<TicketView>('demo-staff', 'ticket', 'create', {
-          clientKey: key,
-          floorId,
-          categoryId,
-          photos: [PHOTO],
-        })
-      ).id,
-    )
+  const report = (floorId: string, key: string, categoryId: string) =>
+    reportFollowed(b, 'demo-staff', { clientKey: key, floorId, categoryId, photos: [PHOTO] })
   const feed = async (openid: string) =>
     (await (await fetch(`${b.url}/_emulator/outbox?openid=${openid}`)).json()) as Feed
   const credits = async (userId: string, templateId: string) =>

@@ -3,7 +3,7 @@
 // exactly who was reached; the credit bank counts each consent request once.
 import { startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
 import type { TicketView } from '../../types/api/ticket'
-import { follow } from './helpers/follow'
+import { reportFollowed } from './helpers/follow'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
 describe('reaching the captain', () => {
@@ -16,19 +16,8 @@ describe('reaching the captain', () => {
       }>
     ).filter((m) => m.status === 'sent')
   // Each report as its success screen ends: answered, then followed until its push has an outcome.
-  const report = async (floorId: string, key: string, categoryId = 'wet-floor') =>
-    follow(
-      b,
-      'demo-staff',
-      (
-        await b.okAs<TicketView>('demo-staff', 'ticket', 'create', {
-          clientKey: key,
-          floorId,
-          categoryId,
-          photos: [PHOTO],
-        })
-      ).id,
-    )
+  const report = (floorId: string, key: string, categoryId = 'wet-floor') =>
+    reportFollowed(b, 'demo-staff', { clientKey: key, floorId, categoryId, photos: [PHOTO] })
 
   beforeAll(async () => {
     b = await startBackend({ seed: true })

@@ -9,7 +9,7 @@ import { FUNCTIONS_DIR, startBackend, type Backend, OWN_PHOTO as PHOTO } from '.
 import { createManualClock } from '../../emulator/src/clock'
 import { smsFunctionEnv } from '../../emulator/src/sms/env'
 import type { TicketView } from '../../types/api/ticket'
-import { follow } from './helpers/follow'
+import { reportFollowed } from './helpers/follow'
 import { TEMPLATE_IDS } from '../../types/api/notify'
 
 // Tuesday 2026-11-24, 09:00 in Shanghai.
@@ -25,19 +25,8 @@ describe('the SLA ladder on the manual clock', () => {
   const clock = createManualClock(T0)
   const advance = (ms: number) => clock.advance(ms)
   // Each report as its success screen ends: answered, then followed until its push has an outcome.
-  const report = async (floorId: string, key: string, categoryId = 'wet-floor') =>
-    follow(
-      b,
-      'demo-staff',
-      (
-        await b.okAs<TicketView>('demo-staff', 'ticket', 'create', {
-          clientKey: key,
-          floorId,
-          categoryId,
-          photos: [PHOTO],
-        })
-      ).id,
-    )
+  const report = (floorId: string, key: string, categoryId = 'wet-floor') =>
+    reportFollowed(b, 'demo-staff', { clientKey: key, floorId, categoryId, photos: [PHOTO] })
   const get = (id: string, as = 'demo-safety') => b.okAs<TicketView>(as, 'ticket', 'get', { id })
   const sweep = async () =>
     (

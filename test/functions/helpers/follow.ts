@@ -7,3 +7,13 @@ import type { TicketView } from '../../../types/api/ticket'
 export function follow(b: Backend, openid: string, id: string): Promise<TicketView> {
   return b.okAs<TicketView>(openid, 'ticket', 'follow', { id })
 }
+
+/** Reports as `openid` the way the success screen ends: created, then followed until settled. */
+export async function reportFollowed(
+  b: Backend,
+  openid: string,
+  input: Record<string, unknown>,
+): Promise<TicketView> {
+  const created = await b.okAs<TicketView>(openid, 'ticket', 'create', input)
+  return follow(b, openid, created.id)
+}
