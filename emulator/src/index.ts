@@ -126,12 +126,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', () => ok())
   })
   if (opts.unref) {
-    // No connection outlives its answer either: a client's idle keep-alive socket would hold its process.
+    // Its connections are kept alive between calls but never hold the process; a client's idle
+    // socket does not either (node's keep-alive agents and fetch unref the sockets they keep).
     server.unref()
     server.on('connection', (socket) => socket.unref())
-    server.on('request', (_req, res: { shouldKeepAlive: boolean }) => {
-      res.shouldKeepAlive = false
-    })
   }
   const port = (server.address() as AddressInfo).port
   const shown =

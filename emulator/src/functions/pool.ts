@@ -50,6 +50,8 @@ export function readFunctionConfig(dir: string): FunctionConfig {
 /** Runs the built functions of one folder. */
 export class FunctionPool {
   private readonly slots = new Map<string, Slot[]>()
+  /** Each function's config.json as read for the build whose index.js has the given mtime. */
+  private readonly configs = new Map<string, { mtime: number; config: FunctionConfig }>()
   private readonly waiting = new Map<string, Array<() => void>>()
   private seq = 0
   private running = 0
@@ -62,15 +64,28 @@ export class FunctionPool {
 
   /** True when `<dir>/<name>/index.js` exists. */
   exists(name: string): boolean {
-    return /^[A-Za-z0-9_-]+$/.test(name) && !name.startsWith('_') && existsSync(this.entry(name))
+    return (
+      /^[A-Za-z0-9_-]+$/.test(name) && !name.startsWith('_') && this.builtAt(name) !== undefined
+    )
   }
 
   private entry(name: string): string {
     return join(this.functionsDir, name, 'index.js')
   }
 
+  /** The mtime of the function's built index.js; undefined when it is not built. */
+  private builtAt(name: string): number | undefined {
+    return statSync(this.entry(name), { throwIfNoEntry: false })?.mtimeMs
+  }
+
+  /** The function's config, read again only when the function is rebuilt. */
   config(name: string): FunctionConfig {
-    return readFunctionConfig(join(this.functionsDir, name))
+    const mtime = this.builtAt(name) ?? -1
+    const known = this.configs.get(name)
+    if (known?.mtime === mtime) return known.config
+    const config = readFunctionConfig(join(this.functionsDir, name))
+    this.configs.set(name, { mtime, config })
+    return config
   }
 
   /** Invokes a function with the given per-invocation environment; its `Date` reads `time`. */

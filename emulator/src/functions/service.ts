@@ -1,7 +1,7 @@
 // The functions service: runs built functions with isolated identities, answers
 // functions.invokeFunction (cloud.callFunction between functions), the web SDK's signed-in
 // POST /v1/functions/:name, and the dev header gateway POST /fn/:name.
-import { randomBytes } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { bearerOf } from '../auth/service'
 import { invocationTime } from '../clock'
@@ -48,7 +48,8 @@ export function installFunctions(core: EmulatorCore): Invoker {
     pool,
     exists: (name) => pool.exists(name),
     async invoke(name, event, identity, extraEnv = {}) {
-      const token = `emu-${randomBytes(12).toString('hex')}`
+      // randomUUID draws on a cached entropy pool: far cheaper per call than randomBytes.
+      const token = `emu-${randomUUID().replace(/-/g, '')}`
       live.set(token, { ...identity, functionName: name })
       const env: Record<string, string> = {
         ...core.functionEnv(),
@@ -62,7 +63,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
       }
       const context = {
         function_name: name,
-        request_id: randomBytes(8).toString('hex'),
+        request_id: randomUUID().replace(/-/g, '').slice(0, 16),
         namespace: core.envId,
         memory_limit_in_mb: 256,
         time_limit_in_ms: pool.config(name).timeout * 1000,
