@@ -5,8 +5,23 @@ import { storeBrowserPhoto } from './browser-files'
 
 import { stripJpegMetadata } from '../../types/jpeg-metadata'
 import { compressInBrowser, JPEG_QUALITY, MAX_EDGE } from './compress-image'
-import { PhotoError, photoProblemOf } from './photo-errors'
 import { photoCloudPath } from './upload-slots'
+
+type PhotoPicker = typeof import('./photo-pick')
+let picker: Promise<PhotoPicker> | undefined
+
+/**
+ * The photo picker, run on the first tap rather than at start-up: in H5 its browser picker brings
+ * a device-detection library whose start-up would otherwise delay a scan's landing. It is bundled
+ * in place ("eager"), so it needs no network: a photo can be taken without signal.
+ */
+function loadPhotoPicker(): Promise<PhotoPicker> {
+  picker ??=
+    process.env.TARO_ENV === 'h5'
+      ? import(/* webpackMode: "eager" */ './photo-pick')
+      : Promise.resolve(require('./photo-pick') as PhotoPicker)
+  return picker
+}
 
 /**
  * Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled).
@@ -14,27 +29,7 @@ import { photoCloudPath } from './upload-slots'
  * with a Chinese message saying the way back.
  */
 export async function choosePhotos(count: number): Promise<string[]> {
-  try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = await Taro.chooseMedia({
-        count,
-        mediaType: ['image'],
-        sourceType: ['camera', 'album'],
-        sizeType: ['compressed'],
-      })
-      return res.tempFiles.map((f) => f.tempFilePath)
-    }
-    const res = await Taro.chooseImage({
-      count,
-      sourceType: ['camera', 'album'],
-      sizeType: ['compressed'],
-    })
-    return res.tempFilePaths
-  } catch (error) {
-    const problem = photoProblemOf(error)
-    if (problem) throw new PhotoError(problem)
-    return []
-  }
+  return (await loadPhotoPicker()).pickPhotos(count)
 }
 
 /** The JPEG without EXIF/XMP/IPTC on the device (weapp): a temp copy when anything was removed. */

@@ -13,8 +13,12 @@ export const floorOfScene = (scene: string) =>
 /** The categories to pick from, taking the launch's early read when there is one. */
 export const reportCategories = () => takeEarly(CATEGORIES, () => call('org', 'categories', {}))
 
-/** Starts the page's reads for a launch on the report page with `scene`. */
+/**
+ * Starts the page's reads for a launch on the report page with `scene`, without waiting for the
+ * input check's chunk: both are reads the function checks for itself.
+ */
 export function startReportReads(scene: string): void {
-  if (scene) startEarly(floorKey(scene), () => call('org', 'floorByScene', { scene }))
-  startEarly(CATEGORIES, () => call('org', 'categories', {}))
+  const early = { early: true }
+  if (scene) startEarly(floorKey(scene), () => call('org', 'floorByScene', { scene }, early))
+  startEarly(CATEGORIES, () => call('org', 'categories', {}, early))
 }
