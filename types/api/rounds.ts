@@ -161,6 +161,9 @@ export const RoundView = z.object({
 export type RoundView = z.infer<typeof RoundView>
 
 /** One answer as the server keeps it. */
+/** A page of rounds (the lists, 待办 and a floor's open rounds). */
+export const RoundList = z.object({ items: z.array(RoundView) })
+
 export const AnswerView = z.object({
   floorId: z.string(),
   itemId: z.string(),
@@ -308,12 +311,12 @@ export const roundsApi = {
         limit: z.number().int().min(1).max(50).default(20),
       })
       .strict(),
-    output: z.object({ items: z.array(RoundView) }),
+    output: RoundList,
   },
   /** 待办: the caller's rounds due today or before and not done. */
   due: {
     input: z.object({}).strict(),
-    output: z.object({ items: z.array(RoundView) }),
+    output: RoundList,
   },
   /** A round with the template version it walks and the answers so far (what a device keeps offline). */
   get: {
@@ -336,7 +339,7 @@ export const roundsApi = {
   /** Open rounds on a floor the caller leads or joins (the report page's “记入巡查”). */
   openOnFloor: {
     input: z.object({ floorId: Id }).strict(),
-    output: z.object({ items: z.array(RoundView) }),
+    output: RoundList,
   },
   /** Items checked, failed, fixed on the spot and still open, per floor. */
   report: { input: z.object({ id: Id }).strict(), output: RoundReport },
