@@ -35,6 +35,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f7',
   },
+  // H5 switches pages without the slide: Taro's router hides the page it leaves once the slide
+  // has ended, so a 返回 tapped during it left the page returned to hidden (a blank 待办).
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   tabBar: {
     color: '#7a7e83',
     selectedColor: '#0f7b6c',
