@@ -4,6 +4,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { BundleStatsPlugin } from './bundle-stats'
+import { LandingPreloadPlugin } from './landing-preload'
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
@@ -64,6 +65,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       webpackChain(chain) {
+        // A scan opens the report page: its chunks (and the input check's) start with the app's.
+        chain
+          .plugin('landing-preload')
+          .use(LandingPreloadPlugin, [
+            'pages/report/index',
+            ['./pages/report/index', './input-check'],
+          ])
         // WOODPECKER_BUNDLE_STATS=<file> writes webpack's stats (chunks, modules, sizes) for analysis.
         const statsFile = process.env.WOODPECKER_BUNDLE_STATS
         if (statsFile) chain.plugin('bundle-stats').use(BundleStatsPlugin, [statsFile])
