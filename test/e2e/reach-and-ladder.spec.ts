@@ -1,6 +1,6 @@
 // The README's own order (the nurse reports before the captain ever allowed reminders) and time
 // moving work up the ladder, as people see them in the browser.
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, open, pickPersona, test, uploadPhoto } from './helpers'
 
 async function report(request: APIRequestContext, floorId: string, key: string) {
@@ -32,6 +32,19 @@ async function follow(request: APIRequestContext, id: string) {
   return body.data as { reach: Array<{ text: string; ok: boolean; pending: boolean }> }
 }
 
+/** The nurse reports 地面湿滑 with a photo on the floor's QR page, up to the success screen. */
+async function reportInPage(page: Page, floorId: string): Promise<void> {
+  await open(page, `/pages/report/index?scene=${encodeURIComponent(`f=${floorId}`)}`)
+  await pickPersona(page, /李护士/)
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.report-photo-add:visible').first().click()
+  await (await chooser).setFiles(`${__dirname}/fixtures/hazard.jpg`)
+  await expect(page.locator('.report-photo-img:visible')).toHaveCount(1)
+  await page.locator('.report-category:visible').filter({ hasText: '地面湿滑' }).click()
+  await page.locator('.report-submit:visible').click()
+  await expect(page.locator('.report-done-title:visible')).toContainText('已上报')
+}
+
 test('reporting before the captain allowed reminders: the hazard stays with the 层长, the nurse is told the truth, the captain is offered the top-up', async ({
   page,
   request,
@@ -41,15 +54,7 @@ test('reporting before the captain allowed reminders: the hazard stays with the 
     const t = await report(request, 'B07F03', `drain-${Date.now()}-${i}`)
     if (!(await follow(request, t.id)).reach[0]?.ok) break
   }
-  await open(page, '/pages/report/index?scene=f%3DB07F03')
-  await pickPersona(page, /李护士/)
-  const chooser = page.waitForEvent('filechooser')
-  await page.locator('.report-photo-add:visible').first().click()
-  await (await chooser).setFiles(`${__dirname}/fixtures/hazard.jpg`)
-  await expect(page.locator('.report-photo-img:visible')).toHaveCount(1)
-  await page.locator('.report-category:visible').filter({ hasText: '地面湿滑' }).click()
-  await page.locator('.report-submit:visible').click()
-  await expect(page.locator('.report-done-title:visible')).toContainText('已上报')
+  await reportInPage(page, 'B07F03')
   const truth = page.locator('.report-reach:visible')
   await expect(truth).toHaveText(
     /^层长暂未开启提醒，已同时通知 \S+ \S+$|^层长 \S+ 暂未开启提醒，已送达 安全办看板$/,
@@ -101,15 +106,7 @@ test('the success screen says 正在通知… until the follow-up call answers, 
     }
     await route.continue()
   })
-  await open(page, '/pages/report/index?scene=f%3DB07F04')
-  await pickPersona(page, /李护士/)
-  const chooser = page.waitForEvent('filechooser')
-  await page.locator('.report-photo-add:visible').first().click()
-  await (await chooser).setFiles(`${__dirname}/fixtures/hazard.jpg`)
-  await expect(page.locator('.report-photo-img:visible')).toHaveCount(1)
-  await page.locator('.report-category:visible').filter({ hasText: '地面湿滑' }).click()
-  await page.locator('.report-submit:visible').click()
-  await expect(page.locator('.report-done-title:visible')).toContainText('已上报')
+  await reportInPage(page, 'B07F04')
   const line = page.locator('.report-reach:visible')
   await expect(line).toHaveText(/^正在通知 .+…$/)
   await expect.poll(() => followed).toBeGreaterThan(0)
