@@ -68,10 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // A scan opens the report page: its chunks (and the input check's) start with the app's.
         chain
           .plugin('landing-preload')
-          .use(LandingPreloadPlugin, [
-            'pages/report/index',
-            ['./pages/report/index', './input-check'],
-          ])
+          .use(LandingPreloadPlugin, ['pages/report/index', ['./input-check']])
         // WOODPECKER_BUNDLE_STATS=<file> writes webpack's stats (chunks, modules, sizes) for analysis.
         const statsFile = process.env.WOODPECKER_BUNDLE_STATS
         if (statsFile) chain.plugin('bundle-stats').use(BundleStatsPlugin, [statsFile])

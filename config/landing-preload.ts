@@ -11,12 +11,16 @@ function preloadScript(page: string, files: string[]): string {
   return `(function(){var p=location.hash.replace(/^#\\/?/,'').split('?')[0];if(p&&p!==${JSON.stringify(page)})return;${JSON.stringify(files)}.forEach(function(f){var l=document.createElement('link');l.rel='preload';l.fetchPriority='low';l.as=/\\.css$/.test(f)?'style':'script';l.href=f;document.head.appendChild(l)})})()`
 }
 
-/** Preloads the chunks imported as `requests` (e.g. './pages/report/index') for a launch on `page`. */
+/** Preloads `page`'s chunks, and those of the modules `alongside` it, for a launch on `page`. */
 export class LandingPreloadPlugin {
+  private readonly requests: string[]
+
   constructor(
     private readonly page: string,
-    private readonly requests: string[],
-  ) {}
+    alongside: string[],
+  ) {
+    this.requests = [`./${page}`, ...alongside]
+  }
 
   /** Adds the inline script to index.html once the chunks' file names are known. */
   apply(compiler: Compiler): void {

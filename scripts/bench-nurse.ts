@@ -86,7 +86,6 @@ async function onePath(browser: Browser, url: string, profile: Profile, i: numbe
     () => (window as unknown as { __interactiveAt: Promise<number> }).__interactiveAt,
   )
   const qrBytes = bytes
-  await page.locator('.report-photo-add').first().waitFor({ state: 'visible', timeout: 60_000 })
 
   // On a phone, H5 asks 拍摄 / 从相册选择 first, as WeChat does.
   await page.locator('.report-photo-add').first().tap()

@@ -1,5 +1,5 @@
-// The camera and album picker (Taro.chooseMedia / chooseImage), apart from the upload so that H5
-// loads it only when a page can take photos (services/photo.ts loadPhotoPicker).
+// The camera and album picker (Taro.chooseMedia / chooseImage), apart from the upload so that it
+// runs at the first tap, not at the app's start (services/photo.ts choosePhotos).
 import Taro from '@tarojs/taro'
 import { PhotoError, photoProblemOf } from './photo-errors'
 

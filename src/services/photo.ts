@@ -23,11 +23,7 @@ function loadPhotoPicker(): Promise<PhotoPicker> {
   return picker
 }
 
-/**
- * Lets the user take or pick up to `count` photos; resolves with local paths ([] when cancelled).
- * Throws PhotoError when privacy or permissions stand in the way (errno 104/112, camera denied),
- * with a Chinese message saying the way back.
- */
+/** Lets the user take or pick up to `count` photos: photo-pick.ts `pickPhotos`, run on first use. */
 export async function choosePhotos(count: number): Promise<string[]> {
   return (await loadPhotoPicker()).pickPhotos(count)
 }

@@ -29,6 +29,9 @@ export interface Invoker {
 }
 
 /** Installs the functions runner, invokeFunction and the /fn gateway; returns the invoker for timers. */
+/** 32 random hex digits: randomUUID draws on a cached entropy pool, far cheaper per call than randomBytes. */
+const randomHex = (): string => randomUUID().replace(/-/g, '')
+
 export function installFunctions(core: EmulatorCore): Invoker {
   const pool = new FunctionPool(core.functionsDir, {
     ...core.sdkEnv(),
@@ -48,8 +51,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
     pool,
     exists: (name) => pool.exists(name),
     async invoke(name, event, identity, extraEnv = {}) {
-      // randomUUID draws on a cached entropy pool: far cheaper per call than randomBytes.
-      const token = `emu-${randomUUID().replace(/-/g, '')}`
+      const token = `emu-${randomHex()}`
       live.set(token, { ...identity, functionName: name })
       const env: Record<string, string> = {
         ...core.functionEnv(),
@@ -63,7 +65,7 @@ export function installFunctions(core: EmulatorCore): Invoker {
       }
       const context = {
         function_name: name,
-        request_id: randomUUID().replace(/-/g, '').slice(0, 16),
+        request_id: randomHex().slice(0, 16),
         namespace: core.envId,
         memory_limit_in_mb: 256,
         time_limit_in_ms: pool.config(name).timeout * 1000,
