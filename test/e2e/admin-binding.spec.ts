@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, open, pickPersona, test } from './helpers'
+import { consentBanked, expect, open, pickPersona, test } from './helpers'
 
 const PHOTO = resolve(__dirname, 'fixtures', 'hazard.jpg')
 
@@ -53,14 +53,10 @@ test('admin invites a new 层长, who binds and receives the next hazard on the 
 
   // The new captain opens 待办 (where WeChat asks for push consent); the app banks the answer
   // (notify.consent) before anyone reports, so the next hazard's push can be sent.
-  const banked = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/fn/notify') &&
-      (r.request().postDataJSON() as { action?: string } | null)?.action === 'consent',
-  )
+  const banked = consentBanked(page)
   await open(page, '/pages/inbox/index')
   await page.locator('.inbox-tab-pending:visible').click()
-  expect((await (await banked).json()).ok).toBe(true)
+  await banked
   await expect
     .poll(
       async () =>

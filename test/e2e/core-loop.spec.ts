@@ -2,7 +2,7 @@
 // floor captain gets the push → fixes on the spot with an after-photo → the nurse confirms and rates.
 import type { Page } from '@playwright/test'
 import { CAMERA_PHOTO } from '../fixtures'
-import { expect, open, pickPersona, test, watchRequests } from './helpers'
+import { consentBanked, expect, open, pickPersona, test, watchRequests } from './helpers'
 
 const PHOTO = CAMERA_PHOTO
 
@@ -20,7 +20,10 @@ test('report → push to the 层长 → fix on the spot → confirm and rate →
   // The captain opens the inbox first: that tap is where WeChat asks for push consent.
   await open(page, '/pages/inbox/index')
   await pickPersona(page, /层长/)
+  // The app banks the answer (notify.consent) before the nurse reports.
+  const banked = consentBanked(page)
   await page.locator('.inbox-tab-pending:visible').click()
+  await banked
   await expect
     .poll(
       async () =>

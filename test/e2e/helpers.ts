@@ -73,3 +73,17 @@ export async function uploadPhoto(
   if (!res.ok()) throw new Error(`upload ${res.status()}`)
   return ((await res.json()) as { fileID: string }).fileID
 }
+
+/**
+ * Resolves once the app has banked a push consent (notify.consent answered ok): what a tap in
+ * 待办 asks WeChat for reaches the server only then, and a report made sooner finds no credit.
+ */
+export function consentBanked(page: Page): Promise<void> {
+  return page
+    .waitForResponse(
+      (r) =>
+        r.url().endsWith('/fn/notify') &&
+        (r.request().postDataJSON() as { action?: string } | null)?.action === 'consent',
+    )
+    .then(async (r) => expect((await r.json()).ok).toBe(true))
+}
