@@ -20,6 +20,7 @@ import {
   onAnswers,
   saveWalk,
   savedWalk,
+  startRoundOutbox,
   syncAnswers,
   type RoundWalk,
 } from '../../../services/round-outbox'
@@ -68,6 +69,8 @@ export default function RoundWalkPage(): JSX.Element {
   useEffect(() => {
     void load()
   }, [load, persona])
+  // Answers kept on this phone go out now and whenever the network or the app comes back.
+  useEffect(startRoundOutbox, [])
   useEffect(() => onAnswers(() => setTick((n) => n + 1)), [])
 
   const floors = walk?.round.floors ?? []
