@@ -53,19 +53,23 @@ async function onePath(browser: Browser, url: string, profile: Profile, i: numbe
     localStorage.setItem('woodpecker.persona', JSON.stringify({ data: 'demo-staff' })),
   )
   // The moment the page is interactive, as the page itself sees it: the first frame in which the
-  // camera tile is laid out and every category is there (wall-clock ms). Read by the page, not by
-  // polling from here, whose round trips to a 4×-throttled page would be counted as the page's.
+  // camera tile is laid out and every category is there (wall-clock ms). The page reports it through
+  // a binding installed before it opens: asking for it with an evaluation, or polling from here,
+  // would run Playwright's scripts on the 4×-throttled page while it is still starting.
+  let reportInteractive: (at: number) => void = () => undefined
+  const interactive = new Promise<number>((resolve) => (reportInteractive = resolve))
+  await context.exposeFunction('__woodpeckerInteractive', (at: number) => reportInteractive(at))
   await context.addInitScript({
-    content: `window.__interactiveAt = new Promise((resolve) => {
+    content: `(() => {
       const observer = new MutationObserver(() => {
         if (document.querySelectorAll('.report-category').length < 12) return
         const tile = document.querySelector('.report-photo-add')
         if (!tile || tile.getBoundingClientRect().height === 0) return
         observer.disconnect()
-        requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()))
+        requestAnimationFrame(() => window.__woodpeckerInteractive(performance.timeOrigin + performance.now()))
       })
       observer.observe(document, { subtree: true, childList: true, attributes: true })
-    })`,
+    })()`,
   })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -82,9 +86,7 @@ async function onePath(browser: Browser, url: string, profile: Profile, i: numbe
   const opened = Date.now()
   await page.goto(`${url}/#/pages/report/index?scene=${encodeURIComponent(DEMO_SCENE)}`)
   // Interactive: the camera tile and every category can be tapped.
-  const interactiveAt = await page.evaluate(
-    () => (window as unknown as { __interactiveAt: Promise<number> }).__interactiveAt,
-  )
+  const interactiveAt = await interactive
   const qrBytes = bytes
 
   // On a phone, H5 asks 拍摄 / 从相册选择 first, as WeChat does.
