@@ -85,7 +85,8 @@ export default function ReportPage(): JSX.Element {
       {!header.data && !header.loading && (!scene || qrInvalid || pickedFloor) && (
         <FloorPicker onPick={setPickedFloor} />
       )}
-      {header.loading && <StateView loading />}
+      {/* A reload (another persona, a retry) keeps the floor in place: nothing above it moves. */}
+      {header.loading && !header.data && <StateView loading />}
       {invalid && !qrInvalid && <StateView error={invalid} onRetry={() => void header.reload()} />}
       {header.data && <FloorHeader header={header.data} />}
       {header.data && <OpenRounds floorId={floorId} persona={persona} />}
