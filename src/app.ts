@@ -11,6 +11,9 @@ import { sceneFromParams } from './scene'
 import { startReportReads } from './pages/report/early'
 import './app.scss'
 
+/** How long after the launch the H5 app starts sending round answers queued before it. */
+const ROUND_OUTBOX_DELAY_MS = 2000
+
 // In H5 every page, the QR landing included, is a chunk of its own: carried in the first script, the
 // report page made a scan's landing slower under a phone's CPU (2.4 s against 2.0–2.1 s, measured
 // side by side by scripts/bench-nurse.ts), though the bytes moved were the same.
@@ -49,9 +52,6 @@ function startLaunchWork(): void {
       require('./services/round-outbox') as typeof import('./services/round-outbox')
     ).startRoundOutbox()
 }
-
-/** How long after the launch the H5 app starts sending round answers queued before it. */
-const ROUND_OUTBOX_DELAY_MS = 2000
 
 /** The page the app was opened on and its query. */
 function launchPage(): { path: string; query: Record<string, string> } {
