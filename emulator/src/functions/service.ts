@@ -28,10 +28,10 @@ export interface Invoker {
   pool: FunctionPool
 }
 
-/** Installs the functions runner, invokeFunction and the /fn gateway; returns the invoker for timers. */
 /** 32 random hex digits: randomUUID draws on a cached entropy pool, far cheaper per call than randomBytes. */
 const randomHex = (): string => randomUUID().replace(/-/g, '')
 
+/** Installs the functions runner, invokeFunction and the /fn gateway; returns the invoker for timers. */
 export function installFunctions(core: EmulatorCore): Invoker {
   const pool = new FunctionPool(core.functionsDir, {
     ...core.sdkEnv(),
