@@ -5,6 +5,7 @@ import type { Envelope } from '../../../types'
 import type { ManualClock } from '../../../emulator/src/core'
 import { createStillClock, startEmulator, type RunningEmulator } from '../../../emulator/src/index'
 import { demoPhotoStore } from '../../../scripts/seed/photos'
+import { post } from './post'
 import type { lendSeeded } from './worker-backend'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
@@ -104,12 +105,12 @@ export async function startBackend(
     input?: unknown,
     requestId?: string,
   ) => {
-    const res = await fetch(`${url}/fn/${fn}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
-      body: JSON.stringify({ action, input: await withOwnPhotos(openid, input), requestId }),
-    })
-    const text = await res.text()
+    const res = await post(
+      `${url}/fn/${fn}`,
+      { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+      JSON.stringify({ action, input: await withOwnPhotos(openid, input), requestId }),
+    )
+    const text = res.text
     try {
       return JSON.parse(text) as Envelope<T>
     } catch {

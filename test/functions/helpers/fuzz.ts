@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import { api } from '../../../types/api'
 import { startBackend, type Backend } from './backend'
 import { inputsFor } from './fuzz-inputs'
+import { post } from './post'
 import { settledFingerprint, storeFingerprint } from './snapshot'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
@@ -71,16 +72,16 @@ export function describeFuzzShard(shard: number): void {
             const [value, caller] = samples[next++]
             const body = JSON.stringify({ action, input: value })
             const send = () =>
-              fetch(`${b.url}/fn/${fn}`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', 'x-woodpecker-openid': caller },
+              post(
+                `${b.url}/fn/${fn}`,
+                { 'content-type': 'application/json', 'x-woodpecker-openid': caller },
                 body,
-              })
+              )
             let res = await send()
             // A shared CI machine can starve a worker past its timeout once; an input that hangs a
             // function does so every time.
             if (res.status === 504) res = await send()
-            const text = await res.text()
+            const text = res.text
             let env: { ok?: unknown; code?: unknown } | undefined
             try {
               env = JSON.parse(text)

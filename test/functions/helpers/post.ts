@@ -1,0 +1,35 @@
+// A small HTTP client for the test harness: node's own http with one keep-alive agent, several
+// times cheaper per call than fetch (whose web streams and abort signals dominate a test process that
+// sends tens of thousands of calls).
+import { Agent, request } from 'node:http'
+
+const agent = new Agent({ keepAlive: true, maxSockets: 16 })
+
+export interface Answer {
+  status: number
+  text: string
+}
+
+/** POSTs `body` to `url` with `headers`, resolving with the status and the body as text. */
+export function post(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        )
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
