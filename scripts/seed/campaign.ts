@@ -88,10 +88,6 @@ export async function replayCampaign(
     Array.from({ length: Math.ceil(n / parallel) }, (_, b) =>
       Array.from({ length: Math.min(parallel, n - b * parallel) }, (_, k) => b * parallel + k),
     )
-  for (const batch of batches(CAMPAIGN.found)) {
-    await tick(90_000 * batch.length)
-    ids.push(...(await Promise.all(batch.map(report))).map((t) => t.id))
-  }
   const handle = async (i: number) => {
     if (i < CAMPAIGN.fixedOnSpot)
       return call(SAFETY, 'ticket', 'act', {
@@ -115,7 +111,11 @@ export async function replayCampaign(
     })
     await call(SAFETY, 'ticket', 'act', { id: ids[i], action: 'verify' })
   }
-  for (const batch of batches(ids.length)) {
+  // Found and handled as a round of checks goes: each batch is fixed on the spot (or given its
+  // deadline) minutes after it is reported, long before any hazard would climb the ladder.
+  for (const batch of batches(CAMPAIGN.found)) {
+    await tick(90_000 * batch.length)
+    ids.push(...(await Promise.all(batch.map(report))).map((t) => t.id))
     await tick(60_000 * batch.length)
     await Promise.all(batch.map(handle))
     const deferred = batch.filter((i) => i >= CAMPAIGN.fixedOnSpot)
