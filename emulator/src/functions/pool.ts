@@ -2,7 +2,6 @@
 // on timeout, and is replaced when the built index.js changes.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { WORKER_SOURCE } from './worker-source'
 import type { InvocationTime } from '../clock'
@@ -31,14 +30,7 @@ interface Slot {
   warm: boolean
 }
 
-/**
- * At most one warm worker per function more than the machine has cores. Production gives each
- * concurrent call an instance with a CPU of its own; here every worker shares the machine's cores,
- * and workers beyond them only split those cores (each isolate compiling the same code for a share
- * of the calls): 8 callers on 2 cores finished the campaign about 25 % sooner with 3 workers than 8.
- * Calls beyond them wait for a free worker; a function's timeout runs from its start.
- */
-const MAX_WORKERS_PER_FUNCTION = availableParallelism() + 1
+const MAX_WORKERS_PER_FUNCTION = 8
 
 /** Reads a function's config.json, with production's defaults. */
 export function readFunctionConfig(dir: string): FunctionConfig {
