@@ -8,16 +8,17 @@ const Sequencer = require('@jest/test-sequencer').default
 const SLOWEST = [
   'test/functions/stats-campaign.test.ts',
   'test/functions/stats-rebuild.test.ts',
-  'test/functions/sla.test.ts',
+  'test/functions/org-roster-limits.test.ts',
   'test/functions/fuzz-4.test.ts',
   'test/functions/fuzz-3.test.ts',
-  'test/functions/org-roster.test.ts',
+  'test/functions/sla.test.ts',
   'test/functions/fuzz-2.test.ts',
   'test/functions/fuzz-1.test.ts',
-  'test/functions/org-roster-limits.test.ts',
-  'test/functions/rounds.test.ts',
-  'test/emulator/clock.test.ts',
+  'test/functions/org-roster.test.ts',
+  'test/functions/stats-counting.test.ts',
   'test/weapp/wechat-compiler.test.ts',
+  'test/functions/signin.test.ts',
+  'test/functions/rounds.test.ts',
 ]
 
 class SlowestFirst extends Sequencer {
