@@ -172,8 +172,10 @@ for (const role of ROLES) {
       const rows = page.locator('.paged-list .ticket-item:visible')
       await expect(rows.first()).toBeVisible()
       expect(await rows.count()).toBeGreaterThanOrEqual(role.rows)
-      // Photo checks call back on the emulator clock: let pending ones land.
+      // Photo checks call back on the emulator clock: let pending ones land. The minute's sweep
+      // sends photos no app followed for their check; the answers come a moment after it.
       await page.request.post('/_emulator/clock', { data: { advanceMs: 60_000 } })
+      await page.request.post('/_emulator/clock', { data: { advanceMs: 1_000 } })
       await page.reload()
       // The first photo of each row is shown (loaded from a temp URL).
       // Rows other specs made may hold a photo still under its content check (a placeholder), so
