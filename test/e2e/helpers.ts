@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import { startE2eBackend } from './backend'
 
 export { expect }
 
@@ -16,7 +17,18 @@ export async function emulatorNow(request: APIRequestContext): Promise<number> {
  * a page shows ("today", due dates) never depends on the hour the machine reads. Only Date is
  * shifted (Playwright's page.clock fakes every timer too, and Taro's page transitions stall on it).
  */
-export const test = base.extend({
+export const test = base.extend<object, { backend: { url: string } }>({
+  // Each Playwright worker's own seeded backend serving the H5 build (global-setup.ts builds it):
+  // the spec files a worker runs share it and move its clock, one after another.
+  backend: [
+    async ({}, provide) => {
+      const { emulator } = await startE2eBackend()
+      await provide({ url: emulator.url })
+      await emulator.stop()
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ backend }, provide) => provide(backend.url),
   page: async ({ page }, provide) => {
     const offset = (await emulatorNow(page.request)) - Date.now()
     await page.addInitScript((shift: number) => {
