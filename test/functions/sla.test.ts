@@ -3,9 +3,14 @@
 // in waking hours and turn overdue at the deadline itself; quiet hours hold what can wait,
 // racing sweeps act once, a push whose dispatch failed is sent by notify's sweep, and urgent
 // hazards with nobody reachable fall back to one SMS.
-import { renameSync } from 'node:fs'
+import { renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { FUNCTIONS_DIR, startBackend, type Backend, OWN_PHOTO as PHOTO } from './helpers/backend'
+import {
+  linkedFunctionsDir,
+  startBackend,
+  type Backend,
+  OWN_PHOTO as PHOTO,
+} from './helpers/backend'
 import { createManualClock } from '../../emulator/src/clock'
 import { smsFunctionEnv } from '../../emulator/src/sms/env'
 import type { TicketView } from '../../types/api/ticket'
@@ -23,6 +28,8 @@ jest.setTimeout(120_000)
 describe('the SLA ladder on the manual clock', () => {
   let b: Backend
   const clock = createManualClock(T0)
+  // Its own folder of the built functions, from which one test takes notify away for a moment.
+  const functionsDir = linkedFunctionsDir()
   const advance = (ms: number) => clock.advance(ms)
   /** Moves time on with each timer run once at the new time, not once per minute on the way. */
   const jumpBy = (ms: number) => clock.jump(clock.now() + ms)
@@ -49,7 +56,7 @@ describe('the SLA ladder on the manual clock', () => {
 
   beforeAll(async () => {
     process.env.QUIET_HOURS = '22:00-07:00'
-    b = await startBackend({ seed: true, clock })
+    b = await startBackend({ seed: true, clock, functionsDir })
     await b.db
       .collection('categories')
       .where({ _id: 'gas-oxygen' })
@@ -61,6 +68,7 @@ describe('the SLA ladder on the manual clock', () => {
   }, 60_000)
   afterAll(async () => {
     await b.stop()
+    rmSync(functionsDir, { recursive: true, force: true })
     process.env.QUIET_HOURS = 'off'
   })
 
@@ -302,14 +310,16 @@ describe('the SLA ladder on the manual clock', () => {
 
   it('never loses a push when the dispatch fails after the ticket was written: notify’s sweep sends it', async () => {
     await b.consent('o-fc-B09F02', [TEMPLATE_IDS.assigned])
-    // The notify function is gone for a moment: the ticket and its push intent are written together.
-    const built = join(FUNCTIONS_DIR, 'notify', 'index.js')
-    renameSync(built, `${built}.away`)
+    // The notify function is gone for a moment (from this backend's folder only: the built
+    // functions are shared with every other test file running meanwhile): the ticket and its push
+    // intent are written together.
+    const notify = join(functionsDir, 'notify')
+    renameSync(notify, `${notify}.away`)
     let t: TicketView
     try {
       t = await report('B09F02', 'sla-crash-abcdefgh')
     } finally {
-      renameSync(`${built}.away`, built)
+      renameSync(`${notify}.away`, notify)
     }
     expect(t.reach[0].text).toMatch(/^正在通知 层长 /)
     expect(await sent('o-fc-B09F02', t.id)).toHaveLength(0)

@@ -1,6 +1,8 @@
 // The functions harness: the real built cloud functions, run by the emulator, reached the way
 // clients reach them, with the real wx-server-sdk in this process for direct database checks.
-import { resolve } from 'node:path'
+import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Envelope } from '../../../types'
 import type { ManualClock } from '../../../emulator/src/core'
 import { createStillClock, startEmulator, type RunningEmulator } from '../../../emulator/src/index'
@@ -9,6 +11,17 @@ import { post } from './post'
 import type { lendSeeded } from './worker-backend'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
+
+/**
+ * A new folder of links to each built function, for a backend of a test's own (`functionsDir`): the
+ * test may hide a function there without touching the build every other test file runs meanwhile.
+ */
+export function linkedFunctionsDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'woodpecker-functions-'))
+  for (const name of readdirSync(FUNCTIONS_DIR))
+    symlinkSync(join(FUNCTIONS_DIR, name), join(dir, name))
+  return dir
+}
 
 /**
  * Stands for "the caller's own stored photo" in `photos`/`afterPhotos` of an input given to callAs or
@@ -61,12 +74,13 @@ function workerBackend(): { lendSeeded: typeof lendSeeded } {
  * already holds the shared one), an emulator of its own, seeded, that `stop()` stops.
  */
 export async function startBackend(
-  opts: { seed?: boolean; clock?: ManualClock } = {},
+  opts: { seed?: boolean; clock?: ManualClock; functionsDir?: string } = {},
 ): Promise<Backend> {
   // Function workers inherit this process's environment: no quiet hours unless a test sets them,
   // so what a test sees does not depend on the hour it runs at.
   process.env.QUIET_HOURS ??= 'off'
-  const lent = opts.seed && !opts.clock ? await workerBackend().lendSeeded() : undefined
+  const lent =
+    opts.seed && !opts.clock && !opts.functionsDir ? await workerBackend().lendSeeded() : undefined
   const clock = lent?.clock ?? opts.clock ?? createStillClock()
   const emulator =
     lent?.emulator ??
@@ -74,7 +88,7 @@ export async function startBackend(
       port: 0,
       memory: true,
       quiet: true,
-      functionsDir: FUNCTIONS_DIR,
+      functionsDir: opts.functionsDir ?? FUNCTIONS_DIR,
       clock,
     }))
   Object.assign(process.env, emulator.sdkEnv())
