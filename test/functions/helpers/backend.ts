@@ -7,7 +7,7 @@ import type { Envelope } from '../../../types'
 import type { ManualClock } from '../../../emulator/src/core'
 import { createStillClock, startEmulator, type RunningEmulator } from '../../../emulator/src/index'
 import { demoPhotoStore } from '../../../scripts/seed/photos'
-import { post } from './post'
+import { postToFunction } from './post'
 import type { lendSeeded } from './worker-backend'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', '..', '..', 'cloudfunctions')
@@ -119,9 +119,10 @@ export async function startBackend(
     input?: unknown,
     requestId?: string,
   ) => {
-    const res = await post(
-      `${url}/fn/${fn}`,
-      { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+    const res = await postToFunction(
+      url,
+      fn,
+      openid,
       JSON.stringify({ action, input: await withOwnPhotos(openid, input), requestId }),
     )
     const text = res.text

@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { api } from '../../../types/api'
 import { startBackend, type Backend } from './backend'
 import { inputsFor } from './fuzz-inputs'
-import { post } from './post'
+import { postToFunction } from './post'
 import { settledFingerprint, storeFingerprint } from './snapshot'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
@@ -71,12 +71,7 @@ export function describeFuzzShard(shard: number): void {
           while (next < samples.length) {
             const [value, caller] = samples[next++]
             const body = JSON.stringify({ action, input: value })
-            const send = () =>
-              post(
-                `${b.url}/fn/${fn}`,
-                { 'content-type': 'application/json', 'x-woodpecker-openid': caller },
-                body,
-              )
+            const send = () => postToFunction(b.url, fn, caller, body)
             let res = await send()
             // A shared CI machine can starve a worker past its timeout once; an input that hangs a
             // function does so every time.

@@ -33,3 +33,17 @@ export function post(url: string, headers: Record<string, string>, body: string)
     req.end(body)
   })
 }
+
+/** POSTs a JSON `body` to the emulator's client gateway for function `fn`, as the app of `openid`. */
+export function postToFunction(
+  url: string,
+  fn: string,
+  openid: string,
+  body: string,
+): Promise<Answer> {
+  return post(
+    `${url}/fn/${fn}`,
+    { 'content-type': 'application/json', 'x-woodpecker-openid': openid },
+    body,
+  )
+}
