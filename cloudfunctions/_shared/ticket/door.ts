@@ -9,7 +9,7 @@ import type { TicketAction } from '../../../types/ticket'
 import { check, decide, TRANSITIONS } from './domain/machine'
 import { factsOf } from './domain/machine'
 import type { OwnerStep } from '../org/domain/owner-chain'
-import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
+import type { Actor, EventDoc, TicketDoc, UserDoc } from './domain/ticket'
 import { commitTransition, getTicket, listEvents } from './store/tickets'
 import { intentsFor, type IntentDoc } from '../notify/intent'
 import { enforceRateLimit } from './store/limits'
@@ -19,7 +19,7 @@ import { canRead, relationsOf, userActor } from './actor'
 import { loadWorld } from './load'
 import { allHours, notBefore as holdUntil } from '../ladder/domain/sla'
 import { quietHours } from '../runtime/settings'
-import { chainOf, viewFor } from './read'
+import { chainWith, viewFor } from './read'
 import { countTransition, recordForCounting } from '../stats/record'
 import { allWrites } from '../runtime/rows'
 import { getUsersByIds } from '../runtime/users'
@@ -73,10 +73,19 @@ async function decideAndCommit<A>(
   const now = known.at && actor.kind === 'system' ? known.at : ctx.now()
   const t = known.ticket?._id === input.id ? known.ticket : await getTicket(ctx.db, input.id)
   if (!t) throw new AppError('ticket.not_found')
-  // The reporter (whom a transition may notify) is read beside the chain.
-  const reporterRead = getUsersByIds(ctx.db, [t.reporterId])
-  reporterRead.catch(() => undefined)
-  const chain = known.chainOf ? await known.chainOf(t) : await chainOf(ctx, t, now)
+  // The reporter (whom a transition may notify) is read with the chain's people, or beside a chain
+  // the caller already holds.
+  let reporterRead: Promise<UserDoc[]>
+  let chain: readonly OwnerStep[]
+  if (known.chainOf) {
+    reporterRead = getUsersByIds(ctx.db, [t.reporterId])
+    reporterRead.catch(() => undefined)
+    chain = await known.chainOf(t)
+  } else {
+    const loaded = await chainWith(ctx, t, now, [t.reporterId])
+    reporterRead = Promise.resolve(loaded.also)
+    chain = loaded.chain
+  }
   const relations = relationsOf(actor, t, chain)
   // Authorize first: a caller who may not take this action learns nothing else about the ticket.
   if (!TRANSITIONS[input.action].who.some((r) => relations.has(r)))

@@ -4,8 +4,8 @@ import { requireUser } from '../runtime/auth'
 import type { TicketView } from '../../../types/api/ticket'
 import { allowedActions, factsOf } from './domain/machine'
 import type { OwnerStep } from '../org/domain/owner-chain'
-import type { Actor, EventDoc, TicketDoc } from './domain/ticket'
-import { loadOwnerChain } from '../org/store/org'
+import type { Actor, EventDoc, TicketDoc, UserDoc } from './domain/ticket'
+import { loadOwnerChain, loadOwnerChainWith } from '../org/store/org'
 import { getTicket, listEvents } from './store/tickets'
 import { intentsOfTicket } from '../notify/store/outbox'
 import { reachOf } from '../notify/reach'
@@ -20,6 +20,16 @@ import { choicesOf, formOf } from './evidence'
 /** The floor chain of a ticket, now (a floor never moves to another building, nor is removed). */
 export function chainOf(ctx: ActionContext, t: TicketDoc, now: Date): Promise<OwnerStep[]> {
   return loadOwnerChain(ctx.db, { _id: t.floorId, buildingId: t.buildingId }, now)
+}
+
+/** A ticket's floor chain (as `chainOf`), with `userIds`' records read in the same round trip. */
+export function chainWith(
+  ctx: ActionContext,
+  t: TicketDoc,
+  now: Date,
+  userIds: readonly string[],
+): Promise<{ chain: OwnerStep[]; also: UserDoc[] }> {
+  return loadOwnerChainWith(ctx.db, { _id: t.floorId, buildingId: t.buildingId }, now, userIds)
 }
 
 /**

@@ -102,6 +102,16 @@ export async function loadOwnerChain(
   floor: Pick<FloorDoc, '_id' | 'buildingId'>,
   at: Date,
 ): Promise<OwnerStep[]> {
+  return (await loadOwnerChainWith(db, floor, at, [])).chain
+}
+
+/** A floor's chain (as `loadOwnerChain`), with `alsoUserIds`' records read in the same round trip. */
+export async function loadOwnerChainWith(
+  db: Database,
+  floor: Pick<FloorDoc, '_id' | 'buildingId'>,
+  at: Date,
+  alsoUserIds: readonly string[],
+): Promise<{ chain: OwnerStep[]; also: UserDoc[] }> {
   const _ = db.command
   const duties = await readAll<DutyDoc>(
     db,
@@ -112,11 +122,13 @@ export async function loadOwnerChain(
       { duty: Role.safetyOffice },
     ]),
   )
-  const users = await getUsersByIds(
-    db,
-    duties.map((d) => d.userId),
-  )
-  return resolveOwnerChain(duties, users, at)
+  const users = await getUsersByIds(db, [
+    ...new Set([...duties.map((d) => d.userId), ...alsoUserIds]),
+  ])
+  return {
+    chain: resolveOwnerChain(duties, users, at),
+    also: users.filter((u) => alsoUserIds.includes(u._id)),
+  }
 }
 
 /** A user's duties valid at `at` (any kind), from the roster. */
