@@ -6,10 +6,7 @@ import {
   type PhotoCheckFacts,
 } from '../../../cloudfunctions/_shared/media/domain/photo-visibility'
 import type { Relation } from '../../../cloudfunctions/_shared/ticket/domain/machine'
-import {
-  HOURLY_LIMITS,
-  limitRefusal,
-} from '../../../cloudfunctions/_shared/ticket/domain/rate-limits'
+import { limitRefusal } from '../../../cloudfunctions/_shared/ticket/domain/rate-limits'
 import {
   isInternalCall,
   isPlatformCallback,
@@ -61,15 +58,17 @@ describe('photo visibility', () => {
 
 describe('hourly limits', () => {
   const now = new Date('2026-11-25T10:00:00Z')
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000)
+  // The moment of the limit-th most recent report or act within the hour, if there is one.
   it.each([
-    ['report', 0, undefined],
-    ['report', HOURLY_LIMITS.report - 1, undefined],
-    ['report', HOURLY_LIMITS.report, '每小时最多上报 20 次，请约 15 分钟后再试'],
-    ['act', HOURLY_LIMITS.act - 1, undefined],
-    ['act', HOURLY_LIMITS.act, '每小时最多处理操作 120 次，请约 15 分钟后再试'],
-  ] as const)('%s with %i used → %s', (kind, used, message) => {
-    const oldest = new Date(now.getTime() - 45 * 60_000)
-    const refusal = limitRefusal(kind, used, oldest, now)
+    ['report', undefined, undefined],
+    ['report', minutesAgo(45), '每小时最多上报 20 次，请约 15 分钟后再试'],
+    ['report', minutesAgo(59.5), '每小时最多上报 20 次，请约 1 分钟后再试'],
+    ['act', undefined, undefined],
+    ['act', minutesAgo(45), '每小时最多处理操作 120 次，请约 15 分钟后再试'],
+    ['act', minutesAgo(0), '每小时最多处理操作 120 次，请约 60 分钟后再试'],
+  ] as const)('%s with the last allowed at %s → %s', (kind, lastAllowed, message) => {
+    const refusal = limitRefusal(kind, lastAllowed, now)
     if (message) expect(refusal).toContain(message)
     else expect(refusal).toBeUndefined()
   })

@@ -13,16 +13,19 @@ export const WINDOW_MS = 60 * 60 * 1000
 
 const NOUN: Record<LimitedKind, string> = { report: '上报', act: '处理操作' }
 
-/** Undefined when one more is allowed; otherwise the Chinese message telling the user when to come back. */
+/**
+ * Undefined when one more is allowed; otherwise the Chinese message telling the user when to come
+ * back. `lastAllowed` is the moment of the user's `HOURLY_LIMITS[kind]`-th most recent one within the
+ * hour (undefined when they made fewer): one more is allowed once it has left the hour.
+ */
 export function limitRefusal(
   kind: LimitedKind,
-  used: number,
-  oldestInWindow: Date | undefined,
+  lastAllowed: Date | undefined,
   now: Date,
 ): string | undefined {
+  if (!lastAllowed) return undefined
   const max = HOURLY_LIMITS[kind]
-  if (used < max) return undefined
-  const freeAt = oldestInWindow ? oldestInWindow.getTime() + WINDOW_MS : now.getTime() + WINDOW_MS
+  const freeAt = lastAllowed.getTime() + WINDOW_MS
   const minutes = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000))
   return `操作太频繁：每小时最多${NOUN[kind]} ${max} 次，请约 ${minutes} 分钟后再试`
 }

@@ -1,6 +1,6 @@
 // Abuse limits read what was already written (tickets by reporter, journal events by actor) — no
 // counters to keep, nothing written by a refusal, and a retry of the same report is never counted twice.
-import { limitRefusal, WINDOW_MS, type LimitedKind } from '../domain/rate-limits'
+import { HOURLY_LIMITS, limitRefusal, WINDOW_MS, type LimitedKind } from '../domain/rate-limits'
 import { AppError } from '../../runtime/app-error'
 import type { ActionContext } from '../../runtime/context'
 import { rowsOf } from '../../runtime/rows'
@@ -19,17 +19,17 @@ export async function enforceRateLimit(
 ): Promise<void> {
   const now = ctx.now()
   const { collection, who, when } = SOURCE[kind]
-  const rows = rowsOf<Record<string, unknown>>(
+  // Only the hourly limit's own row is read (the limit-th most recent in the hour), never the rest.
+  const [lastAllowed] = rowsOf<Record<string, unknown>>(
     await ctx.db
       .collection(collection)
       .where({ [who]: userId, [when]: ctx.db.command.gt(new Date(now.getTime() - WINDOW_MS)) })
       .orderBy(when, 'desc')
+      .skip(HOURLY_LIMITS[kind] - 1)
       .field({ [when]: true })
-      // bounded: a verdict needs at most the hourly limit (20 / 120); a limit above a page means none
-      .limit(1000)
+      .limit(1)
       .get(),
   )
-  const oldest = rows.length ? new Date(rows[rows.length - 1][when] as Date) : undefined
-  const refusal = limitRefusal(kind, rows.length, oldest, now)
+  const refusal = limitRefusal(kind, lastAllowed && new Date(lastAllowed[when] as Date), now)
   if (refusal) throw new AppError('rate.limited', refusal)
 }
