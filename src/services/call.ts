@@ -4,20 +4,31 @@ import { ApiError } from './api-error'
 import { send } from './transport'
 
 type InputCheck = typeof import('./input-check')
+
+/** Resolves once the browser has painted the frame under way (or after 100 ms, in a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 100)
+  })
+}
 let inputCheck: Promise<InputCheck> | undefined
 
 /**
  * Loads the contract's input check once. In H5 it is a chunk of its own, fetched beside the first
- * page's (the app starts it); a failed fetch is a network failure, tried again by the next call.
- * The weapp holds it in its package.
+ * page's (the app starts it) and run once the frame under way has painted: building its schemas
+ * never holds back a first screen. A failed fetch is a network failure, tried again by the next
+ * call. The weapp holds it in its package.
  */
 export function loadInputCheck(): Promise<InputCheck> {
   inputCheck ??=
     process.env.TARO_ENV === 'h5'
-      ? import('./input-check').catch(() => {
-          inputCheck = undefined
-          throw new ApiError('network')
-        })
+      ? afterPaint()
+          .then(() => import('./input-check'))
+          .catch(() => {
+            inputCheck = undefined
+            throw new ApiError('network')
+          })
       : Promise.resolve(require('./input-check') as InputCheck)
   return inputCheck
 }
