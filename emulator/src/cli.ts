@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   )
   if (manualClock)
     console.log(
-      `Manual clock at ${new Date(emulator.clock.now()).toISOString()}: GET ${emulator.url}/_emulator/clock, POST {"advanceMs": n} or {"to": iso} to move it`,
+      `Manual clock at ${new Date(emulator.clock.now()).toISOString()}: GET ${emulator.url}/_emulator/clock, POST {"advanceMs": n}, {"jumpMs": n} or {"to": iso} to move it`,
     )
   console.log('Point wx-server-sdk at it with:')
   for (const [k, v] of Object.entries(emulator.sdkEnv())) console.log(`  export ${k}='${v}'`)

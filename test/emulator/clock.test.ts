@@ -164,6 +164,18 @@ describe('clock over HTTP', () => {
     ])
   })
 
+  it('jumps: each due timer fires once, at the new time, not at every minute on the way', async () => {
+    const before = (await firings()).length
+    const { status, json } = await clockPost(url, { jumpMs: 3_600_000 })
+    expect(status).toBe(200)
+    expect(json).toEqual({ now: '2026-11-24T01:07:30.000Z', fired: 1 })
+    const rows = await firings()
+    expect(rows.length).toBe(before + 1)
+    expect(rows.at(-1)?.tag).toBe('timer:every-minute')
+    // It ran once, on the function's clock at the new time.
+    expect(rows.at(-1)?.seen.slice(0, 16)).toBe('2026-11-24T01:07')
+  })
+
   it.each([
     ['no body', '', /advanceMs|to/],
     ['not JSON', '{', /JSON/],
@@ -171,6 +183,8 @@ describe('clock over HTTP', () => {
     ['neither field', {}, /exactly one/],
     ['a string advanceMs', { advanceMs: '60000' }, /number/],
     ['a negative advanceMs', { advanceMs: -1 }, /backwards/],
+    ['a negative jumpMs', { jumpMs: -1 }, /backwards/],
+    ['advanceMs and jumpMs', { advanceMs: 1, jumpMs: 1 }, /exactly one/],
     ['a time without a zone', { to: '2027-01-01T08:00:00' }, /zone/],
     ['not a time', { to: 'tomorrow' }, /ISO/],
     ['a time in the past', { to: '2026-01-01T00:00:00Z' }, /backwards/],
@@ -189,6 +203,7 @@ describe('clockTarget', () => {
   it.each([
     [{ advanceMs: 0 }, { advanceMs: 0 }],
     [{ advanceMs: 1.5 }, { advanceMs: 1.5 }],
+    [{ jumpMs: 3_600_000 }, { jumpMs: 3_600_000 }],
     [{ to: '2026-01-01T08:00:00+08:00' }, { to: now }],
     [{ to: '2026-01-02' }, { to: at('2026-01-02T00:00:00Z') }],
     [{ to: '2026-01-01T00:00:01.5Z' }, { to: now + 1500 }],

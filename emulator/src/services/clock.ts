@@ -1,6 +1,7 @@
 // The emulator clock over HTTP: GET /_emulator/clock → {now}; POST /_emulator/clock {advanceMs} or
-// {to} moves a manual clock forward, firing every due timer trigger in time order, and answers once
-// they have all finished with {now, fired}.
+// {to} moves a manual clock forward, firing every due timer trigger in time order; {jumpMs} moves it
+// at once, each due trigger firing once at the new time. Answers once they have all finished with
+// {now, fired}.
 import type { EmulatorService, ManualClock } from '../core'
 import { readBody, sendJson } from '../http-util'
 
@@ -10,34 +11,38 @@ const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\
 export function clockTarget(
   body: unknown,
   now: number,
-): { advanceMs: number } | { to: number } | { error: string } {
+): { advanceMs: number } | { jumpMs: number } | { to: number } | { error: string } {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return {
       error:
         'body must be a JSON object: {"advanceMs": 60000} or {"to": "2026-01-01T08:00:00+08:00"}',
     }
-  const { advanceMs, to } = body as { advanceMs?: unknown; to?: unknown }
-  if ((advanceMs === undefined) === (to === undefined))
-    return { error: 'give exactly one of advanceMs (milliseconds) or to (an ISO time)' }
-  if (advanceMs !== undefined) {
-    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs))
-      return { error: 'advanceMs must be a number of milliseconds' }
-    if (advanceMs < 0)
-      return { error: `the clock never moves backwards: advanceMs is ${advanceMs}` }
-    return { advanceMs }
-  } else {
-    if (typeof to !== 'string' || !ISO.test(to) || Number.isNaN(Date.parse(to)))
-      return {
-        error:
-          'to must be an ISO time with a zone, e.g. 2026-01-01T08:00:00+08:00 or 2026-01-01T00:00:00Z',
-      }
-    const target = Date.parse(to)
-    if (target < now)
-      return {
-        error: `the clock never moves backwards: it is ${new Date(now).toISOString()}, asked for ${new Date(target).toISOString()}`,
-      }
-    return { to: target }
+  const { advanceMs, jumpMs, to } = body as { advanceMs?: unknown; jumpMs?: unknown; to?: unknown }
+  if ([advanceMs, jumpMs, to].filter((v) => v !== undefined).length !== 1)
+    return {
+      error: 'give exactly one of advanceMs or jumpMs (milliseconds) or to (an ISO time)',
+    }
+  for (const [field, ms] of [
+    ['advanceMs', advanceMs],
+    ['jumpMs', jumpMs],
+  ] as const) {
+    if (ms === undefined) continue
+    if (typeof ms !== 'number' || !Number.isFinite(ms))
+      return { error: `${field} must be a number of milliseconds` }
+    if (ms < 0) return { error: `the clock never moves backwards: ${field} is ${ms}` }
+    return field === 'advanceMs' ? { advanceMs: ms } : { jumpMs: ms }
   }
+  if (typeof to !== 'string' || !ISO.test(to) || Number.isNaN(Date.parse(to)))
+    return {
+      error:
+        'to must be an ISO time with a zone, e.g. 2026-01-01T08:00:00+08:00 or 2026-01-01T00:00:00Z',
+    }
+  const target = Date.parse(to)
+  if (target < now)
+    return {
+      error: `the clock never moves backwards: it is ${new Date(now).toISOString()}, asked for ${new Date(target).toISOString()}`,
+    }
+  return { to: target }
 }
 
 const SAVED = '_emu_clock'
@@ -72,7 +77,11 @@ export const clockService: EmulatorService = async (core) => {
       sendJson(res, 400, { code: 'INVALID_PARAM', message: target.error })
       return
     }
-    const fired = await ('to' in target ? manual.set(target.to) : manual.advance(target.advanceMs))
+    const fired = await ('to' in target
+      ? manual.set(target.to)
+      : 'jumpMs' in target
+        ? manual.jump(manual.now() + target.jumpMs)
+        : manual.advance(target.advanceMs))
     const at = new Date(manual.now())
     if (!(await core.store.update(SAVED, { _id: 'now' }, { $set: { at } })))
       await core.store.insert(SAVED, { _id: 'now', at })
