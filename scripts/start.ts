@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     const started = Date.now()
     console.log(`• 通过云函数生成 ${HISTORY_WEEKS} 周的演示历史（上报、整改、评价、周报/简报）`)
     let shown = 0
+    let paceFrom: { at: number; done: number } | undefined
     // Demo data that a rerun recreates: written without a disk sync per write, synced once at the end.
     const history = await emulator.engine.bulk(() =>
       seedHistory({
@@ -86,11 +87,14 @@ async function main(): Promise<void> {
         until: Date.now(),
         floors: buildHospital().floors.map((f) => String(f._id)),
         onProgress: (done, total) => {
+          // The pace is timed from the end of the first step (the captains banking their
+          // consents, far longer than any later step), so the estimate is not that step's.
+          if (done >= 1 && !paceFrom) paceFrom = { at: Date.now(), done }
           const tenth = Math.floor((done / total) * 10)
-          if (tenth > shown && done < total) {
+          if (tenth > shown && done < total && paceFrom && done > paceFrom.done) {
             shown = tenth
             // The estimate is this run's own pace so far, not a guess made elsewhere.
-            const left = ((Date.now() - started) / done) * (total - done)
+            const left = ((Date.now() - paceFrom.at) / (done - paceFrom.done)) * (total - done)
             console.log(
               `  已完成 ${tenth * 10}%（${elapsed(started)}，按目前速度约还需 ${Math.ceil(left / 1000)} 秒）`,
             )
