@@ -3,7 +3,12 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, open, pickPersona, test, uploadPhoto } from './helpers'
 
-async function report(request: APIRequestContext, floorId: string, key: string) {
+async function report(
+  request: APIRequestContext,
+  floorId: string,
+  key: string,
+  description?: string,
+) {
   const res = await request.post('/fn/ticket', {
     headers: { 'x-woodpecker-openid': 'demo-staff' },
     data: {
@@ -13,6 +18,7 @@ async function report(request: APIRequestContext, floorId: string, key: string) 
         floorId,
         categoryId: 'wet-floor',
         photos: [await uploadPhoto(request)],
+        ...(description ? { description } : {}),
       },
     },
   })
@@ -75,13 +81,16 @@ test('a report left alone climbs to the 协管员 when time passes, and the 协�
   page,
   request,
 }) => {
-  const t = await report(request, 'B07F06', `ladder-${Date.now()}`)
+  // Its own words find it in the inbox: other open hazards of the building may climb in the same
+  // two hours (from 协管员 to 楼长), and the 协管员 sees those too.
+  const words = `楼梯口积水 ${Date.now() % 1_000_000}`
+  const t = await report(request, 'B07F06', `ladder-${Date.now()}`, words)
   expect(t.level).toBe(0)
   const moved = await request.post('/_emulator/clock', { data: { advanceMs: 125 * 60_000 } })
   expect(moved.ok()).toBe(true)
   await open(page, '/pages/inbox/index')
   await pickPersona(page, /协管员/)
-  const row = page.locator('.ticket-item:visible').filter({ hasText: '超时' }).first()
+  const row = page.locator('.ticket-item:visible').filter({ hasText: words })
   await expect(row.locator('.ticket-item-escalation')).toContainText(
     /超时 12\d 分钟未受理（由 层长 \S+ 升级至 协管员 \S+）/,
   )
