@@ -8,14 +8,22 @@ import { isKnownTemplate, LONG_TERM_TEMPLATE, templateKind } from './templates'
 
 type Answer = 'accept' | 'reject' | 'ban' | 'filter'
 
-/** How far a user can be reached now. */
-export async function reachabilityOf(ctx: ActionContext, userId: string): Promise<Reachability> {
-  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
+/** How far a user can be reached, from the consents they hold and their user record. */
+function reachFrom(
+  held: Awaited<ReturnType<typeof consentsOf>>,
+  user: Awaited<ReturnType<typeof findUserById>>,
+): Reachability {
   return {
     remaining: held.find((c) => c.templateId === TEMPLATE_IDS.assigned)?.credits ?? 0,
     longTerm: held.some((c) => c.templateId === LONG_TERM_TEMPLATE && c.longTerm),
     asked: held.length > 0 || Boolean(user?.consentAnsweredAt),
   }
+}
+
+/** How far a user can be reached now. */
+export async function reachabilityOf(ctx: ActionContext, userId: string): Promise<Reachability> {
+  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
+  return reachFrom(held, user)
 }
 
 /** Records one consent request's answers; returns the user's credits and reachability. */
@@ -28,19 +36,23 @@ export async function recordConsent(
   const now = ctx.now()
   const answered = Object.keys(results).filter(isKnownTemplate)
   if (answered.length && (await claimConsentRequest(ctx.db, userId, requestKey, now))) {
-    for (const id of answered.filter((a) => results[a] === 'accept'))
-      await grantConsent(ctx.db, userId, id, templateKind(id) === 'long-term', now)
-    // Even a refusal marks the user as asked, so their banner can say the truth.
-    await markConsentAnswered(
-      ctx.db,
-      userId,
-      answered.some((id) => results[id] === 'accept'),
-      now,
-    )
+    // Each template is its own document: the grants go side by side. Even a refusal marks the
+    // user as asked, so their banner can say the truth.
+    await Promise.all([
+      ...answered
+        .filter((a) => results[a] === 'accept')
+        .map((id) => grantConsent(ctx.db, userId, id, templateKind(id) === 'long-term', now)),
+      markConsentAnswered(
+        ctx.db,
+        userId,
+        answered.some((id) => results[id] === 'accept'),
+        now,
+      ),
+    ])
   }
-  const held = await consentsOf(ctx.db, userId)
+  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
   return {
     credits: Object.fromEntries(held.map((c) => [c.templateId, c.credits])),
-    reach: await reachabilityOf(ctx, userId),
+    reach: reachFrom(held, user),
   }
 }
