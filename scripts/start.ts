@@ -43,15 +43,16 @@ async function main(): Promise<void> {
   const began = Date.now()
   const elapsed = (from = began): string => `${((Date.now() - from) / 1000).toFixed(0)} 秒`
   console.log('啄木鸟 Woodpecker — 正在准备本地环境…')
-  console.log('• 构建云函数')
-  await buildFunctions({ quiet: true })
   const h5Sources = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((d) =>
     join(ROOT, d),
   )
-  // The H5 build runs beside everything else (the emulator does not need it until a page is opened).
+  // The H5 build starts first and runs beside everything else (the emulator does not need it until
+  // a page is opened).
   const h5 = isStale(join(ROOT, 'dist-h5', 'index.html'), h5Sources) ? buildH5() : null
   h5?.catch(() => undefined) // its failure is reported where it is awaited
   if (h5) console.log('• 构建 H5 应用（在后台进行）')
+  console.log('• 构建云函数')
+  await buildFunctions({ quiet: true })
 
   mkdirSync(dataDir, { recursive: true })
   const marker = join(dataDir, '.seeded')
@@ -158,7 +159,9 @@ ${manualClock ? `  手动时钟           ${new Date(emulator.clock.now()).toISO
 /** Builds the H5 app in a child process; resolves when it is done, rejects when it fails. */
 function buildH5(): Promise<void> {
   return new Promise((ok, fail) => {
-    const child = spawn('npx', ['taro', 'build', '--type', 'h5'], {
+    // Taro's own bin under this node (npx would first spend a second finding it).
+    const taro = require.resolve('@tarojs/cli/bin/taro')
+    const child = spawn(process.execPath, [taro, 'build', '--type', 'h5'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production' },
