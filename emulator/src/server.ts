@@ -1,9 +1,9 @@
 // The HTTP front: POST /admin for the SDK, service routes, static files (static-files.ts), CORS for the H5 app.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { randomUUID } from 'node:crypto'
 import type { AdminHandler, AdminRequest, InvocationIdentity, RouteHandler } from './core'
 import { CloudError } from './ejson'
 import { parseMultipart, readBody, sendJson } from './http-util'
+import { randomHex } from './random-hex'
 import type { StaticFiles } from './static-files'
 
 interface Route {
@@ -57,8 +57,7 @@ export class Router {
   }
 
   private async admin(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // randomUUID draws from a cached pool: a syscall per request otherwise.
-    const requestId = randomUUID().replace(/-/g, '').slice(0, 16)
+    const requestId = randomHex().slice(0, 16)
     try {
       const raw = await readBody(req)
       const contentType = String(req.headers['content-type'] ?? '')

@@ -1,8 +1,8 @@
 // The database: collections in memory, every committed write in the journal first, single-document
 // transactions with conflict detection. All writes of one request commit as one journal batch.
-import { randomUUID } from 'node:crypto'
 import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
+import { randomHex } from '../random-hex'
 import { cloneValue } from './clone'
 import { Collection, type FindOptions } from './collection'
 import { Journal, type LogOp } from './journal'
@@ -189,9 +189,9 @@ export class Engine {
     }
   }
 
-  /** A new document id shaped like production's (32 hex chars; randomUUID's cached pool, no syscall). */
+  /** A new document id shaped like production's (32 hex chars). */
   newId(): string {
-    return randomUUID().replace(/-/g, '')
+    return randomHex()
   }
 
   // ---- reads -------------------------------------------------------------------------------

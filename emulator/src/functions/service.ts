@@ -1,7 +1,6 @@
 // The functions service: runs built functions with isolated identities, answers
 // functions.invokeFunction (cloud.callFunction between functions), the web SDK's signed-in
 // POST /v1/functions/:name, and the dev header gateway POST /fn/:name.
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { bearerOf } from '../auth/service'
 import { invocationTime } from '../clock'
@@ -9,6 +8,7 @@ import type { EmulatorCore, InvocationIdentity } from '../core'
 import { CloudError } from '../ejson'
 import { BodyTooLarge, readBody, sendJson } from '../http-util'
 import { eventTextProblem, invalidEnvelope, MAX_EVENT_BYTES } from './event-limits'
+import { randomHex } from '../random-hex'
 import { FunctionPool, type InvocationResult } from './pool'
 
 export const DEV_APPID = 'wx-woodpecker-local'
@@ -27,9 +27,6 @@ export interface Invoker {
   exists(name: string): boolean
   pool: FunctionPool
 }
-
-/** 32 random hex digits: randomUUID draws on a cached entropy pool, far cheaper per call than randomBytes. */
-const randomHex = (): string => randomUUID().replace(/-/g, '')
 
 /** Installs the functions runner, invokeFunction and the /fn gateway; returns the invoker for timers. */
 export function installFunctions(core: EmulatorCore): Invoker {
