@@ -221,7 +221,8 @@ export async function seedHistory(opts: {
   for (const [done, s] of due.entries()) {
     opts.onProgress?.(done, due.length)
     // The step runs at its moment beside the timers that moment fires, as a tap and the minute's
-    // sweep do in a hospital (and the two then share the machine's cores).
+    // sweep do in a hospital (and the two then share the machine's cores). The clock takes up a
+    // move a turn after it is asked, so the step waits for the time to reach it, not for the timers.
     const timers = opts.clock.jump(s.at)
     while (opts.clock.now() < s.at) await new Promise((r) => setImmediate(r))
     try {

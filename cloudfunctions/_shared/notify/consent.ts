@@ -20,10 +20,15 @@ function reachFrom(
   }
 }
 
+/** The consents a user holds and how far that reaches them, read side by side. */
+async function heldAndReach(ctx: ActionContext, userId: string) {
+  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
+  return { held, reach: reachFrom(held, user) }
+}
+
 /** How far a user can be reached now. */
 export async function reachabilityOf(ctx: ActionContext, userId: string): Promise<Reachability> {
-  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
-  return reachFrom(held, user)
+  return (await heldAndReach(ctx, userId)).reach
 }
 
 /** Records one consent request's answers; returns the user's credits and reachability. */
@@ -50,9 +55,6 @@ export async function recordConsent(
       ),
     ])
   }
-  const [held, user] = await Promise.all([consentsOf(ctx.db, userId), findUserById(ctx.db, userId)])
-  return {
-    credits: Object.fromEntries(held.map((c) => [c.templateId, c.credits])),
-    reach: reachFrom(held, user),
-  }
+  const { held, reach } = await heldAndReach(ctx, userId)
+  return { credits: Object.fromEntries(held.map((c) => [c.templateId, c.credits])), reach }
 }
