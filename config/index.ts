@@ -6,6 +6,9 @@ import prodConfig from './prod'
 import { BundleStatsPlugin } from './bundle-stats'
 import { LandingPreloadPlugin } from './landing-preload'
 
+/** The H5 build's `@tarojs/components`: Taro's own, with View and Text from its React set. */
+const H5_COMPONENTS = resolve(__dirname, '..', 'src', 'components', 'h5-taro-components.ts')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
   // types/ (the contract shared with the cloud functions) lives outside src/ and must be compiled too.
@@ -69,6 +72,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain
           .plugin('landing-preload')
           .use(LandingPreloadPlugin, ['pages/report/index', ['./input-check']])
+        // View and Text as plain elements (Taro's React components) rather than Web Components:
+        // a page's first frame creates dozens of them. Every other component stays as it was.
+        chain.resolve.alias.set('@tarojs/components$', H5_COMPONENTS)
         // WOODPECKER_BUNDLE_STATS=<file> writes webpack's stats (chunks, modules, sizes) for analysis.
         const statsFile = process.env.WOODPECKER_BUNDLE_STATS
         if (statsFile) chain.plugin('bundle-stats').use(BundleStatsPlugin, [statsFile])
