@@ -5,6 +5,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { BundleStatsPlugin } from './bundle-stats'
 import { LandingPreloadPlugin } from './landing-preload'
+import { CompileHintsPlugin } from './compile-hints'
 
 /** The H5 build's `@tarojs/components`: Taro's own, with View and Text from its React set. */
 const H5_COMPONENTS = resolve(__dirname, '..', 'src', 'components', 'h5-taro-components.ts')
@@ -69,9 +70,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         // A scan opens the report page: its chunks (and the input check's) start with the app's.
-        chain
-          .plugin('landing-preload')
-          .use(LandingPreloadPlugin, ['pages/report/index', ['./input-check']])
+        const landing = 'pages/report/index'
+        const alongside = ['./input-check']
+        chain.plugin('landing-preload').use(LandingPreloadPlugin, [landing, alongside])
+        // The scripts of such a launch are compiled while they download.
+        chain.plugin('compile-hints').use(CompileHintsPlugin, [[`./${landing}`, ...alongside]])
         // View and Text as plain elements (Taro's React components) rather than Web Components:
         // a page's first frame creates dozens of them. Every other component stays as it was.
         chain.resolve.alias.set('@tarojs/components$', H5_COMPONENTS)

@@ -3,6 +3,7 @@
 // it (when the router asks for them). Only for a launch on that page: its hash names it, or none.
 import HtmlWebpackPlugin from 'html-webpack-plugin'
 import type { Compiler } from 'webpack'
+import { landingChunks } from './landing-chunks'
 
 const NAME = 'LandingPreloadPlugin'
 
@@ -28,11 +29,8 @@ export class LandingPreloadPlugin {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(NAME, (data) => {
         const base = String(compilation.outputOptions.publicPath ?? '/')
         const files = new Set<string>()
-        for (const group of compilation.chunkGroups)
-          if (group.origins.some((o) => this.requests.includes(o.request)))
-            for (const chunk of group.chunks)
-              if (!chunk.canBeInitial())
-                for (const file of chunk.files) if (/\.(js|css)$/.test(file)) files.add(base + file)
+        for (const chunk of landingChunks(compilation, this.requests))
+          for (const file of chunk.files) if (/\.(js|css)$/.test(file)) files.add(base + file)
         if (files.size === 0) return data
         data.headTags.unshift({
           tagName: 'script',
