@@ -131,6 +131,15 @@ const median = (xs: number[]): number => {
 }
 const ms = (x: number): string => `${Math.round(x)} ms`.padStart(8)
 
+/** Whether this machine has a font for the character `hex` (a phone has one for every row here). */
+function hasFontFor(hex: string): boolean {
+  try {
+    return execSync(`fc-list :charset=${hex} family`, { encoding: 'utf8' }).trim() !== ''
+  } catch {
+    return false
+  }
+}
+
 /** Runs the nurse's path RUNS times throttled and unthrottled, and prints the medians. */
 export async function benchNursePath(): Promise<void> {
   const sources = ['src', 'types', 'config', 'babel.config.js'].map((d) => join(ROOT, d))
@@ -191,6 +200,16 @@ export async function benchNursePath(): Promise<void> {
     console.log(
       '  * DevTools network: 150 ms RTT, 1.6 Mbit/s up, 9 Mbit/s down, cache disabled; 4× CPU: DevTools CPU throttling',
     )
+    // The categories' icons are emoji and the page is Chinese: without a font for them, Chromium
+    // searches every font for each character on every layout, which a phone never does.
+    const missing = [
+      ['Chinese', '4e2d'],
+      ['emoji', '1f4a7'],
+    ].filter(([, hex]) => !hasFontFor(hex))
+    if (missing.length)
+      console.log(
+        `  ! no ${missing.map(([name]) => name).join(' or ')} font on this machine, so the figures above are slower than a phone's: apt-get install -y fonts-noto-cjk fonts-noto-color-emoji`,
+      )
   } finally {
     await browser.close()
     await emu.stop()
