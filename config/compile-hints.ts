@@ -9,9 +9,12 @@ const NAME = 'CompileHintsPlugin'
 /** V8's magic comment (Chrome 136 and later); it counts only as a file's first line. */
 const HINT = '//# allFunctionsCalledOnLoad\n'
 
-/** Marks the entry's scripts and those of the modules `requests` names for eager compilation. */
+/** Marks the entry's scripts, `page`'s and those of the modules `alongside` it for eager compilation. */
 export class CompileHintsPlugin {
-  constructor(private readonly requests: string[]) {}
+  constructor(
+    private readonly page: string,
+    private readonly alongside: string[],
+  ) {}
 
   /** Prepends the hint once the scripts are minified (a minifier would drop the comment). */
   apply(compiler: Compiler): void {
@@ -21,7 +24,10 @@ export class CompileHintsPlugin {
         { name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
         () => {
           const initial = [...compilation.entrypoints.values()].flatMap((e) => e.chunks)
-          for (const chunk of [...initial, ...landingChunks(compilation, this.requests)])
+          for (const chunk of [
+            ...initial,
+            ...landingChunks(compilation, this.page, this.alongside),
+          ])
             for (const file of chunk.files)
               if (file.endsWith('.js'))
                 compilation.updateAsset(file, (old) => new sources.ConcatSource(HINT, old))

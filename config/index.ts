@@ -74,7 +74,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         const alongside = ['./input-check']
         chain.plugin('landing-preload').use(LandingPreloadPlugin, [landing, alongside])
         // The scripts of such a launch are compiled while they download.
-        chain.plugin('compile-hints').use(CompileHintsPlugin, [[`./${landing}`, ...alongside]])
+        chain.plugin('compile-hints').use(CompileHintsPlugin, [landing, alongside])
         // View and Text as plain elements (Taro's React components) rather than Web Components:
         // a page's first frame creates dozens of them. Every other component stays as it was.
         chain.resolve.alias.set('@tarojs/components$', H5_COMPONENTS)

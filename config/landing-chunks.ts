@@ -1,8 +1,14 @@
-// Which chunks a launch on one page needs: the entry's own, and those of the page and its companions.
+// Which chunks a launch on one page loads on demand: those of the page and of the modules it starts
+// beside it (the entry's own chunks are the entrypoint's).
 import type { Chunk, Compilation } from 'webpack'
 
-/** The chunks loaded on demand for the modules `requests` names (a page and what it starts beside it). */
-export function landingChunks(compilation: Compilation, requests: string[]): Chunk[] {
+/** The on-demand chunks of `page` (as the router imports it) and of the modules `alongside` it. */
+export function landingChunks(
+  compilation: Compilation,
+  page: string,
+  alongside: string[],
+): Chunk[] {
+  const requests = [`./${page}`, ...alongside]
   const chunks = new Set<Chunk>()
   for (const group of compilation.chunkGroups)
     if (group.origins.some((o) => requests.includes(o.request)))

@@ -14,14 +14,10 @@ function preloadScript(page: string, files: string[]): string {
 
 /** Preloads `page`'s chunks, and those of the modules `alongside` it, for a launch on `page`. */
 export class LandingPreloadPlugin {
-  private readonly requests: string[]
-
   constructor(
     private readonly page: string,
-    alongside: string[],
-  ) {
-    this.requests = [`./${page}`, ...alongside]
-  }
+    private readonly alongside: string[],
+  ) {}
 
   /** Adds the inline script to index.html once the chunks' file names are known. */
   apply(compiler: Compiler): void {
@@ -29,7 +25,7 @@ export class LandingPreloadPlugin {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(NAME, (data) => {
         const base = String(compilation.outputOptions.publicPath ?? '/')
         const files = new Set<string>()
-        for (const chunk of landingChunks(compilation, this.requests))
+        for (const chunk of landingChunks(compilation, this.page, this.alongside))
           for (const file of chunk.files) if (/\.(js|css)$/.test(file)) files.add(base + file)
         if (files.size === 0) return data
         data.headTags.unshift({
