@@ -22,7 +22,10 @@ export class Router {
 
   /** Creates the Node HTTP server. */
   createServer(): Server {
-    return createServer((req, res) => {
+    // An idle kept-alive connection stays open a minute, not node's 5 s: a client whose event loop
+    // was busy past the close would otherwise send its next call on a socket the server has just
+    // closed ("socket hang up"). Headers may take as long as the connection may idle.
+    return createServer({ keepAliveTimeout: 60_000, headersTimeout: 61_000 }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent)
           sendJson(res, 500, {

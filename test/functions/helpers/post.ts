@@ -3,7 +3,8 @@
 // sends tens of thousands of calls).
 import { Agent, request } from 'node:http'
 
-const agent = new Agent({ keepAlive: true, maxSockets: 16 })
+// Idle sockets are dropped after 30 s, well before the emulator closes them (after a minute).
+const agent = new Agent({ keepAlive: true, maxSockets: 16, timeout: 30_000 })
 
 export interface Answer {
   status: number
